@@ -1,0 +1,44 @@
+# Vendor Risk — the commands the README promises.
+PY ?= .venv/bin/python
+VENV_STAMP = .venv/.installed
+PLUGIN = vendor_risk
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+export QT_QPA_PLATFORM ?= offscreen
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+
+.PHONY: setup deps demo test lint bench package clean
+
+# Debian/Ubuntu system packages (QGIS 3.22+, its Python bindings, GDAL, pandas, openpyxl, xvfb).
+deps:
+	sudo -n true 2>/dev/null && SUDO=sudo || SUDO=; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	  --no-install-recommends qgis python3-qgis qgis-providers python3-pandas python3-numpy \
+	  python3-openpyxl python3-gdal python3-venv xvfb xauth >/dev/null
+
+$(VENV_STAMP): requirements-dev.txt
+	/usr/bin/python3 -m venv --system-site-packages .venv
+	.venv/bin/pip install -q -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV_STAMP)
+
+demo: $(VENV_STAMP)
+	./vendor-risk demo
+
+test: $(VENV_STAMP)
+	$(PY) -m pytest -q tests
+	.venv/bin/ruff check .
+
+lint: $(VENV_STAMP)
+	.venv/bin/ruff check .
+
+bench: $(VENV_STAMP)
+	$(PY) bench/run_all.py
+
+package:
+	rm -rf build && mkdir -p build
+	git archive --format=zip --prefix=$(PLUGIN)/ -o build/$(PLUGIN)-$(VERSION).zip HEAD
+	@echo build/$(PLUGIN)-$(VERSION).zip
+
+clean:
+	rm -rf build out .pytest_cache

@@ -1,0 +1,202 @@
+"""Headless command line mirroring qgis_process, with this checkout's provider registered.
+
+    ./vendor-risk list
+    ./vendor-risk help vendorrisk:tagassets
+    ./vendor-risk run vendorrisk:tagassets [--json] -- INPUT=assets.gpkg|layername=x OUTPUT=out.gpkg
+    ./vendor-risk demo
+"""
+
+import importlib.util
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PACKAGE = "vendor_risk"
+
+
+def import_plugin_package():
+    """Import this folder as the `vendor_risk` package, whatever the folder is called."""
+    if PACKAGE in sys.modules:
+        return sys.modules[PACKAGE]
+    spec = importlib.util.spec_from_file_location(
+        PACKAGE, os.path.join(HERE, "__init__.py"), submodule_search_locations=[HERE])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[PACKAGE] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def boot_qgis():
+    """Start QGIS without a GUI, initialise Processing and register our provider."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication
+
+    QgsApplication.setPrefixPath("/usr", True)
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    import_plugin_package()
+    from vendor_risk.provider.provider import VendorRiskProvider
+
+    provider = VendorRiskProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    return app, provider
+
+
+class _Feedback:
+    """Console feedback: progress on stderr, messages as they come, kept for --json."""
+
+    def __init__(self, quiet):
+        from qgis.core import QgsProcessingFeedback
+
+        log = []
+
+        class Feedback(QgsProcessingFeedback):
+            def pushInfo(self, info):  # noqa: N802
+                log.append(info)
+                if not quiet:
+                    print(info, file=sys.stderr)
+
+            def pushWarning(self, warning):  # noqa: N802
+                log.append("WARNING: " + warning)
+                print("WARNING: " + warning, file=sys.stderr)
+
+            def reportError(self, error, fatalError=False):  # noqa: N802, N803
+                log.append("ERROR: " + error)
+                print("ERROR: " + error, file=sys.stderr)
+
+        self.feedback = Feedback()
+        self.log = log
+
+
+def parse_params(args):
+    params = {}
+    for arg in args:
+        if "=" not in arg:
+            raise SystemExit(f"vendor-risk: parameter '{arg}' is not PARAM=VALUE")
+        key, value = arg.split("=", 1)
+        key = key.lstrip("-")
+        if key in params:  # repeated parameter: a list (multiple layers, fields)
+            prev = params[key]
+            params[key] = (prev if isinstance(prev, list) else [prev]) + [value]
+        else:
+            params[key] = value
+    return params
+
+
+def cmd_list(registry, show_all):
+    for alg in sorted(registry.algorithms(), key=lambda a: a.id()):
+        if show_all or alg.provider().id() == "vendorrisk":
+            print(f"{alg.id()}\t{alg.displayName()}")
+    return 0
+
+
+def cmd_help(registry, alg_id):
+    alg = registry.algorithmById(alg_id)
+    if alg is None:
+        print(f"vendor-risk: no algorithm '{alg_id}' (see: vendor-risk list)", file=sys.stderr)
+        return 2
+    print(f"{alg.id()} — {alg.displayName()}\n")
+    print(alg.shortHelpString() or "")
+    print("\nParameters:")
+    for p in alg.parameterDefinitions():
+        opt = " (optional)" if p.flags() & p.FlagOptional else ""
+        default = p.defaultValue()
+        dflt = f" [default: {default}]" if default not in (None, "") else ""
+        print(f"  {p.name()}: {p.description()}{opt}{dflt}\n      type: {p.type()}")
+    print("\nOutputs:")
+    for o in alg.outputDefinitions():
+        print(f"  {o.name()}: {o.description()} ({o.type()})")
+    return 0
+
+
+def _plain(value):
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return str(value)
+
+
+def run_algorithm(alg_id, params, as_json=False, quiet=False):
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
+    if alg is None:
+        print(f"vendor-risk: no algorithm '{alg_id}' (see: vendor-risk list)", file=sys.stderr)
+        return 2, None
+    known = {p.name() for p in alg.parameterDefinitions()}
+    unknown = sorted(set(params) - known)
+    if unknown:
+        print(f"vendor-risk: {alg_id} has no parameter {', '.join(unknown)} "
+              f"(see: vendor-risk help {alg_id})", file=sys.stderr)
+        return 2, None
+    context = QgsProcessingContext()
+    fb = _Feedback(quiet or as_json)
+    ok, msg = alg.checkParameterValues(params, context)
+    if not ok:
+        print(f"vendor-risk: {msg}", file=sys.stderr)
+        return 2, None
+    try:
+        results, ok = alg.run(params, context, fb.feedback)
+    except QgsProcessingException as e:
+        print(f"ERROR: {e}", file=sys.stderr)
+        return 1, None
+    if not ok:
+        return 1, None
+    results = _plain(results)
+    if as_json:
+        print(json.dumps({
+            "algorithm_details": {"id": alg.id(), "name": alg.displayName()},
+            "inputs": _plain(params), "results": results, "log": fb.log,
+        }, indent=2, ensure_ascii=False))
+    else:
+        for key, value in results.items():
+            print(f"{key}:\t{value}")
+    return 0, results
+
+
+def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0
+    command, rest = argv[0], argv[1:]
+    if command not in ("list", "help", "run", "demo"):
+        print(f"vendor-risk: unknown command '{command}'\n{__doc__}", file=sys.stderr)
+        return 2
+    app, _provider = boot_qgis()
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    if command == "list":
+        return cmd_list(registry, "--all" in rest)
+    if command == "help":
+        if not rest:
+            print("vendor-risk help ALGORITHM", file=sys.stderr)
+            return 2
+        return cmd_help(registry, rest[0])
+    if command == "demo":
+        from vendor_risk.demo import run_demo
+
+        return run_demo(rest)
+    as_json = "--json" in rest
+    rest = [a for a in rest if a != "--json"]
+    if not rest:
+        print("vendor-risk run ALGORITHM -- PARAM=VALUE ...", file=sys.stderr)
+        return 2
+    alg_id, params = rest[0], rest[1:]
+    if params and params[0] == "--":
+        params = params[1:]
+    code, _ = run_algorithm(alg_id, parse_params(params), as_json=as_json)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The QGIS side of the engine: layers in and out, styles, rendering, tasks."""

@@ -1,0 +1,165 @@
+"""Write DataFrames and WKB geometries to a GeoPackage fast, atomically (temp file, then rename)."""
+
+import os
+import sqlite3
+import struct
+import tempfile
+
+import numpy as np
+import pandas as pd
+from osgeo import gdal, ogr, osr
+
+gdal.UseExceptions()
+
+_KIND_OGR = {
+    "str": (ogr.OFTString, ogr.OFSTNone), "int": (ogr.OFTInteger, ogr.OFSTNone),
+    "int64": (ogr.OFTInteger64, ogr.OFSTNone), "float": (ogr.OFTReal, ogr.OFSTNone),
+    "bool": (ogr.OFTInteger, ogr.OFSTBoolean), "date": (ogr.OFTDate, ogr.OFSTNone),
+    "datetime": (ogr.OFTDateTime, ogr.OFSTNone), "binary": (ogr.OFTBinary, ogr.OFSTNone),
+}
+
+
+def kind_of(series):
+    """Field kind for a column the engine created."""
+    dt = series.dtype
+    if pd.api.types.is_bool_dtype(dt):
+        return "bool"
+    if pd.api.types.is_integer_dtype(dt):
+        return "int64"
+    if pd.api.types.is_float_dtype(dt):
+        return "float"
+    if pd.api.types.is_datetime64_any_dtype(dt):
+        return "datetime"
+    return "str"
+
+
+def _db_values(series, kind):
+    """Column -> list of Python values SQLite stores as GeoPackage expects."""
+    if kind in ("date", "datetime"):
+        s = pd.to_datetime(series, errors="coerce")
+        fmt = "%Y-%m-%d" if kind == "date" else "%Y-%m-%dT%H:%M:%S"
+        txt = s.dt.strftime(fmt)
+        return txt.where(s.notna(), None).tolist()
+    if kind == "bool":
+        return [None if v is None or (isinstance(v, float) and np.isnan(v)) else int(bool(v))
+                for v in series.tolist()]
+    if kind in ("int", "int64", "float"):
+        s = pd.to_numeric(series, errors="coerce")
+        if s.isna().any():
+            return s.astype(object).where(s.notna(), None).tolist()
+        return s.tolist()
+    if series.dtype == object:
+        return series.where(series.notna(), None).tolist()
+    return series.astype(str).tolist()
+
+
+def gpkg_blobs(wkb, srs_id):
+    """WKB values -> GeoPackage geometry blobs (header without envelope; None stays None)."""
+    head = b"GP\x00\x01" + struct.pack("<i", srs_id)
+    empty_head = b"GP\x00\x11" + struct.pack("<i", srs_id)
+    out = []
+    append = out.append
+    for g in wkb:
+        if g is None:
+            append(None)
+        elif len(g) == 21 and g[1] == 1 and g[5:] == b"\x00\x00\x00\x00\x00\x00\xf8\x7f" * 2:
+            append(empty_head + g)  # POINT EMPTY (NaN coordinates)
+        else:
+            append(head + g)
+    return out
+
+
+class GpkgBuilder:
+    """Collects layers and tables in a temporary GeoPackage; commit() renames it into place."""
+
+    def __init__(self, final_path):
+        self.final_path = os.path.abspath(final_path)
+        folder = os.path.dirname(self.final_path) or "."
+        os.makedirs(folder, exist_ok=True)
+        fd, self.tmp_path = tempfile.mkstemp(suffix=".gpkg.part", dir=folder,
+                                             prefix="." + os.path.basename(final_path) + ".")
+        os.close(fd)
+        os.unlink(self.tmp_path)
+        self._ds = gdal.GetDriverByName("GPKG").Create(self.tmp_path, 0, 0, 0, gdal.GDT_Unknown)
+        self.layers = []
+
+    def add(self, name, frame, kinds=None, wkb=None, geometry_type=ogr.wkbNone, crs_wkt=""):
+        """Write one layer (with geometry) or table (wkb None) from a DataFrame."""
+        kinds = dict(kinds or {})
+        for col in frame.columns:
+            kinds.setdefault(col, kind_of(frame[col]))
+        srs = None
+        if wkb is not None and crs_wkt:
+            srs = osr.SpatialReference()
+            srs.ImportFromWkt(crs_wkt)
+            srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        gtype = geometry_type if wkb is not None else ogr.wkbNone
+        lyr = self._ds.CreateLayer(name, srs=srs, geom_type=gtype,
+                                   options=["SPATIAL_INDEX=NO", "FID=fid", "GEOMETRY_NAME=geom"])
+        names = []
+        for col in frame.columns:
+            if str(col).lower() in ("fid", "geom"):
+                continue
+            ftype, sub = _KIND_OGR[kinds[col]]
+            fd = ogr.FieldDefn(str(col), ftype)
+            fd.SetSubType(sub)
+            lyr.CreateField(fd)
+            names.append(col)
+        self._ds = None  # hand the file to sqlite for the bulk insert
+        srs_id = self._srs_id(name) if wkb is not None else 0
+        self.layers.append((name, wkb is not None))
+        columns = [_db_values(frame[c], kinds[c]) for c in names]
+        if wkb is not None:
+            columns.append(gpkg_blobs(wkb, srs_id))
+        cols_sql = ", ".join(_quote(c) for c in names + (["geom"] if wkb is not None else []))
+        marks = ", ".join("?" * (len(names) + (1 if wkb is not None else 0)))
+        con = sqlite3.connect(self.tmp_path)
+        try:
+            con.execute("PRAGMA synchronous=OFF")
+            con.execute("PRAGMA journal_mode=MEMORY")
+            con.executemany(f"INSERT INTO {_quote(name)} ({cols_sql}) VALUES ({marks})",
+                            zip(*columns) if columns else ([] for _ in range(len(frame))))
+            con.commit()
+        finally:
+            con.close()
+        self._ds = gdal.OpenEx(self.tmp_path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+        if wkb is not None and len(frame):
+            self._ds.ExecuteSQL(f"SELECT CreateSpatialIndex({_literal(name)}, 'geom')")
+            self._ds.ExecuteSQL(f"RECOMPUTE EXTENT ON {_quote(name)}")
+
+    def _srs_id(self, name):
+        con = sqlite3.connect(self.tmp_path)
+        try:
+            row = con.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?",
+                              (name,)).fetchone()
+        finally:
+            con.close()
+        return int(row[0]) if row else 0
+
+    def commit(self):
+        """Close the file and move it over the destination in one rename."""
+        self._ds = None
+        os.replace(self.tmp_path, self.final_path)
+        return self.final_path
+
+    def abort(self):
+        self._ds = None
+        for p in (self.tmp_path, self.tmp_path + "-journal", self.tmp_path + "-wal"):
+            if os.path.exists(p):
+                os.unlink(p)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None:
+            self.abort()
+        return False
+
+
+def _quote(name):
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def _literal(name):
+    return "'" + str(name).replace("'", "''") + "'"

@@ -1,0 +1,84 @@
+"""What every Vendor Risk algorithm shares: catalog and field-mapping parameters, errors."""
+
+import os
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..risk.catalog import CatalogError, load_catalog
+from ..risk.definitions import FIELD_ROLES
+from ..risk.fieldmap import FieldMappingError, detect_fields
+
+PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
+ICON = os.path.join(PLUGIN_DIR, "resources", "icons", "vendor_risk.svg")
+
+
+def tr(text):
+    return QCoreApplication.translate("VendorRisk", text)
+
+
+def plugin_version():
+    with open(os.path.join(PLUGIN_DIR, "metadata.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("version="):
+                return line.split("=", 1)[1].strip()
+    return ""
+
+
+class VendorRiskAlgorithm(QgsProcessingAlgorithm):
+    """Base class: subclasses give name/displayName/shortHelp and the two process stages."""
+
+    CATALOG = "CATALOG"
+
+    def createInstance(self):  # noqa: N802 - QGIS API
+        return type(self)()
+
+    def group(self):
+        return tr("Vendor risk")
+
+    def groupId(self):  # noqa: N802
+        return "vendorrisk"
+
+    def icon(self):
+        return QIcon(ICON)
+
+    def tr(self, text):
+        return tr(text)
+
+    def add_catalog_parameter(self):
+        self.addParameter(QgsProcessingParameterFile(
+            self.CATALOG, tr("User catalog folder (extends or overrides the shipped catalog)"),
+            behavior=QgsProcessingParameterFile.Folder, optional=True,
+        ))
+
+    def add_field_parameters(self, parent="INPUT", roles=FIELD_ROLES):
+        for role in roles:
+            self.addParameter(QgsProcessingParameterField(
+                "FIELD_" + role.upper(),
+                tr("Field holding the {} (auto-detected when empty)").format(role.replace("_", " ")),
+                parentLayerParameterName=parent, optional=True,
+            ))
+
+    def catalog(self, parameters, context):
+        folder = self.parameterAsFile(parameters, self.CATALOG, context) or None
+        try:
+            return load_catalog(folder)
+        except CatalogError as e:
+            raise QgsProcessingException(tr("Catalog error: {}").format(e)) from e
+
+    def field_mapping(self, parameters, context, field_names, roles=FIELD_ROLES):
+        overrides = {}
+        for role in roles:
+            value = self.parameterAsString(parameters, "FIELD_" + role.upper(), context)
+            if value:
+                overrides[role] = value
+        try:
+            return detect_fields(list(field_names), overrides, roles)
+        except FieldMappingError as e:
+            raise QgsProcessingException(str(e)) from e

@@ -1,0 +1,27 @@
+"""The `vendorrisk` Processing provider."""
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from .base import ICON, plugin_version
+from .tag_assets import TagAssetsAlgorithm
+
+ALGORITHMS = (TagAssetsAlgorithm,)
+
+
+class VendorRiskProvider(QgsProcessingProvider):
+    def id(self):
+        return "vendorrisk"
+
+    def name(self):
+        return "Vendor risk"
+
+    def longName(self):  # noqa: N802 - QGIS API
+        return f"Vendor risk {plugin_version()}"
+
+    def icon(self):
+        return QIcon(ICON)
+
+    def loadAlgorithms(self):  # noqa: N802
+        for alg in ALGORITHMS:
+            self.addAlgorithm(alg())

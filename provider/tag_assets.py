@@ -1,0 +1,147 @@
+"""vendorrisk:tagassets — vendor, match evidence, class and standards for every asset."""
+
+import pandas as pd
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingParameterVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..gis.layer_io import read_layer
+from ..gis.outputs import write_vector
+from ..risk.matching import read_corrections
+from ..risk.tagging import TAG_COLUMNS, Tagger
+from .base import VendorRiskAlgorithm, tr
+
+
+def tag_layer_data(data, catalog, fields, corrections=None):
+    """Input columns (minus stale tag columns) + fresh tags, and the review table."""
+    tags, review = Tagger(catalog, corrections).tag(data.frame, fields)
+    kept = [c for c in data.frame.columns if c not in TAG_COLUMNS]
+    frame = pd.concat([data.frame[kept], tags], axis=1)
+    return frame, review
+
+
+def read_corrections_parameter(path):
+    if not path:
+        return None
+    try:
+        return read_corrections(path)
+    except (OSError, ValueError, KeyError) as e:
+        raise QgsProcessingException(tr("Corrections table: {}").format(e)) from e
+
+
+def write_table_sink(alg, parameters, name, context, frame):
+    """Write a small non-spatial DataFrame to a feature sink parameter."""
+    fields = QgsFields()
+    types = {}
+    for col in frame.columns:
+        if pd.api.types.is_integer_dtype(frame[col]):
+            types[col] = QVariant.LongLong
+        elif pd.api.types.is_float_dtype(frame[col]):
+            types[col] = QVariant.Double
+        elif pd.api.types.is_bool_dtype(frame[col]):
+            types[col] = QVariant.Bool
+        else:
+            types[col] = QVariant.String
+        fields.append(QgsField(str(col), types[col]))
+    sink, dest = alg.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.NoGeometry)
+    if sink is None:
+        return None
+    for row in frame.itertuples(index=False):
+        feat = QgsFeature(fields)
+        feat.setAttributes([
+            None if pd.isna(v) else (v.item() if hasattr(v, "item") else v) for v in row
+        ])
+        sink.addFeature(feat, QgsFeatureSink.FastInsert)
+    return dest
+
+
+class TagAssetsAlgorithm(VendorRiskAlgorithm):
+    INPUT = "INPUT"
+    CORRECTIONS = "CORRECTIONS"
+    OUTPUT = "OUTPUT"
+    OUTPUT_REVIEW = "OUTPUT_REVIEW"
+
+    def name(self):
+        return "tagassets"
+
+    def displayName(self):  # noqa: N802
+        return tr("Tag assets by vendor and standard")
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "Resolves each asset's manufacturer, brand and model strings to a catalogued vendor "
+            "(following parents, subsidiaries, brands and OEM relations), says how it was matched "
+            "and how sure the match is, and lists the standards the asset speaks. Fields are "
+            "auto-detected from common English and French names and can be set explicitly. "
+            "A corrections table (CSV with columns raw, vendor_id) wins over automatic matching. "
+            "The review table lists each distinct string that needs a decision, with its count. "
+            "The input layer is never modified."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.INPUT, tr("Asset layer"), [QgsProcessing.TypeVector]))
+        self.add_catalog_parameter()
+        self.addParameter(QgsProcessingParameterFile(
+            self.CORRECTIONS, tr("Corrections table (CSV: raw, vendor_id)"),
+            extension="csv", optional=True))
+        self.add_field_parameters()
+        self.addParameter(QgsProcessingParameterVectorDestination(
+            self.OUTPUT, tr("Tagged assets"), QgsProcessing.TypeVectorAnyGeometry))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_REVIEW, tr("Strings to review"), QgsProcessing.TypeVector,
+            optional=True, createByDefault=True))
+        self.addOutput(QgsProcessingOutputNumber("ASSETS", tr("Assets tagged")))
+        self.addOutput(QgsProcessingOutputNumber("NEEDS_REVIEW", tr("Assets needing review")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        catalog = self.catalog(parameters, context)
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        if layer is None:
+            raise QgsProcessingException(tr("The input layer could not be loaded."))
+        corrections = read_corrections_parameter(
+            self.parameterAsFile(parameters, self.CORRECTIONS, context))
+        feedback.pushInfo(tr("Catalog {} ({})").format(catalog.version, catalog.as_of))
+        data = read_layer(layer, feedback=feedback)
+        feedback.setProgress(30)
+        fields = self.field_mapping(parameters, context, data.frame.columns)
+        feedback.pushInfo(tr("Field mapping: {}").format(
+            ", ".join(f"{r}={f}" for r, f in fields.items() if f)))
+        if not any(fields.get(r) for r in ("manufacturer", "brand", "model")):
+            feedback.reportError(tr(
+                "No manufacturer, brand or model field found among: {}. Set FIELD_MANUFACTURER."
+            ).format(", ".join(map(str, data.frame.columns))))
+        try:
+            frame, review = tag_layer_data(data, catalog, fields, corrections)
+        except ValueError as e:
+            raise QgsProcessingException(str(e)) from e
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(60)
+        dest = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        kinds = {c: k for c, k in data.kinds.items() if c in frame.columns}
+        try:
+            written = write_vector(dest, frame, kinds, data, "tagged_assets")
+        except (OSError, RuntimeError, ValueError) as e:
+            raise QgsProcessingException(tr("Could not write {}: {}").format(dest, e)) from e
+        review_dest = write_table_sink(self, parameters, self.OUTPUT_REVIEW, context, review)
+        counts = frame["match_method"].value_counts()
+        for method, count in counts.items():
+            feedback.pushInfo(f"{method}: {count}")
+        n_review = int(frame["needs_review"].sum())
+        feedback.pushInfo(tr("{} assets tagged, {} need review ({} distinct strings)").format(
+            len(frame), n_review, len(review)))
+        return {self.OUTPUT: written, self.OUTPUT_REVIEW: review_dest,
+                "ASSETS": len(frame), "NEEDS_REVIEW": n_review}

@@ -1,0 +1,70 @@
+"""Architecture rules that keep the code easy to change (cheap to check, easy to break)."""
+
+import ast
+import os
+
+from conftest import ROOT
+
+
+def _imports(folder):
+    """(file, imported module) for every import anywhere in the .py files of a folder."""
+    for dirpath, _dirs, files in os.walk(os.path.join(ROOT, folder)):
+        for name in files:
+            if not name.endswith(".py"):
+                continue
+            path = os.path.join(dirpath, name)
+            tree = ast.parse(open(path, encoding="utf-8").read(), path)
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Import):
+                    for alias in node.names:
+                        yield path, alias.name, 0
+                elif isinstance(node, ast.ImportFrom):
+                    yield path, node.module or "", node.level
+
+
+def test_risk_imports_no_qgis_or_qt():
+    bad = [(p, m) for p, m, _ in _imports("risk")
+           if m.split(".")[0] in ("qgis", "PyQt5", "PyQt6", "processing", "osgeo")]
+    assert bad == []
+
+
+def test_risk_imports_nothing_from_the_qgis_side_of_the_plugin():
+    bad = [(p, m) for p, m, level in _imports("risk")
+           if level >= 2 or m.split(".")[0] in ("gis", "ui", "provider")]
+    assert bad == []
+
+
+def test_gis_never_imports_ui():
+    bad = [(p, m) for p, m, level in _imports("gis")
+           if (level >= 2 and m.split(".")[0] == "ui") or m.startswith("vendor_risk.ui")]
+    assert bad == []
+
+
+def test_init_is_lazy():
+    tree = ast.parse(open(os.path.join(ROOT, "__init__.py"), encoding="utf-8").read())
+    top_level = [n for n in tree.body if not isinstance(n, ast.Expr)]
+    assert [type(n).__name__ for n in top_level] == ["FunctionDef"]
+    assert top_level[0].name == "classFactory"
+
+
+def test_ui_files_hold_no_signal_connections():
+    for dirpath, _dirs, files in os.walk(os.path.join(ROOT, "ui")):
+        for name in files:
+            if name.endswith(".ui"):
+                text = open(os.path.join(dirpath, name), encoding="utf-8").read()
+                assert "<connections>" not in text.replace("<connections/>", ""), name
+
+
+def test_metadata_is_complete():
+    import configparser
+
+    cp = configparser.ConfigParser()
+    cp.read(os.path.join(ROOT, "metadata.txt"), encoding="utf-8")
+    general = cp["general"]
+    for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author",
+                "email", "repository", "tracker", "homepage", "tags", "category", "icon",
+                "hasProcessingProvider", "experimental"):
+        assert general.get(key), key
+    assert general["qgisMinimumVersion"] == "3.22"
+    assert general["hasProcessingProvider"] == "yes"
+    assert os.path.exists(os.path.join(ROOT, general["icon"]))

@@ -1,0 +1,1 @@
+"""Widgets of the plugin; no risk logic lives here."""
