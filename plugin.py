@@ -1,6 +1,5 @@
 """Plugin object: menus, toolbar and dock in initGui, the provider in initProcessing."""
 
-import os
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtGui import QIcon
