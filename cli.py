@@ -33,7 +33,7 @@ def boot_qgis():
     from qgis.core import QgsApplication
 
     QgsApplication.setPrefixPath("/usr", True)
-    app = QgsApplication([], False)
+    app = QgsApplication([], True)  # a GUI app (offscreen): layouts need fonts and painters
     app.initQgis()
     sys.path.append("/usr/share/qgis/python/plugins")
     from processing.core.Processing import Processing

@@ -76,7 +76,7 @@ class GpkgBuilder:
         self.final_path = os.path.abspath(final_path)
         folder = os.path.dirname(self.final_path) or "."
         os.makedirs(folder, exist_ok=True)
-        fd, self.tmp_path = tempfile.mkstemp(suffix=".gpkg.part", dir=folder,
+        fd, self.tmp_path = tempfile.mkstemp(suffix=".part.gpkg", dir=folder,
                                              prefix="." + os.path.basename(final_path) + ".")
         os.close(fd)
         os.unlink(self.tmp_path)
@@ -91,7 +91,7 @@ class GpkgBuilder:
         srs = None
         if wkb is not None and crs_wkt:
             srs = osr.SpatialReference()
-            srs.ImportFromWkt(crs_wkt)
+            srs.SetFromUserInput(crs_wkt)
             srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
         gtype = geometry_type if wkb is not None else ogr.wkbNone
         lyr = self._ds.CreateLayer(name, srs=srs, geom_type=gtype,
@@ -125,7 +125,7 @@ class GpkgBuilder:
         self._ds = gdal.OpenEx(self.tmp_path, gdal.OF_VECTOR | gdal.OF_UPDATE)
         if wkb is not None and len(frame):
             self._ds.ExecuteSQL(f"SELECT CreateSpatialIndex({_literal(name)}, 'geom')")
-            self._ds.ExecuteSQL(f"RECOMPUTE EXTENT ON {_quote(name)}")
+            self._ds.ExecuteSQL(f"RECOMPUTE EXTENT ON {name}")
 
     def _srs_id(self, name):
         con = sqlite3.connect(self.tmp_path)

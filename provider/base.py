@@ -62,7 +62,7 @@ class VendorRiskAlgorithm(QgsProcessingAlgorithm):
             self.addParameter(QgsProcessingParameterField(
                 "FIELD_" + role.upper(),
                 tr("Field holding the {} (auto-detected when empty)").format(role.replace("_", " ")),
-                parentLayerParameterName=parent, optional=True,
+                parentLayerParameterName=parent or "", optional=True,
             ))
 
     def catalog(self, parameters, context):

@@ -3,10 +3,11 @@
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .assess_risk import AssessRiskAlgorithm
 from .base import ICON, plugin_version
 from .tag_assets import TagAssetsAlgorithm
 
-ALGORITHMS = (TagAssetsAlgorithm,)
+ALGORITHMS = (TagAssetsAlgorithm, AssessRiskAlgorithm)
 
 
 class VendorRiskProvider(QgsProcessingProvider):

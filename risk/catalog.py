@@ -107,8 +107,9 @@ SPECS = {
     "lists.csv": FileSpec(
         ("list_id",),
         ("list_id", "jurisdiction", "name", "level"),
-        ("authority", "measure", "in_force_from", "note"),
-        {"list_id": _ident, "level": _one_of("1", "2", "3"), "in_force_from": _date},
+        ("authority", "measure", "in_force_from", "removal_deadline", "note"),
+        {"list_id": _ident, "level": _one_of("1", "2", "3"), "in_force_from": _date,
+         "removal_deadline": _date},
     ),
     "listings.csv": FileSpec(
         ("vendor_id", "list_id"),

@@ -1,0 +1,182 @@
+"""vendorrisk:assessrisk — sanctions exposure, lock-in and compatibility under each scenario."""
+
+import os
+from datetime import date
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterString,
+)
+
+from ..gis.assess_io import combine_layers, write_assessment
+from ..gis.layer_io import read_layer
+from ..risk.assessment import Assessment
+from ..risk.scenarios import ScenarioError, load_profile, load_scenarios
+from ..risk.tagging import TAG_COLUMNS, Tagger
+from .base import VendorRiskAlgorithm, plugin_version, tr
+from .tag_assets import read_corrections_parameter
+
+
+def parse_reference_date(text):
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as e:
+        raise QgsProcessingException(
+            tr("REFERENCE_DATE '{}' is not a date (YYYY-MM-DD)").format(text)) from e
+
+
+class AssessRiskAlgorithm(VendorRiskAlgorithm):
+    INPUT = "INPUT"
+    JURISDICTION = "JURISDICTION"
+    SCENARIOS = "SCENARIOS"
+    SCENARIO_FOLDER = "SCENARIO_FOLDER"
+    REFERENCE_DATE = "REFERENCE_DATE"
+    CORRECTIONS = "CORRECTIONS"
+    RETAG = "RETAG"
+    SELECTED_ONLY = "SELECTED_ONLY"
+    OUTPUT = "OUTPUT"
+
+    def name(self):
+        return "assessrisk"
+
+    def displayName(self):  # noqa: N802
+        return tr("Assess vendor risk under decoupling scenarios")
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "For every asset and scenario: sanction level from the lists in force for the "
+            "jurisdiction (through parents, brands and OEM relations), replacement cost, stranded "
+            "value, compatibility with the city's bloc, lock-in ratio, risk score and a plain-"
+            "language reason citing each list and date. Platform cascade: assets wired to a "
+            "removed platform by a proprietary protocol carry re-integration cost. Writes a "
+            "GeoPackage with one styled layer risk_<scenario> per scenario and the tables "
+            "vendor_summary, scenario_summary, run_info and data_issues. Untagged layers are "
+            "tagged first; already tagged layers keep their (possibly hand-corrected) tags "
+            "unless RETAG is set."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.INPUT, tr("Asset layers (assessed together)"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterString(
+            self.JURISDICTION, tr("Jurisdiction (US, EU, FR, UK or a code from your catalog)"),
+            defaultValue="FR"))
+        self.addParameter(QgsProcessingParameterString(
+            self.SCENARIOS, tr("Scenarios (comma-separated ids; empty = all)"),
+            defaultValue="", optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.SCENARIO_FOLDER, tr("User scenario folder (JSON files)"),
+            behavior=QgsProcessingParameterFile.Folder, optional=True))
+        self.add_catalog_parameter()
+        self.addParameter(QgsProcessingParameterFile(
+            self.CORRECTIONS, tr("Corrections table (CSV: raw, vendor_id)"),
+            extension="csv", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.REFERENCE_DATE, tr("Reference date (YYYY-MM-DD; empty = today)"),
+            defaultValue="", optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.RETAG, tr("Re-tag layers that already carry tags"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.SELECTED_ONLY, tr("Selected features only"), defaultValue=False))
+        self.add_field_parameters(parent=None)
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, tr("Assessment GeoPackage"), tr("GeoPackage (*.gpkg)")))
+        self.addOutput(QgsProcessingOutputNumber("ASSETS", tr("Assets assessed")))
+        self.addOutput(QgsProcessingOutputNumber("EXPECTED_COST", tr("Expected cost")))
+        self.addOutput(QgsProcessingOutputString("LAYERS", tr("Layers written")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        catalog = self.catalog(parameters, context)
+        layers = self.parameterAsLayerList(parameters, self.INPUT, context)
+        if not layers:
+            raise QgsProcessingException(tr("No asset layer given."))
+        try:
+            scenarios = load_scenarios(
+                self.parameterAsString(parameters, self.SCENARIOS, context) or None,
+                self.parameterAsFile(parameters, self.SCENARIO_FOLDER, context) or None)
+            profile = load_profile(
+                self.parameterAsFile(parameters, self.SCENARIO_FOLDER, context) or None)
+        except ScenarioError as e:
+            raise QgsProcessingException(tr("Scenario error: {}").format(e)) from e
+        reference = parse_reference_date(
+            self.parameterAsString(parameters, self.REFERENCE_DATE, context))
+        corrections = read_corrections_parameter(
+            self.parameterAsFile(parameters, self.CORRECTIONS, context))
+        selected = self.parameterAsBoolean(parameters, self.SELECTED_ONLY, context)
+        retag = self.parameterAsBoolean(parameters, self.RETAG, context)
+
+        datas, names = [], []
+        for i, layer in enumerate(layers):
+            feedback.pushInfo(tr("Reading {}").format(layer.name()))
+            datas.append(read_layer(layer, selected_only=selected, feedback=None))
+            names.append(layer.name())
+            feedback.setProgress(20.0 * (i + 1) / len(layers))
+            if feedback.isCanceled():
+                return {}
+        data = combine_layers(datas, names)
+        fields = self.field_mapping(parameters, context, data.frame.columns)
+        already = all(c in data.frame.columns for c in ("vendor_id", "asset_class", "standards"))
+        if already and not retag:
+            feedback.pushInfo(tr("Layers already tagged: their tags are used as they are."))
+            tags = data.frame[[c for c in TAG_COLUMNS if c in data.frame.columns]].copy()
+            review = None
+        else:
+            tags, review = Tagger(catalog, corrections).tag(data.frame, fields)
+            feedback.pushInfo(tr("{} assets tagged, {} need review").format(
+                len(tags), int(tags["needs_review"].sum())))
+        feedback.setProgress(35)
+        engine_input = data.frame.drop(columns=[c for c in TAG_COLUMNS if c in data.frame.columns])
+        engine_input = engine_input.join(tags.reset_index(drop=True))
+        jurisdiction = self.parameterAsString(parameters, self.JURISDICTION, context)
+        engine = Assessment(catalog, scenarios, profile, jurisdiction, reference)
+        ok, message = engine.prepare(engine_input, fields, inputs={
+            "layers": ";".join(names), "sources": data.source, "reader": data.route,
+            "plugin_version": plugin_version(), "selected_only": selected,
+        })
+        if not ok:
+            raise QgsProcessingException(message)
+        feedback.pushInfo(message)
+        result = engine.run(progress=lambda p: feedback.setProgress(35 + 0.4 * p),
+                            is_canceled=feedback.isCanceled)
+        if result is None:
+            return {}
+        for row in result.issues.head(50).itertuples():
+            feedback.pushWarning(tr("asset {}, field {}: {} (value '{}')").format(
+                row.asset_id, row.field, row.message, row.value))
+        if len(result.issues) > 50:
+            feedback.pushWarning(tr("… {} data issues in all: see the data_issues table").format(
+                len(result.issues)))
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        if not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        if any(os.path.abspath(path) == os.path.abspath(s.split("|")[0])
+               for s in data.source.split(";")):
+            raise QgsProcessingException(tr("The output {} is an input: choose another file.")
+                                         .format(path))
+        try:
+            written = write_assessment(path, data, tags, result, review)
+        except (OSError, RuntimeError) as e:
+            raise QgsProcessingException(tr("Could not write {}: {}").format(path, e)) from e
+        feedback.setProgress(95)
+        from ..gis.risk_styles import style_assessment_outputs
+
+        style_assessment_outputs(path, written, context)
+        for row in result.scenario_summary.itertuples():
+            feedback.pushInfo(tr(
+                "{}: level 3 {}, level 2 {}, incompatible {}, replacement {:,.0f}, "
+                "stranded {:,.0f}").format(row.scenario_id, row.level_3, row.level_2,
+                                           row.incompatible, row.replacement_cost,
+                                           row.stranded_value))
+        expected = float(result.run_info["expected_cost"])
+        feedback.pushInfo(tr("Expected cost over scenarios: {:,.0f}").format(expected))
+        return {self.OUTPUT: path, "ASSETS": len(data.frame), "EXPECTED_COST": expected,
+                "LAYERS": ";".join(written)}

@@ -1,0 +1,168 @@
+"""Turn tagged input rows into the engine's asset table, reporting every value it had to fix."""
+
+import numpy as np
+import pandas as pd
+
+ASSET_COLUMNS = ("asset_id", "platform_id", "vendor_id", "oem_maker_id", "oem_status",
+                 "asset_class", "standards", "install_year", "quantity", "unit_cost",
+                 "cost_assumed", "year_assumed", "install_factor", "service_life",
+                 "unit_cost_low", "unit_cost_high")
+
+
+def parse_numbers(series):
+    """Numbers as cities type them ('1 200', '1200,50', '€ 900') -> float, NaN when not a number."""
+    if pd.api.types.is_numeric_dtype(series):
+        return pd.to_numeric(series, errors="coerce").astype(float)
+    text = series.astype(object).where(series.notna(), "").astype(str)
+    codes, uniques = pd.factorize(text, sort=False)
+    parsed = np.array([_parse_number(u) for u in uniques] + [np.nan], dtype=float)
+    return pd.Series(parsed[np.where(codes < 0, len(uniques), codes)], index=series.index)
+
+
+def _parse_number(text):
+    s = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    for sym in ("€", "$", "£", "EUR", "USD", "eur", "usd"):
+        s = s.replace(sym, "")
+    if not s:
+        return np.nan
+    if "," in s and "." in s:
+        s = s.replace(",", "") if s.rfind(".") > s.rfind(",") else s.replace(".", "").replace(",", ".")
+    elif "," in s:
+        s = s.replace(",", ".") if len(s) - s.rfind(",") != 4 else s.replace(",", "")
+    try:
+        return float(s)
+    except ValueError:
+        return np.nan
+
+
+def parse_years(series):
+    """Install years from integers, dates or text ('2019', '2019-05-02', '05/2019')."""
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return series.dt.year.astype(float)
+    if pd.api.types.is_numeric_dtype(series):
+        return pd.to_numeric(series, errors="coerce").astype(float)
+    text = series.astype(object).where(series.notna(), "").astype(str)
+    codes, uniques = pd.factorize(text, sort=False)
+    parsed = np.array([_parse_year(u) for u in uniques] + [np.nan], dtype=float)
+    return pd.Series(parsed[np.where(codes < 0, len(uniques), codes)], index=series.index)
+
+
+def _parse_year(text):
+    import re
+
+    s = text.strip()
+    if not s:
+        return np.nan
+    if hasattr(text, "year"):
+        return float(text.year)
+    m = re.search(r"(19|20)\d{2}", s)
+    return float(m.group(0)) if m else np.nan
+
+
+class DataIssues:
+    """Rows whose values the engine could not use as given, each with the field and what was done."""
+
+    def __init__(self):
+        self.rows = []
+
+    def add(self, ids, field, message, values=None):
+        ids = list(ids)
+        vals = list(values) if values is not None else [""] * len(ids)
+        self.rows.extend({"asset_id": str(i), "field": field, "value": str(v), "message": message}
+                         for i, v in zip(ids, vals))
+
+    def frame(self):
+        return pd.DataFrame(self.rows, columns=["asset_id", "field", "value", "message"])
+
+    def __len__(self):
+        return len(self.rows)
+
+
+def prepare_assets(frame, fields, catalog, reference_year, issues=None):
+    """The engine's view of the assets: ids, class, vendor, numbers parsed and defaults filled."""
+    issues = issues if issues is not None else DataIssues()
+    n = len(frame)
+    out = pd.DataFrame(index=frame.index)
+
+    def col(role):
+        name = fields.get(role)
+        return frame[name] if name and name in frame.columns else None
+
+    ids = col("id")
+    if ids is None:
+        out["asset_id"] = pd.Series(np.arange(1, n + 1), index=frame.index).astype(str)
+    else:
+        out["asset_id"] = ids.astype(object).where(ids.notna(), "").astype(str).str.strip()
+        blank = out["asset_id"] == ""
+        if blank.any():
+            out.loc[blank, "asset_id"] = ["row-" + str(i + 1) for i in np.flatnonzero(blank)]
+    plat = col("platform")
+    out["platform_id"] = ("" if plat is None else
+                          plat.astype(object).where(plat.notna(), "").astype(str).str.strip())
+    for c in ("vendor_id", "oem_maker_id", "oem_status", "asset_class", "standards"):
+        out[c] = frame[c].astype(object).where(frame[c].notna(), "").astype(str) \
+            if c in frame.columns else ""
+    classes = catalog.asset_classes.set_index("class_id")
+    known = out["asset_class"].isin(classes.index)
+    if not known.all():
+        bad = out.loc[~known]
+        issues.add(bad["asset_id"], "asset_class", "unknown asset class: costed as 'other'",
+                   bad["asset_class"])
+        out.loc[~known, "asset_class"] = "other" if "other" in classes.index else classes.index[0]
+    cls = out["asset_class"]
+    for src, dst in (("install_factor", "install_factor"), ("service_life_years", "service_life")):
+        out[dst] = cls.map(pd.to_numeric(classes[src], errors="coerce")).astype(float)
+    mid = pd.to_numeric(classes["unit_cost"], errors="coerce")
+    low = pd.to_numeric(classes["unit_cost_low"], errors="coerce").fillna(mid)
+    high = pd.to_numeric(classes["unit_cost_high"], errors="coerce").fillna(mid)
+    default_cost = cls.map(mid).astype(float)
+
+    cost_raw = col("unit_cost")
+    cost = parse_numbers(cost_raw) if cost_raw is not None else pd.Series(np.nan, index=frame.index)
+    if cost_raw is not None:
+        given = cost_raw.notna() & (cost_raw.astype(str).str.strip() != "")
+        bad = given & (cost.isna() | (cost < 0))
+        if bad.any():
+            issues.add(out.loc[bad, "asset_id"], fields["unit_cost"],
+                       "unit cost is not a non-negative number: class default used",
+                       cost_raw[bad])
+        cost = cost.where(~bad)
+    out["cost_assumed"] = cost.isna()
+    out["unit_cost"] = cost.fillna(default_cost)
+    # Asset-specific costs are certain; defaults carry the class's low/high range.
+    ratio_low = (cls.map(low) / cls.map(mid)).astype(float).fillna(1.0)
+    ratio_high = (cls.map(high) / cls.map(mid)).astype(float).fillna(1.0)
+    out["unit_cost_low"] = np.where(out["cost_assumed"], out["unit_cost"] * ratio_low,
+                                    out["unit_cost"])
+    out["unit_cost_high"] = np.where(out["cost_assumed"], out["unit_cost"] * ratio_high,
+                                     out["unit_cost"])
+
+    qty_raw = col("quantity")
+    qty = parse_numbers(qty_raw) if qty_raw is not None else pd.Series(1.0, index=frame.index)
+    if qty_raw is not None:
+        given = qty_raw.notna() & (qty_raw.astype(str).str.strip() != "")
+        bad = given & (qty.isna() | (qty < 0))
+        if bad.any():
+            issues.add(out.loc[bad, "asset_id"], fields["quantity"],
+                       "quantity is not a non-negative number: 1 used", qty_raw[bad])
+        qty = qty.where(~bad)
+    out["quantity"] = qty.fillna(1.0)
+
+    year_raw = col("install_year")
+    year = parse_years(year_raw) if year_raw is not None else pd.Series(np.nan, index=frame.index)
+    implausible = year.notna() & ((year < 1950) | (year > reference_year + 1))
+    if implausible.any():
+        issues.add(out.loc[implausible, "asset_id"], fields["install_year"],
+                   f"install year outside 1950..{reference_year + 1}: treated as unknown",
+                   year_raw[implausible])
+        year = year.where(~implausible)
+    if year_raw is not None:
+        given = year_raw.notna() & (year_raw.astype(str).str.strip() != "")
+        unreadable = given & year.isna() & ~implausible
+        if unreadable.any():
+            issues.add(out.loc[unreadable, "asset_id"], fields["install_year"],
+                       "install year not readable: treated as unknown", year_raw[unreadable])
+    out["year_assumed"] = year.isna()
+    # Unknown install year: assume the asset is new (the most value at stake), flagged.
+    out["install_year"] = year.fillna(float(reference_year))
+    return out[list(ASSET_COLUMNS)], issues
