@@ -127,7 +127,6 @@ class Assessment:
         level = np.array([v.level for v in verdicts], dtype=np.int64)[codes]
         lists = _take([v.lists for v in verdicts], codes)
         deadline = _take([v.deadline for v in verdicts], codes)
-        cut = np.array([v.cut_off for v in verdicts], dtype=bool)[codes]
 
         # Compatibility: once per distinct (standards, vendor verdict).
         ckeys = pd.DataFrame({"s": a["standards"].to_numpy(), "v": codes})
