@@ -1,0 +1,61 @@
+"""Scenario tests as data: each folder of tests/data/engine_cases is inputs -> expected outputs.
+
+A case folder holds case.json (jurisdiction, reference date, scenarios, assets, expected
+per-asset values) and optionally catalog/ (a user catalog folder) and scenarios/ (user
+scenarios). Adding a case is adding a folder.
+"""
+
+import json
+import os
+from datetime import date
+
+import pandas as pd
+import pytest
+from conftest import DATA
+from vendor_risk.risk.assessment import Assessment
+from vendor_risk.risk.catalog import load_catalog
+from vendor_risk.risk.fieldmap import detect_fields
+from vendor_risk.risk.scenarios import load_profile, load_scenarios
+from vendor_risk.risk.tagging import Tagger
+
+CASES = os.path.join(DATA, "engine_cases")
+
+
+def run_case(folder):
+    case = json.load(open(os.path.join(folder, "case.json"), encoding="utf-8"))
+    user_cat = os.path.join(folder, "catalog")
+    user_sc = os.path.join(folder, "scenarios")
+    catalog = load_catalog(user_cat if os.path.isdir(user_cat) else None)
+    scenarios = load_scenarios(case["scenarios"], user_sc if os.path.isdir(user_sc) else None)
+    frame = pd.DataFrame(case["assets"])
+    fields = detect_fields(list(frame.columns), case.get("fields"))
+    tags, _ = Tagger(catalog).tag(frame, fields)
+    engine = Assessment(catalog, scenarios, load_profile(), case["jurisdiction"],
+                        date.fromisoformat(case["reference_date"]))
+    ok, msg = engine.prepare(frame.join(tags), fields)
+    assert ok, msg
+    return case, engine.run(), frame
+
+
+@pytest.mark.parametrize("name", sorted(os.listdir(CASES)))
+def test_engine_case(name):
+    case, result, frame = run_case(os.path.join(CASES, name))
+    ids = frame[case["fields"]["id"]].tolist()
+    for exp in case["expected"]:
+        res = result.scenarios[exp["scenario"]]
+        row = res.iloc[ids.index(exp["asset_id"])]
+        for key, want in exp.items():
+            if key in ("asset_id", "scenario"):
+                continue
+            got = row[key]
+            where = f"{name}: {exp['asset_id']} / {exp['scenario']} / {key}"
+            if isinstance(want, float):
+                assert got == pytest.approx(want, abs=0.01), where
+            elif isinstance(want, bool):
+                assert bool(got) is want, where
+            else:
+                assert got == want, where
+    for exp in case.get("reasons_contain", []):
+        res = result.scenarios[exp["scenario"]]
+        text = res.iloc[ids.index(exp["asset_id"])]["reasons"]
+        assert exp["text"] in text, f"{name}: {exp['asset_id']}: {text}"
