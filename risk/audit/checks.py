@@ -85,7 +85,8 @@ def check_retention(table, params, ctx):
          "retention period '" + raw + "' could not be read as a duration",
          "recordings kept " + shown + f" days, longer than the {vals.as_text(pd.Series([limit]))[0]}"
          "-day limit"])
-    values = _quoted(name, raw) + " → " + shown + f" days; limit {limit}"
+    values = (_quoted(name, raw) + np.where(unknown, "", " → " + shown + " days")
+              + f"; limit {limit}")
     return _outcome(table.index, status, evidence, values)
 
 

@@ -46,3 +46,14 @@ DISTRICT_ROLES = {
     "name": ("nom", "name", "district", "quartier", "libelle", "district_name"),
     "id": ("district_id", "id", "code", "code_quartier", "ref"),
 }
+
+# Usage words (accent-free, lower case) that make a building a dwelling, or not one. A building
+# whose usage matches neither list counts as a dwelling: a view into a home must not be missed.
+RESIDENTIAL_WORDS = ("logement", "habitation", "habitat", "residenti", "residence", "house",
+                     "apartment", "dwelling", "maison", "immeuble", "flat", "detached", "terrace",
+                     "bungalow", "pavillon")
+NON_RESIDENTIAL_WORDS = ("commerc", "retail", "shop", "office", "bureau", "industr", "equipement",
+                         "public", "school", "ecole", "college", "lycee", "church", "eglise",
+                         "worship", "culte", "hospital", "hopital", "warehouse", "entrepot",
+                         "garage", "parking", "mairie", "civic", "sport", "gymnase", "hangar",
+                         "agricol", "farm", "service", "administration")
