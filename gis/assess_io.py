@@ -6,6 +6,7 @@ from osgeo import ogr, osr
 
 from ..risk.assessment import RESULT_FIELDS
 from ..risk.tagging import TAG_COLUMNS
+from .arrow_columns import wkb_values
 from .gpkg_writer import GpkgBuilder
 from .layer_io import LayerData
 
@@ -33,7 +34,8 @@ def combine_layers(datas, names):
                 kinds[col] = "float" if {kinds[col], kind} <= {"int", "int64", "float"} else "str"
             else:
                 kinds[col] = kind
-        wkb = d.wkb if d.wkb is not None else np.full(len(d.frame), None, dtype=object)
+        wkb = np.asarray(wkb_values(d.wkb), dtype=object) if d.wkb is not None \
+            else np.full(len(d.frame), None, dtype=object)
         if d.crs_wkt and target and not _same_crs(d.crs_wkt, target):
             wkb = _reproject(wkb, d.crs_wkt, target)
         wkbs.append(wkb)
@@ -61,7 +63,7 @@ def _reproject(wkb, src_wkt, dst_wkt):
         s.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     ct = osr.CoordinateTransformation(src, dst)
     out = np.empty(len(wkb), dtype=object)
-    for i, g in enumerate(wkb):
+    for i, g in enumerate(wkb_values(wkb)):
         if g is None:
             out[i] = None
             continue

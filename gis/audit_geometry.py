@@ -16,17 +16,40 @@ def srs_from_wkt(wkt):
     return srs
 
 
+def wkb_objects(wkb):
+    """Geometries as an object array of bytes (None for null), whatever array the reader gave:
+    objects, fixed-width bytes or void records, masked or not."""
+    if wkb is None:
+        return None
+    mask = np.ma.getmaskarray(wkb) if np.ma.isMaskedArray(wkb) else None
+    data = np.ma.getdata(wkb)
+    out = np.empty(len(data), dtype=object)
+    if data.dtype.kind in "SV":
+        width = data.dtype.itemsize
+        buf = np.ascontiguousarray(data).tobytes()
+        out[:] = [buf[i * width:(i + 1) * width] for i in range(len(data))]
+    else:
+        out[:] = [bytes(v) if v is not None and len(v) else None for v in data.tolist()]
+    if mask is not None and mask.any():
+        out[mask] = None
+    return out
+
+
 def camera_xy(wkb):
     """Point WKB -> x, y arrays (NaN where the geometry is missing or empty; multipoints: first)."""
-    n = len(wkb)
+    blobs = wkb_objects(wkb)
+    n = len(blobs)
     x, y = np.full(n, np.nan), np.full(n, np.nan)
-    for i, blob in enumerate(wkb):
-        if blob is None:
+    for i, blob in enumerate(blobs):
+        if not blob:
             continue
         if len(blob) == 21 and blob[0] == 1 and blob[1:5] == b"\x01\x00\x00\x00":
             x[i], y[i] = np.frombuffer(blob, "<f8", 2, 5)  # plain 2D point, little-endian
             continue
-        geom = ogr.CreateGeometryFromWkb(blob)
+        try:
+            geom = ogr.CreateGeometryFromWkb(blob)
+        except RuntimeError:
+            continue
         if geom is None or geom.IsEmpty():
             continue
         if geom.GetGeometryCount():
@@ -37,6 +60,8 @@ def camera_xy(wkb):
 
 def metric_crs(crs_wkt, x, y):
     """The CRS to measure in: the layer's own if projected in metres, else the local UTM zone."""
+    if not crs_wkt:
+        return crs_wkt  # no CRS: coordinates are taken as metres
     srs = srs_from_wkt(crs_wkt)
     if srs.IsProjected() and abs(srs.GetLinearUnits() - 1.0) < 1e-9:
         return crs_wkt
@@ -57,6 +82,8 @@ def metric_crs(crs_wkt, x, y):
 
 def transform_xy(x, y, src, dst):
     """Bulk coordinate transform (osr SpatialReference or WKT); NaNs stay NaN."""
+    if isinstance(src, str) and src == dst:
+        return np.asarray(x, float).copy(), np.asarray(y, float).copy()
     src = src if isinstance(src, osr.SpatialReference) else srs_from_wkt(src)
     dst = dst if isinstance(dst, osr.SpatialReference) else srs_from_wkt(dst)
     if src.IsSame(dst):

@@ -66,6 +66,14 @@ def residential(features, messages):
     return keep
 
 
+def points_as_discs(features, radius):
+    """Point features stand for a place (a school, a church): a disc of `radius` metres."""
+    if not features or radius <= 0:
+        return features
+    return [(g.buffer(radius, 12) if g.type() == QgsWkbTypes.PointGeometry else g, attrs)
+            for g, attrs in features]
+
+
 class SectorIndex:
     """Sectors as QGIS geometries with a spatial index, built once per run."""
 
@@ -112,7 +120,7 @@ def site_name(attrs):
 
 
 def building_name(attrs):
-    return f"building fid {attrs['fid']}"
+    return _text(attrs.get("id"), f"building fid {attrs['fid']}")
 
 
 def district_coverage(districts, sectors, buildings, x, y):

@@ -9,6 +9,8 @@ import numpy as np
 import pandas as pd
 from osgeo import gdal, ogr, osr
 
+from .arrow_columns import wkb_values
+
 gdal.UseExceptions()
 
 _KIND_OGR = {
@@ -35,6 +37,13 @@ def kind_of(series):
 
 def _db_values(series, kind):
     """Column -> list of Python values SQLite stores as GeoPackage expects."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        cats = series.cat.categories
+        if kind in ("str", "binary") or cats.dtype == object:
+            values = np.asarray(list(cats) + [None], dtype=object)
+            codes = series.cat.codes.to_numpy()
+            return values[np.where(codes < 0, len(cats), codes)].tolist()
+        series = series.astype(cats.dtype if len(cats) else object)
     if kind in ("date", "datetime"):
         s = pd.to_datetime(series, errors="coerce")
         fmt = "%Y-%m-%d" if kind == "date" else "%Y-%m-%dT%H:%M:%S"
@@ -53,17 +62,36 @@ def _db_values(series, kind):
     return series.astype(str).tolist()
 
 
+_EMPTY_POINT = b"\x00\x00\x00\x00\x00\x00\xf8\x7f" * 2
+
+
 def gpkg_blobs(wkb, srs_id):
-    """WKB values -> GeoPackage geometry blobs (header without envelope; None stays None)."""
+    """WKB values -> GeoPackage geometry blobs (header without envelope; null stays None)."""
     head = b"GP\x00\x01" + struct.pack("<i", srs_id)
+    data = np.ma.getdata(wkb) if isinstance(wkb, np.ndarray) else None
+    if data is not None and data.dtype.kind == "V" and len(data):
+        n, width = len(data), data.dtype.itemsize
+        out = np.empty(n, dtype=f"V{width + 8}")
+        u8 = out.view(np.uint8).reshape(n, width + 8)
+        u8[:, :8] = np.frombuffer(head, dtype=np.uint8)
+        src = np.ascontiguousarray(data).view(np.uint8).reshape(n, width)
+        u8[:, 8:] = src
+        if width == 21:  # POINT EMPTY is written as NaN coordinates: flag it empty
+            empty = (src[:, 5:] == np.frombuffer(_EMPTY_POINT, dtype=np.uint8)).all(axis=1)
+            u8[empty, 3] = 0x11
+        values = out.tolist()
+        mask = np.ma.getmaskarray(wkb) if np.ma.isMaskedArray(wkb) else None
+        if mask is not None and mask.any():
+            values = [None if m else v for v, m in zip(values, mask.tolist())]
+        return values
     empty_head = b"GP\x00\x11" + struct.pack("<i", srs_id)
     out = []
     append = out.append
-    for g in wkb:
+    for g in (wkb_values(wkb) if isinstance(wkb, np.ndarray) else wkb):
         if g is None:
             append(None)
-        elif len(g) == 21 and g[1] == 1 and g[5:] == b"\x00\x00\x00\x00\x00\x00\xf8\x7f" * 2:
-            append(empty_head + g)  # POINT EMPTY (NaN coordinates)
+        elif len(g) == 21 and g[5:] == _EMPTY_POINT:
+            append(empty_head + g)
         else:
             append(head + g)
     return out

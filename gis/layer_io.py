@@ -8,6 +8,8 @@ from osgeo import gdal, ogr
 from qgis.core import QgsFeatureRequest, QgsProviderRegistry, QgsWkbTypes
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
+from .arrow_columns import strings_to_categorical, wkb_values
+
 gdal.UseExceptions()
 
 _OGR_KIND = {
@@ -95,11 +97,11 @@ def _read_ogr_arrow(layer, selected_only):
     fids = _concat(batches.pop(fid_key, []), np.int64)
     wkb = None
     if has_geom:
-        wkb = _wkb_array(batches.pop(geom_col, batches.pop("wkb_geometry", [])), len(fids))
+        wkb = _wkb_array(batches.pop(geom_col, batches.pop("wkb_geometry", [])))
     columns = {}
     for name, kind in kinds.items():
         columns[name] = _to_series(_concat(batches.get(name, []), None), kind)
-    frame = pd.DataFrame(columns, index=pd.RangeIndex(len(fids)))
+    frame = pd.DataFrame(columns, index=pd.RangeIndex(len(fids)), copy=False)
     if bool_fields:
         _fix_booleans(lyr, frame, fids, bool_fields)
     if selected_only:
@@ -123,38 +125,30 @@ def _concat(arrays, dtype):
         else np.concatenate(arrays)
 
 
-def _wkb_array(arrays, n):
-    out = np.empty(n, dtype=object)
-    pos = 0
-    for arr in arrays:
-        mask = np.ma.getmaskarray(arr) if np.ma.isMaskedArray(arr) else None
-        data = np.ma.getdata(arr)
-        chunk = [bytes(v) if v is not None else None for v in data]
-        if mask is not None:
-            chunk = [None if m else v for v, m in zip(chunk, mask)]
-        chunk = [v if v else None for v in chunk]
-        out[pos:pos + len(chunk)] = chunk
-        pos += len(chunk)
-    return out
+def _wkb_array(arrays):
+    """Geometry batches -> one array, left as GDAL gives it (fixed-width bytes or objects):
+    the engine never needs geometries, so turning them into Python objects waits for the writer."""
+    if not arrays:
+        return np.array([], dtype=object)
+    widths = {a.dtype for a in arrays}
+    if len(widths) > 1:
+        arrays = [np.ma.masked_array(wkb_values(a), dtype=object) for a in arrays]
+    return np.ma.concatenate(arrays) if any(np.ma.isMaskedArray(a) for a in arrays) \
+        else np.concatenate(arrays)
 
 
 def _to_series(arr, kind):
     """Numpy (masked) array from Arrow -> pandas Series with None/NaN for nulls."""
     mask = np.ma.getmaskarray(arr) if np.ma.isMaskedArray(arr) else None
     data = np.ma.getdata(arr)
-    if kind in ("str", "binary") or data.dtype.kind in "SO":
-        codes, uniques = pd.factorize(data, sort=False)
-        if kind == "binary":
-            values = np.asarray([bytes(u) for u in uniques] + [None], dtype=object)
-        else:
-            values = np.asarray(
-                [u.decode("utf-8", "replace") if isinstance(u, bytes) else u for u in uniques]
-                + [None], dtype=object)
-        codes = np.where(codes < 0, len(uniques), codes)
-        out = values[codes]
+    if kind == "binary":
+        values = np.asarray([bytes(v) for v in data.tolist()], dtype=object)
         if mask is not None:
-            out[mask] = None
-        return pd.Series(out, dtype=object)
+            values[mask] = None
+        return pd.Series(values, dtype=object)
+    if kind == "str" or data.dtype.kind in "SO":
+        values = strings_to_categorical(arr)
+        return pd.Series(values, dtype=object if isinstance(values, np.ndarray) else None)
     if kind in ("int", "int64"):
         if mask is not None and mask.any():
             return pd.Series(np.where(mask, np.nan, data.astype(np.float64)))

@@ -8,6 +8,7 @@ import pandas as pd
 
 from . import costs
 from .assets import DataIssues, prepare_assets
+from .columns import categorical, factorize_rows
 from .compatibility import Compatibility
 from .sanctions import Jurisdiction, JurisdictionError, SanctionResolver
 from .scoring import risk_band, risk_score
@@ -125,19 +126,19 @@ class Assessment:
         codes, uniq = _factorize_rows(keys)
         verdicts = [resolver.verdict(v, c, m, s, int(y)) for v, c, m, s, y in uniq]
         level = np.array([v.level for v in verdicts], dtype=np.int64)[codes]
-        lists = _take([v.lists for v in verdicts], codes)
-        deadline = _take([v.deadline for v in verdicts], codes)
+        lists = categorical(codes, [v.lists for v in verdicts])
+        deadline_year = np.array([int(v.deadline[:4]) if v.deadline else -1 for v in verdicts],
+                                 dtype=np.int64)[codes]
 
         # Compatibility: once per distinct (standards, vendor verdict).
-        ckeys = pd.DataFrame({"s": a["standards"].to_numpy(), "v": codes})
+        ckeys = pd.DataFrame({"s": a["standards"], "v": codes})
         ccodes, cuniq = _factorize_rows(ckeys)
         judged = [compat.judge(s, verdicts[v].cut_off, verdicts[v].cut_reason) for s, v in cuniq]
         compatible = np.array([j[0] for j in judged], dtype=bool)[ccodes]
 
         forced_removal = sc.enforced & (level == 3)
         forced = forced_removal | (sc.enforced & ~compatible)
-        deadline_year = pd.to_numeric(pd.Series(deadline).str[:4], errors="coerce").to_numpy()
-        forced_year = np.where(forced_removal & ~np.isnan(deadline_year), deadline_year,
+        forced_year = np.where(forced_removal & (deadline_year > 0), deadline_year,
                                consequence.year).astype(np.int64)
         forced_year = np.where(forced, forced_year, 0)
 
@@ -174,7 +175,8 @@ class Assessment:
                                 reint_needed, platforms, a)
         res = pd.DataFrame({
             "scenario_id": sc.id, "sanction_level": level, "sanction_lists": lists,
-            "removal_deadline": np.where(level == 3, deadline, ""),
+            "removal_deadline": categorical(codes, [v.deadline if v.level == 3 else ""
+                                                     for v in verdicts]),
             "compatible": compatible, "forced": forced, "forced_year": forced_year,
             "purchase_value": purchase, "replacement_cost": repl, "reintegration_cost": reint,
             "stranded_value": stranded, "lockin_ratio": np.round(lockin, 4),
@@ -182,22 +184,26 @@ class Assessment:
             "cost_assumed": a["cost_assumed"].to_numpy(bool), "reasons": reasons,
         }, index=a.index)
         summary = self._scenario_summary(sc, res, a)
-        vendors = self._vendor_summary(sc, res, a, platforms)
+        vendors = self._vendor_summary(sc, res, a, platforms, verdicts, codes)
         return res, summary, vendors
 
     # -- reasons ---------------------------------------------------------------------------
     def _reasons(self, sc, verdicts, codes, judged, ccodes, forced, forced_year, reint, platforms,
                  a):
         """Plain-language why, built once per distinct combination of facts."""
-        plat_ids = a["platform_id"].to_numpy()
-        key = pd.DataFrame({
-            "v": codes, "c": ccodes, "f": forced, "y": forced_year, "r": reint,
-            "p": np.where(reint, plat_ids, ""), "ca": a["cost_assumed"].to_numpy(bool),
-            "ya": a["year_assumed"].to_numpy(bool),
-        })
+        plat = a["platform_id"]
+        pcodes, pvalues = (plat.cat.codes.to_numpy(), list(plat.cat.categories)) \
+            if isinstance(plat.dtype, pd.CategoricalDtype) else pd.factorize(plat.to_numpy())
+        flags = (forced.astype(np.int64) | reint.astype(np.int64) << 1
+                 | a["cost_assumed"].to_numpy(bool).astype(np.int64) << 2
+                 | a["year_assumed"].to_numpy(bool).astype(np.int64) << 3)
+        key = pd.DataFrame({"v": codes, "c": ccodes, "y": forced_year, "fl": flags,
+                            "p": np.where(reint, pcodes, -1)})
         kcodes, kuniq = _factorize_rows(key)
         texts = []
-        for v, c, f, y, r, p, ca, ya in kuniq:
+        for v, c, y, fl, pc in kuniq:
+            f, r, ca, ya = fl & 1, fl & 2, fl & 4, fl & 8
+            p = pvalues[pc] if pc >= 0 else ""
             verdict = verdicts[v]
             parts = [verdict.reason]
             ok, why = judged[c]
@@ -216,38 +222,48 @@ class Assessment:
             if ya:
                 parts.append("install year unknown: assumed new")
             texts.append(". ".join(x for x in parts if x) + ".")
-        return _take(texts, kcodes)
+        return categorical(kcodes, texts)
 
     # -- summaries -------------------------------------------------------------------------
     def _scenario_summary(self, sc, res, a):
         lvl = res["sanction_level"].to_numpy()
         forced = res["forced"].to_numpy()
-        total = float(res["replacement_cost"].sum() + res["stranded_value"].sum())
+        repl = res["replacement_cost"].to_numpy(float)
+        stranded = res["stranded_value"].to_numpy(float)
+        total = float(repl.sum() + stranded.sum())
         # P50/P90: class-default costs sampled per class; asset-specific costs fixed.
-        cost_part = res["replacement_cost"] + res["stranded_value"]
+        cost_part = repl + stranded
         assumed = a["cost_assumed"].to_numpy(bool)
-        ratio_lo = np.where(a["unit_cost"] > 0, a["unit_cost_low"] / a["unit_cost"], 1.0)
-        ratio_hi = np.where(a["unit_cost"] > 0, a["unit_cost_high"] / a["unit_cost"], 1.0)
-        frame = pd.DataFrame({
-            "cls": a["asset_class"].to_numpy(),
-            "fixed": np.where(assumed, 0.0, cost_part),
-            "mid": np.where(assumed, cost_part, 0.0),
-            "low": np.where(assumed, cost_part * ratio_lo, 0.0),
-            "high": np.where(assumed, cost_part * ratio_hi, 0.0),
-        })
-        by_class = frame.groupby("cls").sum()
+        unit = a["unit_cost"].to_numpy(float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio_lo = np.where(unit > 0, a["unit_cost_low"].to_numpy(float) / unit, 1.0)
+            ratio_hi = np.where(unit > 0, a["unit_cost_high"].to_numpy(float) / unit, 1.0)
+        cls = a["asset_class"]
+        codes, names = (cls.cat.codes.to_numpy(), list(cls.cat.categories)) \
+            if isinstance(cls.dtype, pd.CategoricalDtype) else pd.factorize(cls.to_numpy())
+        k = len(names)
+
+        def per_class(values):
+            return np.bincount(codes, weights=values, minlength=k)[:k] if k else np.zeros(0)
+
+        mid = np.where(assumed, cost_part, 0.0)
+        by_class = pd.DataFrame({
+            "fixed": per_class(np.where(assumed, 0.0, cost_part)), "mid": per_class(mid),
+            "low": per_class(mid * ratio_lo), "high": per_class(mid * ratio_hi),
+        }, index=pd.Index(names, dtype=object))
         p50, p90 = sample_total(by_class, sc, self.profile.uncertainty_samples,
                                 self.profile.uncertainty_seed)
         return {
             "scenario_id": sc.id, "scenario_name": sc.label(), "probability": sc.probability,
             "assets": len(res), "level_0": int((lvl == 0).sum()), "level_1": int((lvl == 1).sum()),
             "level_2": int((lvl == 2).sum()), "level_3": int((lvl == 3).sum()),
-            "incompatible": int((~res["compatible"]).sum()), "forced": int(forced.sum()),
-            "reintegrated": int((res["reintegration_cost"] > 0).sum()),
+            "incompatible": int((~res["compatible"].to_numpy()).sum()),
+            "forced": int(forced.sum()),
+            "reintegrated": int((res["reintegration_cost"].to_numpy() > 0).sum()),
             "purchase_value": float(res["purchase_value"].sum()),
-            "replacement_cost": float(res["replacement_cost"].sum()),
+            "replacement_cost": float(repl.sum()),
             "reintegration_cost": float(res["reintegration_cost"].sum()),
-            "stranded_value": float(res["stranded_value"].sum()), "total_cost": total,
+            "stranded_value": float(stranded.sum()), "total_cost": total,
             "p50_cost": p50, "p90_cost": p90,
             "mean_risk_score": float(res["risk_score"].mean()) if len(res) else 0.0,
         }
@@ -256,56 +272,70 @@ class Assessment:
         """Switching away from a vendor also re-integrates what is wired to its platforms by a
         proprietary protocol, whoever made it: that cost, summed per platform vendor."""
         idx = np.flatnonzero(platforms >= 0)
-        vendor = a["vendor_id"].to_numpy()
+        vendor = a["vendor_id"].astype(object).to_numpy()
         pv = vendor[platforms[idx]]
         keep = pv != vendor[idx]
         idx, pv = idx[keep], pv[keep]
         if not len(idx):
-            return pd.Series(dtype=float)
+            return {}
         compat = Compatibility(self.catalog, self.jurisdiction.bloc, sc)
-        std = a["standards"].to_numpy()
+        std = a["standards"].astype(object).to_numpy()
         pcodes, puniq = _factorize_rows(pd.DataFrame({"a": std[idx], "p": std[platforms[idx]]}))
         prop = np.array([compat.link_is_proprietary(x, y) for x, y in puniq], dtype=bool)[pcodes]
         value = costs.purchase_value(a["quantity"].to_numpy()[idx], a["unit_cost"].to_numpy()[idx])
         factor = sc.reintegration_factor or 0.25
         cost = np.where(prop, value * factor * sc.cost_multiplier, 0.0)
-        return pd.Series(cost).groupby(pv).sum()
+        return pd.Series(cost).groupby(pv).sum().to_dict()
 
-    def _vendor_summary(self, sc, res, a, platforms):
+    def _vendor_summary(self, sc, res, a, platforms, verdicts, vcodes):
         """Per vendor: assets, exposure under the scenario, and the cost of switching away."""
-        cost_full = costs.purchase_value(a["quantity"], a["unit_cost"]) * (
-            1 + a["install_factor"].to_numpy(float)) * sc.cost_multiplier
-        book = costs.purchase_value(a["quantity"], a["unit_cost"]) * costs.remaining_share(
-            self.reference_date.year, a["install_year"], a["service_life"])
-        df = pd.DataFrame({
-            "vendor_id": a["vendor_id"].to_numpy(), "units": a["quantity"].to_numpy(float),
-            "sanction_level": res["sanction_level"].to_numpy(),
-            "sanction_lists": res["sanction_lists"].to_numpy(),
-            "forced": res["forced"].to_numpy(), "incompatible": ~res["compatible"].to_numpy(),
-            "purchase_value": res["purchase_value"].to_numpy(),
-            "replacement_cost": res["replacement_cost"].to_numpy(),
-            "stranded_value": res["stranded_value"].to_numpy(),
-            "exit_cost": cost_full + book,
+        vid = a["vendor_id"]
+        codes = vid.cat.codes.to_numpy().astype(np.int64) + 1
+        names = [""] + list(vid.cat.categories)
+        k = len(names)
+
+        def total(values):
+            return np.bincount(codes, weights=np.asarray(values, float), minlength=k)
+
+        purchase = res["purchase_value"].to_numpy(float)
+        full = purchase * (1 + a["install_factor"].to_numpy(float)) * sc.cost_multiplier
+        book = purchase * costs.remaining_share(self.reference_date.year,
+                                                a["install_year"].to_numpy(float),
+                                                a["service_life"].to_numpy(float))
+        level = np.zeros(k, dtype=np.int64)
+        lists = [set() for _ in range(k)]
+        verdict_vendor = np.zeros(len(verdicts), dtype=np.int64)
+        verdict_vendor[vcodes] = codes
+        for vcode, verdict in zip(verdict_vendor, verdicts):
+            level[vcode] = max(level[vcode], verdict.level)
+            lists[vcode].update(x for x in verdict.lists.split(";") if x)
+        out = pd.DataFrame({
+            "vendor_id": names,
+            "assets": np.bincount(codes, minlength=k),
+            "units": total(a["quantity"]),
+            "sanction_level": level,
+            "sanction_lists": [";".join(sorted(x)) for x in lists],
+            "assets_forced": np.bincount(codes, weights=res["forced"].to_numpy(float),
+                                         minlength=k).astype(np.int64),
+            "incompatible": np.bincount(codes, weights=(~res["compatible"].to_numpy()).astype(
+                float), minlength=k).astype(np.int64),
+            "purchase_value": total(purchase),
+            "replacement_cost": total(res["replacement_cost"]),
+            "stranded_value": total(res["stranded_value"]),
+            "exit_cost": total(full + book),
         })
-        g = df.groupby("vendor_id", sort=False)
-        out = g.agg(assets=("units", "size"), units=("units", "sum"),
-                    sanction_level=("sanction_level", "max"),
-                    sanction_lists=("sanction_lists", lambda s: ";".join(
-                        sorted({x for v in s.unique() for x in v.split(";") if x}))),
-                    assets_forced=("forced", "sum"), incompatible=("incompatible", "sum"),
-                    purchase_value=("purchase_value", "sum"),
-                    replacement_cost=("replacement_cost", "sum"),
-                    stranded_value=("stranded_value", "sum"), exit_cost=("exit_cost", "sum"))
-        out["cascade_cost"] = out.index.map(self._cascade_by_vendor(sc, a, platforms)).fillna(0.0)
+        out = out[out["assets"] > 0]
+        cascade = self._cascade_by_vendor(sc, a, platforms)
+        out["cascade_cost"] = out["vendor_id"].map(cascade).fillna(0.0).astype(float)
         out["switching_cost"] = out["exit_cost"] + out["cascade_cost"]
         out["exposure"] = out["replacement_cost"] + out["stranded_value"]
-        out = out.reset_index()
         vendors = self.catalog.vendors.set_index("vendor_id")
-        names = vendors["short_name"].where(vendors["short_name"] != "", vendors["name"])
+        short = vendors["short_name"].where(vendors["short_name"] != "", vendors["name"])
         top = self.catalog.ultimate_parent()
-        out["vendor_name"] = out["vendor_id"].map(names).fillna("(unknown vendor)")
+        out["vendor_name"] = out["vendor_id"].map(short).fillna("(unknown vendor)")
         out.loc[out["vendor_id"] == "", "vendor_name"] = "(unknown vendor)"
-        out["parent_id"] = out["vendor_id"].map(top).fillna("")
+        out["parent_id"] = out["vendor_id"].map(
+            {v: p for v, p in top.items() if p != v}).fillna("")
         out["country"] = out["vendor_id"].map(vendors["country"]).fillna("")
         out.insert(0, "scenario_id", sc.id)
         out = out.sort_values(["exposure", "switching_cost"], ascending=False, kind="stable")
@@ -313,8 +343,6 @@ class Assessment:
                 "units", "sanction_level", "sanction_lists", "assets_forced", "incompatible",
                 "purchase_value", "replacement_cost", "stranded_value", "exposure",
                 "exit_cost", "cascade_cost", "switching_cost"]
-        out["assets_forced"] = out["assets_forced"].astype(np.int64)
-        out["incompatible"] = out["incompatible"].astype(np.int64)
         return out[cols].reset_index(drop=True)
 
     def _run_info(self, expected, total_p):
@@ -338,22 +366,11 @@ def _factorize_rows(df):
     """Codes and distinct rows (as tuples) of a DataFrame, in first-seen order."""
     if not len(df):
         return np.zeros(0, dtype=np.int64), []
-    combined = np.zeros(len(df), dtype=np.int64)
-    for col in df.columns:
-        c, u = pd.factorize(df[col], sort=False)
-        combined, _ = pd.factorize(combined * (len(u) + 1) + c, sort=False)
-    _, first = np.unique(combined, return_index=True)
+    codes, first = factorize_rows([df[c] for c in df.columns])
     rows = [tuple(_plain(v) for v in row)
             for row in df.iloc[first].itertuples(index=False, name=None)]
-    return combined.astype(np.int64), rows
+    return codes, rows
 
 
 def _plain(v):
     return v.item() if hasattr(v, "item") else v
-
-
-def _take(values, codes):
-    arr = np.empty(len(values), dtype=object)
-    for i, v in enumerate(values):
-        arr[i] = v
-    return arr[codes] if len(arr) else np.array([], dtype=object)

@@ -3,6 +3,8 @@
 import numpy as np
 import pandas as pd
 
+from .columns import text, text_codes
+
 ASSET_COLUMNS = ("asset_id", "platform_id", "vendor_id", "oem_maker_id", "oem_status",
                  "asset_class", "standards", "install_year", "quantity", "unit_cost",
                  "cost_assumed", "year_assumed", "install_factor", "service_life",
@@ -13,10 +15,9 @@ def parse_numbers(series):
     """Numbers as cities type them ('1 200', '1200,50', '€ 900') -> float, NaN when not a number."""
     if pd.api.types.is_numeric_dtype(series):
         return pd.to_numeric(series, errors="coerce").astype(float)
-    text = series.astype(object).where(series.notna(), "").astype(str)
-    codes, uniques = pd.factorize(text, sort=False)
-    parsed = np.array([_parse_number(u) for u in uniques] + [np.nan], dtype=float)
-    return pd.Series(parsed[np.where(codes < 0, len(uniques), codes)], index=series.index)
+    codes, values = text_codes(series)
+    parsed = np.array([_parse_number(v) for v in values], dtype=float)
+    return pd.Series(parsed[codes], index=series.index)
 
 
 def _parse_number(text):
@@ -41,10 +42,9 @@ def parse_years(series):
         return series.dt.year.astype(float)
     if pd.api.types.is_numeric_dtype(series):
         return pd.to_numeric(series, errors="coerce").astype(float)
-    text = series.astype(object).where(series.notna(), "").astype(str)
-    codes, uniques = pd.factorize(text, sort=False)
-    parsed = np.array([_parse_year(u) for u in uniques] + [np.nan], dtype=float)
-    return pd.Series(parsed[np.where(codes < 0, len(uniques), codes)], index=series.index)
+    codes, values = text_codes(series)
+    parsed = np.array([_parse_year(v) for v in values], dtype=float)
+    return pd.Series(parsed[codes], index=series.index)
 
 
 def _parse_year(text):
@@ -57,6 +57,20 @@ def _parse_year(text):
         return float(text.year)
     m = re.search(r"(19|20)\d{2}", s)
     return float(m.group(0)) if m else np.nan
+
+
+def _fill_blank_ids(values):
+    blank = pd.isna(values) | (values == "")
+    if blank.any():
+        values[blank] = ["row-" + str(i + 1) for i in np.flatnonzero(blank)]
+    return values
+
+
+def _given(series):
+    """True where a value was typed (not null, not blank)."""
+    if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_datetime64_any_dtype(series):
+        return series.notna()
+    return text(series) != ""
 
 
 class DataIssues:
@@ -91,24 +105,22 @@ def prepare_assets(frame, fields, catalog, reference_year, issues=None):
     ids = col("id")
     if ids is None:
         out["asset_id"] = pd.Series(np.arange(1, n + 1), index=frame.index).astype(str)
-    else:
-        out["asset_id"] = ids.astype(object).where(ids.notna(), "").astype(str).str.strip()
-        blank = out["asset_id"] == ""
-        if blank.any():
-            out.loc[blank, "asset_id"] = ["row-" + str(i + 1) for i in np.flatnonzero(blank)]
+    elif isinstance(ids.dtype, pd.CategoricalDtype) or not pd.api.types.is_object_dtype(ids):
+        out["asset_id"] = _fill_blank_ids(text(ids).astype(object).to_numpy())
+    else:  # id-like text: kept as typed (no per-value clean-up on a million ids)
+        out["asset_id"] = _fill_blank_ids(ids.to_numpy(dtype=object, copy=True))
     plat = col("platform")
-    out["platform_id"] = ("" if plat is None else
-                          plat.astype(object).where(plat.notna(), "").astype(str).str.strip())
+    out["platform_id"] = text(plat) if plat is not None else text(None, frame.index)
     for c in ("vendor_id", "oem_maker_id", "oem_status", "asset_class", "standards"):
-        out[c] = frame[c].astype(object).where(frame[c].notna(), "").astype(str) \
-            if c in frame.columns else ""
+        out[c] = text(frame[c]) if c in frame.columns else text(None, frame.index)
     classes = catalog.asset_classes.set_index("class_id")
-    known = out["asset_class"].isin(classes.index)
+    known = out["asset_class"].isin(classes.index).to_numpy()
     if not known.all():
         bad = out.loc[~known]
         issues.add(bad["asset_id"], "asset_class", "unknown asset class: costed as 'other'",
                    bad["asset_class"])
-        out.loc[~known, "asset_class"] = "other" if "other" in classes.index else classes.index[0]
+        fallback = "other" if "other" in classes.index else classes.index[0]
+        out["asset_class"] = text(out["asset_class"].astype(object).where(known, fallback))
     cls = out["asset_class"]
     for src, dst in (("install_factor", "install_factor"), ("service_life_years", "service_life")):
         out[dst] = cls.map(pd.to_numeric(classes[src], errors="coerce")).astype(float)
@@ -120,7 +132,7 @@ def prepare_assets(frame, fields, catalog, reference_year, issues=None):
     cost_raw = col("unit_cost")
     cost = parse_numbers(cost_raw) if cost_raw is not None else pd.Series(np.nan, index=frame.index)
     if cost_raw is not None:
-        given = cost_raw.notna() & (cost_raw.astype(str).str.strip() != "")
+        given = _given(cost_raw)
         bad = given & (cost.isna() | (cost < 0))
         if bad.any():
             issues.add(out.loc[bad, "asset_id"], fields["unit_cost"],
@@ -140,7 +152,7 @@ def prepare_assets(frame, fields, catalog, reference_year, issues=None):
     qty_raw = col("quantity")
     qty = parse_numbers(qty_raw) if qty_raw is not None else pd.Series(1.0, index=frame.index)
     if qty_raw is not None:
-        given = qty_raw.notna() & (qty_raw.astype(str).str.strip() != "")
+        given = _given(qty_raw)
         bad = given & (qty.isna() | (qty < 0))
         if bad.any():
             issues.add(out.loc[bad, "asset_id"], fields["quantity"],
@@ -157,7 +169,7 @@ def prepare_assets(frame, fields, catalog, reference_year, issues=None):
                    year_raw[implausible])
         year = year.where(~implausible)
     if year_raw is not None:
-        given = year_raw.notna() & (year_raw.astype(str).str.strip() != "")
+        given = _given(year_raw)
         unreadable = given & year.isna() & ~implausible
         if unreadable.any():
             issues.add(out.loc[unreadable, "asset_id"], fields["install_year"],

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .columns import categorical, factorize_rows, text_codes
 from .normalize import has_cjk, name_key, osa_distance
 
 # Confidence given to each way of recognising a name (a model pattern carries its own).
@@ -224,15 +225,25 @@ class Matcher:
         return hit
 
     # -- one asset -------------------------------------------------------------------------
+    def model_outcome(self, model):
+        """What a model string says: a manual correction, a pattern match, or nothing."""
+        model = "" if model is None else str(model).strip()
+        key = model.casefold()
+        if key and key in self._corrections:
+            return ("manual", self._corrections[key])
+        return self.resolve_model(model)
+
     def match(self, manufacturer, brand, model):
         """Resolve one asset's strings to a dict with the RESULT_COLUMNS."""
-        nm, nb = self.resolve_name(manufacturer), self.resolve_name(brand)
-        pm = self.resolve_model(model)
-        model_key = "" if model is None else str(model).strip().casefold()
+        return self._combine(self.resolve_name(manufacturer), self.resolve_name(brand),
+                             self.model_outcome(model))
+
+    def _combine(self, nm, nb, outcome):
+        pm = outcome if isinstance(outcome, ModelMatch) else None
         notes, review, suggestion = [], False, nm.suggestion or nb.suggestion
         chosen = None
-        if model_key and model_key in self._corrections:
-            chosen = NameMatch(self._corrections[model_key], "manual", 1.0)
+        if isinstance(outcome, tuple):
+            chosen = NameMatch(outcome[1], "manual", 1.0)
         elif nm.method in STRONG and nm.vendor_id:
             chosen = nm
         elif nb.method in STRONG and nb.vendor_id:
@@ -245,7 +256,7 @@ class Matcher:
                              f"brand says {self.names[nb.vendor_id]}")
             if pm is not None and not self.related(chosen.vendor_id, pm.vendor_id):
                 review = True
-                notes.append(f"model '{model}' looks like {self.names[pm.vendor_id]} "
+                notes.append(f"model number looks like {self.names[pm.vendor_id]} "
                              f"(pattern {pm.pattern_id})")
         elif chosen is None and pm is not None:
             fuzzy = [r for r in (nm, nb) if r.method == "fuzzy" and r.vendor_id]
@@ -253,9 +264,8 @@ class Matcher:
             if fuzzy and self.related(fuzzy[0].vendor_id, pm.vendor_id):
                 conf = max(conf, fuzzy[0].confidence)
             chosen = NameMatch(pm.vendor_id, "model_pattern", conf,
-                               note=f"model '{model}' matches pattern {pm.pattern_id}")
-            other = [r for r in (nm, nb) if r.note]
-            notes.extend(r.note for r in other)
+                               note=f"model number matches pattern {pm.pattern_id}")
+            notes.extend(r.note for r in (nm, nb) if r.note)
         elif chosen is None:
             fuzzy = [r for r in (nm, nb) if r.method == "fuzzy" and r.vendor_id]
             if fuzzy:
@@ -288,27 +298,36 @@ class Matcher:
 
     # -- whole columns ---------------------------------------------------------------------
     def match_columns(self, manufacturer, brand, model):
-        """Match aligned Series; the work is done once per distinct (maker, brand, model)."""
+        """Match aligned columns. Names are resolved once per distinct string, model numbers
+        once per distinct model, and the verdict once per distinct (maker, brand, what the
+        model says): a million rows cost what a few thousand distinct values cost."""
+        mc, mv = text_codes(manufacturer)
+        bc, bv = text_codes(brand)
+        pc, pv = text_codes(model)
         n = len(manufacturer)
-        codes = []
-        uniques = []
-        for s in (manufacturer, brand, model):
-            c, u = pd.factorize(pd.Series(s, copy=False).fillna("").astype(str), sort=False)
-            codes.append(c.astype(np.int64))
-            uniques.append(u)
-        combined = (codes[0] * len(uniques[1]) + codes[1]) * max(len(uniques[2]), 1) + codes[2]
-        row_code, distinct = pd.factorize(combined, sort=False)
-        nb, nmod = len(uniques[1]), max(len(uniques[2]), 1)
-        records = []
-        for key in distinct:
-            i, rest = divmod(int(key), nb * nmod)
-            j, k = divmod(rest, nmod)
-            records.append(self.match(uniques[0][i], uniques[1][j],
-                                      uniques[2][k] if len(uniques[2]) else ""))
-        table = pd.DataFrame.from_records(records, columns=list(RESULT_COLUMNS))
-        out = table.take(row_code).reset_index(drop=True) if n else table.iloc[0:0]
-        out["needs_review"] = out["needs_review"].astype(bool)
-        out["match_confidence"] = out["match_confidence"].astype(float)
+        mc = mc if mc is not None else np.zeros(n, dtype=np.int64)
+        bc = bc if bc is not None else np.zeros(n, dtype=np.int64)
+        pc = pc if pc is not None else np.zeros(n, dtype=np.int64)
+        outcomes = [self.model_outcome(m) for m in pv]
+        okeys = [(o if isinstance(o, tuple) else ("pattern", o.pattern_id)) if o is not None
+                 else ("none", "") for o in outcomes]
+        ocode, _ = pd.factorize(pd.Series([f"{a}\x1f{b}" for a, b in okeys], dtype=object))
+        row_outcome = ocode[pc] if len(ocode) else pc
+        first_model = {}
+        for i, c in enumerate(ocode):
+            first_model.setdefault(c, i)
+        combo, first = factorize_rows([mc, bc, row_outcome])
+        records = [self._combine(self.resolve_name(mv[mc[i]]), self.resolve_name(bv[bc[i]]),
+                                 outcomes[first_model[row_outcome[i]]]) for i in first]
+        out = pd.DataFrame(index=pd.RangeIndex(n))
+        for col in RESULT_COLUMNS:
+            values = [r[col] for r in records]
+            if col == "match_confidence":
+                out[col] = np.asarray(values, dtype=float)[combo] if n else np.zeros(0)
+            elif col == "needs_review":
+                out[col] = np.asarray(values, dtype=bool)[combo] if n else np.zeros(0, bool)
+            else:
+                out[col] = categorical(combo, values)
         return out
 
 

@@ -3,6 +3,7 @@
 import numpy as np
 import pandas as pd
 
+from .columns import categorical, factorize_rows, text_codes
 from .definitions import TAG_FIELDS
 from .matching import Matcher
 from .normalize import name_key, split_values
@@ -10,21 +11,6 @@ from .normalize import name_key, split_values
 TAG_COLUMNS = tuple(name for name, _ in TAG_FIELDS) + ("standards_assumed", "match_note")
 REVIEW_COLUMNS = ("raw", "field", "vendor_id", "count", "match_method", "match_confidence",
                   "suggested_vendor_id", "example_model", "note")
-
-
-def _column(df, field, n):
-    if field is None or field not in df.columns:
-        return pd.Series([""] * n, index=df.index, dtype=object)
-    return df[field].fillna("").astype(str).str.strip()
-
-
-def _per_distinct(series, func):
-    """Apply func once per distinct value and spread the results back over the rows."""
-    codes, uniques = pd.factorize(series, sort=False)
-    values = np.empty(len(uniques), dtype=object)
-    for i, u in enumerate(uniques):
-        values[i] = func(u)
-    return pd.Series(values[codes] if len(values) else [], index=series.index, dtype=object)
 
 
 class Tagger:
@@ -64,6 +50,7 @@ class Tagger:
         top = catalog.ultimate_parent()
         self._group = {v: (p if p != v else "") for v, p in top.items()}
         self._ancestors = catalog.ancestors()
+        self._std_cache = {}
 
     def asset_class(self, raw):
         """Class id from a free-text class/type value, or '' when not recognised."""
@@ -100,69 +87,104 @@ class Tagger:
         return out
 
     def tag(self, df, fields):
-        """Return (tags, review): tag columns aligned with df, and the review table."""
+        """Return (tags, review): tag columns aligned with df, and the review table.
+
+        Every decision is taken once per distinct combination of the strings involved; the
+        result columns are Categoricals, so a million rows cost what their distinct values cost.
+        """
         n = len(df)
-        mfr = _column(df, fields.get("manufacturer"), n)
-        brand = _column(df, fields.get("brand"), n)
-        model = _column(df, fields.get("model"), n)
-        res = self.matcher.match_columns(mfr, brand, model)
-        res.index = df.index
+
+        def col(role):
+            name = fields.get(role)
+            return df[name] if name and name in df.columns else None
+
+        res = self.matcher.match_columns(*(col(r) if col(r) is not None else
+                                           pd.Series([""] * n, dtype=object)
+                                           for r in ("manufacturer", "brand", "model")))
+        cls_codes, cls_vals = text_codes(col("class"))
+        proto_codes, proto_vals = text_codes(col("protocols"))
+        zeros = np.zeros(n, dtype=np.int64)
+        cls_codes = zeros if cls_codes is None else cls_codes
+        proto_codes = zeros if proto_codes is None else proto_codes
+        combo, first = factorize_rows([res["vendor_id"], res["model_class"], res["match_note"],
+                                       cls_codes, proto_codes])
+        vids = res["vendor_id"].iloc[first].tolist()
+        model_cls = res["model_class"].iloc[first].tolist()
+        notes = res["match_note"].iloc[first].tolist()
+        records = []
+        for vid, mcls, note, c, p in zip(vids, model_cls, notes, cls_codes[first],
+                                         proto_codes[first]):
+            asset_class = self.asset_class(cls_vals[c]) or mcls or "other"
+            standards, assumed, extra = self._standards(asset_class, vid, proto_vals[p])
+            records.append((
+                vid, self._vendor_name.get(vid, ""), self._group.get(vid, ""),
+                self._vendor_country.get(vid, ""), asset_class, standards, assumed,
+                "; ".join(x for x in (note, extra) if x),
+            ))
         tags = pd.DataFrame(index=df.index)
-        vid = res["vendor_id"]
-        tags["vendor_id"] = vid
-        tags["vendor_name"] = vid.map(self._vendor_name).fillna("")
-        tags["parent_id"] = vid.map(self._group).fillna("")
-        tags["vendor_country"] = vid.map(self._vendor_country).fillna("")
-        for col in ("match_method", "match_confidence", "needs_review", "oem_maker_id",
-                    "oem_status"):
-            tags[col] = res[col]
-        cls = _per_distinct(_column(df, fields.get("class"), n), self.asset_class)
-        cls = cls.where(cls != "", res["model_class"]).replace("", "other")
-        tags["asset_class"] = cls
-        protocols = _column(df, fields.get("protocols"), n)
-        key = cls + "\x1f" + vid + "\x1f" + protocols
-        std = _per_distinct(key, self._standards_for_key)
-        tags["standards"] = std.map(lambda t: t[0])
-        tags["standards_assumed"] = std.map(lambda t: t[1]).astype(bool)
-        extra = std.map(lambda t: t[2])
-        note = res["match_note"]
-        tags["match_note"] = np.where(extra != "", np.where(note != "", note + "; " + extra, extra),
-                                      note)
-        review = self._review(mfr, brand, model, res)
+        names = ("vendor_id", "vendor_name", "parent_id", "vendor_country", "asset_class",
+                 "standards", "standards_assumed", "match_note")
+        columns = dict(zip(names, zip(*records))) if records else {k: () for k in names}
+        for name in names:
+            if name == "standards_assumed":
+                values = np.asarray(columns[name], dtype=bool)
+                tags[name] = values[combo] if n else np.zeros(0, dtype=bool)
+            else:
+                tags[name] = categorical(combo, list(columns[name])) if n else \
+                    pd.Categorical([])
+        for name in ("match_method", "match_confidence", "needs_review", "oem_maker_id",
+                     "oem_status"):
+            tags[name] = res[name].to_numpy() if not isinstance(
+                res[name].dtype, pd.CategoricalDtype) else res[name].values
+        review = self._review(col("manufacturer"), col("brand"), col("model"), res)
         return tags[list(TAG_COLUMNS)], review
 
-    def _standards_for_key(self, key):
-        asset_class, vendor_id, protocols = key.split("\x1f")
-        found, unknown = self.parse_standards(protocols)
-        note = f"unrecognised protocol(s): {', '.join(unknown)}" if unknown else ""
-        if found:
-            return ";".join(found), False, note
-        return ";".join(self.default_standards(asset_class, vendor_id)), True, note
+    def _standards(self, asset_class, vendor_id, protocols):
+        key = (asset_class, vendor_id, protocols)
+        hit = self._std_cache.get(key)
+        if hit is None:
+            found, unknown = self.parse_standards(protocols)
+            note = f"unrecognised protocol(s): {', '.join(unknown)}" if unknown else ""
+            if found:
+                hit = (";".join(found), False, note)
+            else:
+                hit = (";".join(self.default_standards(asset_class, vendor_id)), True, note)
+            self._std_cache[key] = hit
+        return hit
 
     def _review(self, mfr, brand, model, res):
         """Distinct strings that need a human decision, most frequent first."""
-        mask = res["needs_review"].to_numpy()
+        mask = res["needs_review"].to_numpy(bool)
         if not mask.any():
             return pd.DataFrame(columns=list(REVIEW_COLUMNS))
-        sub = pd.DataFrame({
-            "mfr": mfr[mask].to_numpy(), "brand": brand[mask].to_numpy(),
-            "model": model[mask].to_numpy(),
-            "vendor_id": res["vendor_id"][mask].to_numpy(),
-            "match_method": res["match_method"][mask].to_numpy(),
-            "match_confidence": res["match_confidence"][mask].to_numpy(),
-            "suggested_vendor_id": res["suggestion"][mask].to_numpy(),
-            "note": res["match_note"][mask].to_numpy(),
+        rows = np.flatnonzero(mask)
+        n = len(res)
+        parts = []
+        for series in (mfr, brand, model):
+            codes, values = text_codes(series)
+            if codes is None:
+                codes, values = np.zeros(n, dtype=np.int64), [""]
+            parts.append((codes[rows], values))
+        (mc, mv), (bc, bv), (pc, pv) = parts
+        m_blank = np.array([v == "" for v in mv])[mc]
+        b_blank = np.array([v == "" for v in bv])[bc]
+        field = np.where(~m_blank, 0, np.where(~b_blank, 1, 2))
+        raw_code = np.where(field == 0, mc, np.where(field == 1, bc, pc))
+        vid = res["vendor_id"].to_numpy()[rows]
+        group, first = factorize_rows([field, raw_code, vid])
+        counts = np.bincount(group)
+        fields = ("manufacturer", "brand", "model")
+        sources = (mv, bv, pv)
+        out = pd.DataFrame({
+            "raw": [sources[f][c] for f, c in zip(field[first], raw_code[first])],
+            "field": [fields[f] for f in field[first]],
+            "vendor_id": vid[first],
+            "count": counts,
+            "match_method": res["match_method"].to_numpy()[rows][first],
+            "match_confidence": res["match_confidence"].to_numpy()[rows][first],
+            "suggested_vendor_id": res["suggestion"].to_numpy()[rows][first],
+            "example_model": [pv[c] for c in pc[first]],
+            "note": res["match_note"].to_numpy()[rows][first],
         })
-        sub["field"] = np.where(sub["mfr"] != "", "manufacturer",
-                                np.where(sub["brand"] != "", "brand", "model"))
-        sub["raw"] = np.where(sub["mfr"] != "", sub["mfr"],
-                              np.where(sub["brand"] != "", sub["brand"], sub["model"]))
-        grouped = sub.groupby(["raw", "field", "vendor_id"], sort=False, dropna=False)
-        out = grouped.agg(
-            count=("raw", "size"), match_method=("match_method", "first"),
-            match_confidence=("match_confidence", "first"),
-            suggested_vendor_id=("suggested_vendor_id", "first"),
-            example_model=("model", "first"), note=("note", "first"),
-        ).reset_index()
         out = out.sort_values(["count", "raw"], ascending=[False, True], kind="stable")
         return out[list(REVIEW_COLUMNS)].reset_index(drop=True)

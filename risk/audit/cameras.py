@@ -47,6 +47,7 @@ def camera_ids(frame, id_field, fids=None):
 def build_camera_table(frame, mapping, fids=None):
     """frame + field mapping -> (table, Messages); the input frame is not modified."""
     messages = Messages()
+    frame = pd.DataFrame({c: vals.plain(frame[c]) for c in frame.columns}, index=frame.index)
     n = len(frame)
     table = pd.DataFrame(index=frame.index)
     table["camera_id"] = camera_ids(frame, mapping.get("id"), fids)

@@ -32,10 +32,11 @@ class AuditResult:
 class CameraAudit:
     """One audit run over one camera layer with one rule set."""
 
-    def __init__(self, frame, ruleset, audit_date, jurisdiction, overrides=None, fids=None):
+    def __init__(self, frame, ruleset, audit_date, jurisdiction, mapping=None, fids=None):
         self.frame, self.ruleset = frame, ruleset
         self.audit_date, self.jurisdiction = audit_date, jurisdiction
-        self.mapping = detect_fields([str(c) for c in frame.columns], overrides, CAMERA_ROLES)
+        self.mapping = mapping or detect_fields([str(c) for c in frame.columns], None,
+                                                CAMERA_ROLES)
         self.fids = fids
         self.table = self.fov = self.messages = None
 
@@ -71,7 +72,15 @@ class CameraAudit:
             }))
         findings = (pd.concat(parts, ignore_index=True) if parts
                     else pd.DataFrame(columns=("row",) + FINDING_COLUMNS))
-        return AuditResult(findings=findings, per_camera=self.per_camera(findings),
+        per_camera = self.per_camera(findings)
+        for rule in self.ruleset.rules:
+            if rule.check == "view" and views.get(rule.parameters["layer"]) is not None:
+                column = rule.parameters["layer"] + "_in_view"
+                if column not in per_camera:
+                    per_camera[column] = view_counts(views[rule.parameters["layer"]],
+                                                     self.table.index,
+                                                     rule.parameters["min_overlap_m2"])
+        return AuditResult(findings=findings, per_camera=per_camera,
                            per_rule=self.per_rule(findings))
 
     def per_camera(self, findings):
@@ -85,12 +94,17 @@ class CameraAudit:
                  .reindex(t.index))
         worst_txt = worst.map(lambda r: SEVERITIES[int(r)] if r == r else "")
         status = np.select([n_breach > 0, n_cannot > 0], [BREACH, CANNOT], "compliant")
+        views = findings[findings["rule_id"].isin(
+            [r.id for r in self.ruleset.rules if r.check == "view"])]
+        view_rank = (views["status"].map({CANNOT: 1, BREACH: 2}).groupby(views["row"]).max()
+                     .reindex(t.index).fillna(0).to_numpy())
+        view_status = np.select([view_rank == 2, view_rank == 1], [BREACH, CANNOT], "none")
         return pd.DataFrame({
             "camera_id": t["camera_id"], "vendor": t["vendor"], "model": t["model"],
             "camera_type": fov["camera_type"], "field_of_view": fov["fov_text"],
             "fov_assumed": fov["assumed"], "assumed_values": fov["assumed_values"],
             "breaches": n_breach.astype("int64"), "cannot_verify": n_cannot.astype("int64"),
-            "worst_severity": worst_txt, "status": status,
+            "worst_severity": worst_txt, "status": status, "view_status": view_status,
             "rules_breached": _rule_lists(breach, t.index),
             "rules_unverified": _rule_lists(cannot, t.index),
         }, index=t.index)
@@ -112,11 +126,20 @@ class CameraAudit:
         return pd.DataFrame(rows)
 
 
+def view_counts(pairs, index, minimum):
+    """How many features each camera's field of view covers (polygons by at least `minimum` m²)."""
+    hits = pairs[pairs["overlap_m2"].isna() | (pairs["overlap_m2"] >= minimum)]
+    return hits.groupby("camera").size().reindex(index, fill_value=0).astype("int64")
+
+
 def _rule_lists(findings, index):
-    if findings.empty:
-        return pd.Series("", index=index, dtype=object)
-    return (findings.groupby("row")["rule_id"].agg(", ".join).reindex(index).fillna("")
-            .astype(object))
+    """'rule_a, rule_b' per camera, built one rule at a time (rules are few, cameras many)."""
+    out = pd.Series("", index=index, dtype=object)
+    for rule_id, rows in findings.groupby("rule_id", sort=False)["row"]:
+        hit = pd.Series(False, index=index)
+        hit[rows.to_numpy()] = True
+        out = out.where(~hit, out.where(out.eq(""), out + ", ") + rule_id)
+    return out
 
 
 def district_summary(districts, camera_district, table):

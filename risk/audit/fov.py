@@ -45,11 +45,9 @@ def fov_parameters(table, defaults):
 
 
 def _num(series):
-    """Numbers as short text: 90 not 90.0, 12.5 stays."""
-    s = pd.Series(series, dtype=float)
-    rounded = s.round(1)
-    txt = rounded.map(lambda v: "" if np.isnan(v) else (str(int(v)) if float(v).is_integer()
-                                                          else str(v)))
+    """Numbers as short text: 90 not 90.0, 12.5 stays, '' for missing."""
+    s = pd.Series(series, dtype=float).round(1)
+    txt = s.astype(str).str.replace(r"\.0$", "", regex=True).where(s.notna(), "")
     return txt.to_numpy(dtype=object)
 
 

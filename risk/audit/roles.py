@@ -39,6 +39,7 @@ SITE_ROLES = {
 }
 
 DWELLING_ROLES = {
+    "id": ("building_id", "batiment_id", "id", "ref", "identifiant", "osm_id"),
     "usage": ("usage", "building", "building:use", "use", "nature", "type", "categorie"),
 }
 

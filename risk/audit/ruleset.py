@@ -47,6 +47,8 @@ CHECKS = {
     "view": {
         "layer": (True, lambda v: v in VIEW_LAYERS, " or ".join(VIEW_LAYERS), None),
         "min_overlap_m2": (False, lambda v: _number(v) and v >= 0, "a number of m² >= 0", 0.0),
+        "point_radius_m": (False, lambda v: _number(v) and v >= 0, "a number of metres >= 0",
+                           0.0),
     },
 }
 CAMERA_TYPE_KEYS = ("fixed", "dome", "ptz", "panoramic", "unknown")
@@ -83,6 +85,12 @@ class Ruleset:
 
     def rule(self, rule_id):
         return next(r for r in self.rules if r.id == rule_id)
+
+    def point_radius(self, layer):
+        """Radius a point feature of `layer` stands for (largest asked by the view rules)."""
+        radii = [r.parameters["point_radius_m"] for r in self.rules
+                 if r.check == "view" and r.parameters["layer"] == layer]
+        return max(radii, default=0.0)
 
 
 def builtin_rulesets():

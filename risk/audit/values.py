@@ -14,8 +14,8 @@ from ..normalize import strip_accents
 from .countries import country_code
 
 UNKNOWN_WORDS = frozenset(
-    "? - -- unknown inconnu inconnue nc n/c n.c. na n/a nd n/d non renseigne non_renseigne "
-    "a verifier tbc tbd camera guard".split())
+    "? - -- unknown inconnu inconnue nc n/c n.c. na n/a nd n/d tbc tbd camera guard".split()
+    + ["non renseigne", "a verifier", "not known"])
 TRUE_WORDS = frozenset(
     "yes y oui o true vrai 1 x on enabled enable active actif activee present installed "
     "installe installee ok avec with alpr anpr lpr lapi".split())
@@ -55,6 +55,13 @@ def norm(value):
         return None
     text = " ".join(strip_accents(str(value)).casefold().split())
     return text or None
+
+
+def plain(series):
+    """Categorical or string-dtype columns (fast readers produce them) as object, nulls None."""
+    if isinstance(series.dtype, (pd.CategoricalDtype, pd.StringDtype)):
+        return series.astype(object).where(series.notna(), None)
+    return series
 
 
 def is_blank(series):

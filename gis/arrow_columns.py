@@ -1,0 +1,108 @@
+"""GDAL Arrow NumPy batches -> pandas columns without a Python object per string.
+
+GDAL 3.6 hands strings over as fixed-width bytes arrays. Decoding each of a million values
+costs more than GDAL's whole read, so strings become pandas Categoricals: values are grouped by
+a vectorised hash of their bytes (checked, so a collision can never merge two values) and only
+the distinct values are decoded.
+"""
+
+import numpy as np
+import pandas as pd
+
+from ..risk.columns import first_occurrences
+
+_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
+                 0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53], dtype=np.uint64)
+
+
+def _hash_rows(arr):
+    """64-bit hash of each fixed-width bytes value; trailing NUL padding does not change it."""
+    arr = np.ascontiguousarray(arr)
+    n, width = len(arr), arr.dtype.itemsize
+    h = np.zeros(n, dtype=np.uint64)
+    if not n or not width:
+        return h
+    words = width // 8
+    with np.errstate(over="ignore"):
+        if words:
+            view = np.ndarray((n, words), dtype="<u8", buffer=arr, strides=(width, 8))
+            for j in range(words):
+                h += view[:, j] * (_MIX[j % 6] * np.uint64(2 * j + 1))
+        tail = width - 8 * words
+        if tail:
+            tb = np.ndarray((n, tail), dtype=np.uint8, buffer=arr, offset=8 * words,
+                            strides=(width, 1))
+            word = np.zeros(n, dtype=np.uint64)
+            for t in range(tail):
+                word |= tb[:, t].astype(np.uint64) << np.uint64(8 * t)
+            h += word * (_MIX[words % 6] * np.uint64(2 * words + 1))
+        h ^= h >> np.uint64(33)
+        h *= _MIX[4]
+        h ^= h >> np.uint64(29)
+    return h
+
+
+def factorize_bytes(arr):
+    """(codes, distinct values) of a fixed-width bytes array, in first-seen order."""
+    if arr.dtype.kind != "S":
+        return pd.factorize(arr, sort=False)
+    codes, uniq_hash = pd.factorize(_hash_rows(arr), sort=False)
+    if not len(codes):
+        return codes, arr[:0]
+    uniques = arr[first_occurrences(codes, len(uniq_hash))]
+    if not np.array_equal(uniques[codes], arr):  # a hash collision: take the exact route
+        return pd.factorize(arr, sort=False)
+    return codes, uniques
+
+
+def _decode(raw):
+    try:
+        return [u.decode("utf-8") for u in raw]
+    except UnicodeDecodeError:
+        return [u.decode("utf-8", "replace") for u in raw]
+
+
+def _mostly_distinct(data, sample=20000):
+    """True for id-like columns, where grouping values would cost more than it saves."""
+    if len(data) < 2 * sample:
+        return False
+    step = len(data) // sample
+    return len(set(data[::step][:sample].tolist())) > sample // 2
+
+
+def strings_to_categorical(arr):
+    """Masked/plain bytes array -> Categorical of str (null stays null); id-like columns, where
+    nearly every value differs, become plain object arrays instead."""
+    mask = np.ma.getmaskarray(arr) if np.ma.isMaskedArray(arr) else None
+    data = np.ma.getdata(arr)
+    if data.dtype.kind != "S":
+        values = pd.Series(data, dtype=object)
+        if mask is not None:
+            values[mask] = None
+        return pd.Categorical(values)
+    if _mostly_distinct(data):
+        values = np.empty(len(data), dtype=object)
+        values[:] = _decode(data.tolist())
+        if mask is not None and mask.any():
+            values[mask] = None
+        return values
+    codes, uniques = factorize_bytes(data)
+    values = _decode(uniques.tolist())
+    codes = np.asarray(codes, dtype=np.int64)
+    if mask is not None and mask.any():
+        codes = np.where(mask, -1, codes)
+    if len(set(values)) != len(values):  # two byte strings decoding to the same text
+        objs = np.asarray(values + [None], dtype=object)[np.where(codes >= 0, codes, len(values))]
+        return pd.Categorical(objs)
+    return pd.Categorical.from_codes(codes, categories=pd.Index(values, dtype=object))
+
+
+def wkb_values(wkb):
+    """Geometries as a list of bytes (None for null or empty)."""
+    if wkb is None:
+        return None
+    mask = np.ma.getmaskarray(wkb) if np.ma.isMaskedArray(wkb) else None
+    values = np.ma.getdata(wkb).tolist()
+    if mask is not None and mask.any():
+        values = [None if m else v for v, m in zip(values, mask.tolist())]
+    return [v if v else None for v in values] if wkb.dtype == object else values
