@@ -111,21 +111,36 @@ class GpkgBuilder:
         self._ds = gdal.GetDriverByName("GPKG").Create(self.tmp_path, 0, 0, 0, gdal.GDT_Unknown)
         self.layers = []
 
+    CHUNK = 50_000  # rows turned into Python values at a time: memory grows with this, not n
+
     def add(self, name, frame, kinds=None, wkb=None, geometry_type=ogr.wkbNone, crs_wkt=""):
         """Write one layer (with geometry) or table (wkb None) from a DataFrame."""
+        layer = self.create(name, frame, kinds, geometry_type if wkb is not None else None,
+                            crs_wkt)
+        for start in range(0, len(frame), self.CHUNK):
+            stop = start + self.CHUNK
+            layer.append(frame.iloc[start:stop], wkb[start:stop] if wkb is not None else None)
+        layer.finish()
+
+    def create(self, name, template, kinds=None, geometry_type=None, crs_wkt=""):
+        """Create an empty layer whose fields follow `template`'s columns; returns a writer
+        to append() row chunks to and finish() once."""
         kinds = dict(kinds or {})
-        for col in frame.columns:
-            kinds.setdefault(col, kind_of(frame[col]))
+        for col in template.columns:
+            kinds.setdefault(col, kind_of(template[col]))
         srs = None
-        if wkb is not None and crs_wkt:
+        spatial = geometry_type is not None
+        if spatial and crs_wkt:
             srs = osr.SpatialReference()
             srs.SetFromUserInput(crs_wkt)
             srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        gtype = geometry_type if wkb is not None else ogr.wkbNone
-        lyr = self._ds.CreateLayer(name, srs=srs, geom_type=gtype,
+        if self._ds is None:
+            self._ds = gdal.OpenEx(self.tmp_path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+        lyr = self._ds.CreateLayer(name, srs=srs,
+                                   geom_type=geometry_type if spatial else ogr.wkbNone,
                                    options=["SPATIAL_INDEX=NO", "FID=fid", "GEOMETRY_NAME=geom"])
         names = []
-        for col in frame.columns:
+        for col in template.columns:
             if str(col).lower() in ("fid", "geom"):
                 continue
             ftype, sub = _KIND_OGR[kinds[col]]
@@ -133,27 +148,9 @@ class GpkgBuilder:
             fd.SetSubType(sub)
             lyr.CreateField(fd)
             names.append(col)
-        self._ds = None  # hand the file to sqlite for the bulk insert
-        srs_id = self._srs_id(name) if wkb is not None else 0
-        self.layers.append((name, wkb is not None))
-        columns = [_db_values(frame[c], kinds[c]) for c in names]
-        if wkb is not None:
-            columns.append(gpkg_blobs(wkb, srs_id))
-        cols_sql = ", ".join(_quote(c) for c in names + (["geom"] if wkb is not None else []))
-        marks = ", ".join("?" * (len(names) + (1 if wkb is not None else 0)))
-        con = sqlite3.connect(self.tmp_path)
-        try:
-            con.execute("PRAGMA synchronous=OFF")
-            con.execute("PRAGMA journal_mode=MEMORY")
-            con.executemany(f"INSERT INTO {_quote(name)} ({cols_sql}) VALUES ({marks})",
-                            zip(*columns) if columns else ([] for _ in range(len(frame))))
-            con.commit()
-        finally:
-            con.close()
-        self._ds = gdal.OpenEx(self.tmp_path, gdal.OF_VECTOR | gdal.OF_UPDATE)
-        if wkb is not None and len(frame):
-            self._ds.ExecuteSQL(f"SELECT CreateSpatialIndex({_literal(name)}, 'geom')")
-            self._ds.ExecuteSQL(f"RECOMPUTE EXTENT ON {name}")
+        self._ds = None  # hand the file to sqlite for the bulk inserts
+        self.layers.append((name, spatial))
+        return _LayerWriter(self, name, names, kinds, spatial)
 
     def _srs_id(self, name):
         con = sqlite3.connect(self.tmp_path)
@@ -163,6 +160,12 @@ class GpkgBuilder:
         finally:
             con.close()
         return int(row[0]) if row else 0
+
+    def _index(self, name):
+        self._ds = gdal.OpenEx(self.tmp_path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+        self._ds.ExecuteSQL(f"SELECT CreateSpatialIndex({_literal(name)}, 'geom')")
+        self._ds.ExecuteSQL(f"RECOMPUTE EXTENT ON {name}")
+        self._ds = None
 
     def commit(self):
         """Close the file and move it over the destination in one rename."""
@@ -183,6 +186,43 @@ class GpkgBuilder:
         if exc_type is not None:
             self.abort()
         return False
+
+
+class _LayerWriter:
+    """Appends row chunks to one layer with SQLite bulk inserts."""
+
+    def __init__(self, builder, name, names, kinds, spatial):
+        self.builder, self.name, self.names, self.kinds = builder, name, names, kinds
+        self.spatial, self.rows = spatial, 0
+        self.srs_id = builder._srs_id(name) if spatial else 0
+        cols = [_quote(c) for c in names] + (["geom"] if spatial else [])
+        if cols:
+            self.sql = (f"INSERT INTO {_quote(name)} ({', '.join(cols)}) "
+                        f"VALUES ({', '.join('?' * len(cols))})")
+        else:
+            self.sql = f"INSERT INTO {_quote(name)} DEFAULT VALUES"
+
+    def append(self, frame, wkb=None):
+        columns = [_db_values(frame[c], self.kinds[c]) for c in self.names]
+        if self.spatial:
+            columns.append(gpkg_blobs(wkb, self.srs_id) if wkb is not None
+                           else [None] * len(frame))
+        con = sqlite3.connect(self.builder.tmp_path)
+        try:
+            con.execute("PRAGMA synchronous=OFF")
+            con.execute("PRAGMA journal_mode=MEMORY")
+            if columns:
+                con.executemany(self.sql, zip(*columns))
+            else:
+                con.executemany(self.sql, ([] for _ in range(len(frame))))
+            con.commit()
+        finally:
+            con.close()
+        self.rows += len(frame)
+
+    def finish(self):
+        if self.spatial and self.rows:
+            self.builder._index(self.name)
 
 
 def _quote(name):
