@@ -42,15 +42,56 @@ class LayerData:
         return len(self.frame)
 
 
-def read_layer(layer, selected_only=False, feedback=None):
-    """Read a QgsVectorLayer; OGR files through GDAL's Arrow stream, others through the provider."""
-    data = None
+def read_layer(layer, selected_only=False, feedback=None, columns=None, geometry=True):
+    """Read a QgsVectorLayer whole; OGR files through GDAL's Arrow stream, others through
+    the provider. `columns` (names) and `geometry` restrict what is read."""
+    chunks = list(iter_layer(layer, None, selected_only, feedback, columns, geometry))
+    if len(chunks) == 1:
+        return chunks[0]
+    return concat_chunks(chunks)
+
+
+def iter_layer(layer, chunk_rows=None, selected_only=False, feedback=None, columns=None,
+               geometry=True):
+    """Yield the layer as LayerData chunks of about chunk_rows rows (one chunk when None):
+    memory then follows the chunk, not the layer."""
+    chunks = None
     if layer.providerType() == "ogr":
-        data = _read_ogr_arrow(layer, selected_only)
-    if data is None:
-        data = _read_provider(layer, selected_only, feedback)
-    data.source = layer.source()
-    return data
+        chunks = _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry)
+    if chunks is None:
+        chunks = _provider_chunks(layer, chunk_rows, selected_only, feedback, columns, geometry)
+    empty = True
+    for data in chunks:
+        data.source = layer.source()
+        empty = False
+        yield data
+    if empty:
+        yield _empty(layer, columns, geometry)
+
+
+def layer_kinds(layer):
+    """Field name -> kind for a layer, as the readers will report them."""
+    return {f.name(): _QVARIANT_KIND.get(f.type(), "str") for f in layer.fields()}
+
+
+def _empty(layer, columns, geometry):
+    kinds = {k: v for k, v in layer_kinds(layer).items() if columns is None or k in columns}
+    frame = pd.DataFrame({k: pd.Series([], dtype=object) for k in kinds})
+    spatial = geometry and layer.isSpatial()
+    return LayerData(frame, np.array([], dtype=object) if spatial else None, kinds,
+                     layer.crs().toWkt(), _qgs_to_ogr_wkb(int(layer.wkbType())) if spatial
+                     else ogr.wkbNone, layer.source(), "empty", np.zeros(0, dtype=np.int64))
+
+
+def concat_chunks(chunks):
+    first = chunks[0]
+    frame = pd.concat([c.frame for c in chunks], ignore_index=True)
+    wkb = None
+    if first.wkb is not None:
+        wkb = np.ma.concatenate([np.ma.masked_array(wkb_values(c.wkb), dtype=object)
+                                 for c in chunks])
+    return LayerData(frame, wkb, first.kinds, first.crs_wkt, first.geometry_type, first.source,
+                     first.route, np.concatenate([c.fids for c in chunks]))
 
 
 def _ogr_open(layer):
@@ -66,7 +107,8 @@ def _ogr_open(layer):
     return ds, lyr
 
 
-def _read_ogr_arrow(layer, selected_only):
+def _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry):
+    """A generator of chunks through GDAL's Arrow stream, or None when this layer can't use it."""
     subset = layer.subsetString()
     if subset.strip().lower().startswith("select"):
         return None  # an OGR SQL subset: let the provider evaluate it
@@ -77,45 +119,71 @@ def _read_ogr_arrow(layer, selected_only):
     if lyr is None or not hasattr(lyr, "GetArrowStreamAsNumPy"):
         return None
     if subset:
-        lyr.SetAttributeFilter(subset)
+        try:
+            lyr.SetAttributeFilter(subset)
+        except RuntimeError:
+            return None  # a QGIS expression OGR does not understand: the provider will
     defn = lyr.GetLayerDefn()
-    kinds, bool_fields = {}, []
+    kinds, bool_fields, ignored = {}, [], []
     for i in range(defn.GetFieldCount()):
         fd = defn.GetFieldDefn(i)
+        if columns is not None and fd.GetName() not in columns:
+            ignored.append(fd.GetName())
+            continue
         kind = _OGR_KIND.get(fd.GetType(), "str")
         if fd.GetSubType() == ogr.OFSTBoolean:
             kind = "bool"
             bool_fields.append(fd.GetName())
         kinds[fd.GetName()] = kind
-    geom_col = lyr.GetGeometryColumn() or "wkb_geometry"
-    has_geom = defn.GetGeomType() != ogr.wkbNone
-    batches = {}
-    for batch in lyr.GetArrowStreamAsNumPy():
-        for key, arr in batch.items():
-            batches.setdefault(key, []).append(arr)
-    fid_key = lyr.GetFIDColumn() or "OGC_FID"
-    fids = _concat(batches.pop(fid_key, []), np.int64)
-    wkb = None
-    if has_geom:
-        wkb = _wkb_array(batches.pop(geom_col, batches.pop("wkb_geometry", [])))
-    columns = {}
-    for name, kind in kinds.items():
-        columns[name] = _to_series(_concat(batches.get(name, []), None), kind)
-    frame = pd.DataFrame(columns, index=pd.RangeIndex(len(fids)), copy=False)
-    if bool_fields:
-        _fix_booleans(lyr, frame, fids, bool_fields)
-    if selected_only:
-        keep = np.isin(fids, np.fromiter(layer.selectedFeatureIds(), dtype=np.int64))
-        frame = frame[keep].reset_index(drop=True)
-        fids = fids[keep]
-        wkb = wkb[keep] if wkb is not None else None
+    has_geom = geometry and defn.GetGeomType() != ogr.wkbNone
+    if not has_geom and defn.GetGeomType() != ogr.wkbNone:
+        ignored.append("OGR_GEOMETRY")
+    if ignored:
+        lyr.SetIgnoredFields(ignored)
+    selected = np.fromiter(layer.selectedFeatureIds(), dtype=np.int64) if selected_only else None
     srs = lyr.GetSpatialRef()
-    return LayerData(
-        frame=frame, wkb=wkb, kinds=kinds,
-        crs_wkt=srs.ExportToWkt() if srs else layer.crs().toWkt(),
-        geometry_type=defn.GetGeomType() if has_geom else ogr.wkbNone,
-        route="arrow", fids=fids,
-    )
+    crs_wkt = srs.ExportToWkt() if srs else layer.crs().toWkt()
+    gtype = defn.GetGeomType() if has_geom else ogr.wkbNone
+    fid_key = lyr.GetFIDColumn() or "OGC_FID"
+    geom_col = lyr.GetGeometryColumn() or "wkb_geometry"
+    booleans = None
+
+    def build(batches):
+        nonlocal booleans
+        fids = _concat(batches.pop(fid_key, []), np.int64)
+        wkb = None
+        if has_geom:
+            wkb = _wkb_array(batches.pop(geom_col, batches.pop("wkb_geometry", [])))
+        frame = pd.DataFrame({name: _to_series(_concat(batches.get(name, []), None), kind)
+                              for name, kind in kinds.items()},
+                             index=pd.RangeIndex(len(fids)), copy=False)
+        if bool_fields:
+            if booleans is None:
+                booleans = _read_booleans(lyr, bool_fields)
+            for name in bool_fields:
+                frame[name] = pd.Series([booleans[name].get(int(f)) for f in fids], dtype=object)
+        if selected is not None:
+            keep = np.isin(fids, selected)
+            frame = frame[keep].reset_index(drop=True)
+            fids = fids[keep]
+            wkb = wkb[keep] if wkb is not None else None
+        return LayerData(frame=frame, wkb=wkb, kinds=kinds, crs_wkt=crs_wkt,
+                         geometry_type=gtype, route="arrow", fids=fids)
+
+    def generate():
+        assert ds is not None  # the closure keeps the dataset open while its layer streams
+        pending, rows = {}, 0
+        for batch in lyr.GetArrowStreamAsNumPy():
+            for key, arr in batch.items():
+                pending.setdefault(key, []).append(arr)
+            rows += len(batch[fid_key]) if fid_key in batch else 0
+            if chunk_rows and rows >= chunk_rows:
+                yield build(pending)
+                pending, rows = {}, 0
+        if pending:
+            yield build(pending)
+
+    return generate()
 
 
 def _concat(arrays, dtype):
@@ -166,61 +234,69 @@ def _to_series(arr, kind):
     return pd.Series(out)
 
 
-def _fix_booleans(lyr, frame, fids, names):
-    """GDAL 3.6's NumPy Arrow reader mis-reads bit-packed booleans: read those fields per feature."""
-    lyr.ResetReading()
+def _read_booleans(lyr, names):
+    """GDAL 3.6's NumPy Arrow reader mis-reads bit-packed booleans: read those fields per
+    feature instead (other fields ignored meanwhile)."""
     defn = lyr.GetLayerDefn()
     others = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
     lyr.SetIgnoredFields([n for n in others if n not in names] + ["OGR_GEOMETRY"])
     values = {n: {} for n in names}
+    lyr.ResetReading()
     for feat in lyr:
         fid = feat.GetFID()
         for n in names:
             values[n][fid] = None if not feat.IsFieldSetAndNotNull(n) else bool(feat.GetField(n))
     lyr.SetIgnoredFields([])
-    for n in names:
-        frame[n] = pd.Series([values[n].get(int(f)) for f in fids], dtype=object)
+    lyr.ResetReading()
+    return values
 
 
-def _read_provider(layer, selected_only, feedback=None):
+def _provider_chunks(layer, chunk_rows, selected_only, feedback, columns, geometry):
     """Generic route: iterate the provider's features (PostGIS, memory, delimited text...)."""
     fields = layer.fields()
-    names = fields.names()
-    kinds = {f.name(): _QVARIANT_KIND.get(f.type(), "str") for f in fields}
+    names = [n for n in fields.names() if columns is None or n in columns]
+    index = [fields.indexOf(n) for n in names]
+    kinds = {n: _QVARIANT_KIND.get(fields.field(n).type(), "str") for n in names}
     request = QgsFeatureRequest()
+    if columns is not None:
+        request.setSubsetOfAttributes(index)
     if selected_only:
         request.setFilterFids(layer.selectedFeatureIds())
-    has_geom = layer.isSpatial()
+    has_geom = geometry and layer.isSpatial()
     if not has_geom:
         request.setFlags(QgsFeatureRequest.NoGeometry)
-    cols = [[] for _ in names]
-    wkb, fids = [], []
+    gtype = _qgs_to_ogr_wkb(int(layer.wkbType())) if has_geom else ogr.wkbNone
+    crs_wkt = layer.crs().toWkt()
     total = max(layer.featureCount(), 1)
-    for i, feat in enumerate(layer.getFeatures(request)):
-        attrs = feat.attributes()
-        for j, v in enumerate(attrs):
-            cols[j].append(v)
-        fids.append(feat.id())
-        if has_geom:
-            g = feat.geometry()
-            wkb.append(None if g.isNull() else bytes(g.asWkb()))
-        if feedback is not None and i % 10000 == 0:
-            if feedback.isCanceled():
-                break
-            feedback.setProgress(100.0 * i / total)
-    frame = pd.DataFrame(
-        {name: _from_qvariants(col, kinds[name]) for name, col in zip(names, cols)},
-        index=pd.RangeIndex(len(fids)),
-    )
-    gtype = ogr.wkbNone
-    if has_geom:
-        gtype = int(QgsWkbTypes.Type(layer.wkbType()))
-        gtype = _qgs_to_ogr_wkb(gtype)
-    return LayerData(
-        frame=frame, wkb=np.asarray(wkb, dtype=object) if has_geom else None, kinds=kinds,
-        crs_wkt=layer.crs().toWkt(), geometry_type=gtype, route="provider",
-        fids=np.asarray(fids, dtype=np.int64),
-    )
+
+    def build(cols, wkb, fids):
+        frame = pd.DataFrame({n: _from_qvariants(c, kinds[n]) for n, c in zip(names, cols)},
+                             index=pd.RangeIndex(len(fids)))
+        return LayerData(frame=frame, wkb=np.asarray(wkb, dtype=object) if has_geom else None,
+                         kinds=kinds, crs_wkt=crs_wkt, geometry_type=gtype, route="provider",
+                         fids=np.asarray(fids, dtype=np.int64))
+
+    def generate():
+        cols, wkb, fids = [[] for _ in names], [], []
+        for i, feat in enumerate(layer.getFeatures(request)):
+            attrs = feat.attributes()
+            for j, k in enumerate(index):
+                cols[j].append(attrs[k])
+            fids.append(feat.id())
+            if has_geom:
+                g = feat.geometry()
+                wkb.append(None if g.isNull() else bytes(g.asWkb()))
+            if feedback is not None and i % 10000 == 0:
+                if feedback.isCanceled():
+                    break
+                feedback.setProgress(100.0 * i / total)
+            if chunk_rows and len(fids) >= chunk_rows:
+                yield build(cols, wkb, fids)
+                cols, wkb, fids = [[] for _ in names], [], []
+        if fids:
+            yield build(cols, wkb, fids)
+
+    return generate()
 
 
 def _from_qvariants(values, kind):
