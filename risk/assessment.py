@@ -1,4 +1,10 @@
-"""The assessment: prepare() checks and builds the asset table, run() evaluates every scenario."""
+"""The assessment engine, in explicit stages, whole or streamed chunk by chunk.
+
+Whole frame:  prepare(frame, fields) -> (ok, message); run(progress) -> AssessmentResult.
+Streamed:     start(fields) -> (ok, message); set_platforms(frame); assess(chunk) -> results
+              per scenario, for as many chunks as needed; finish() -> AssessmentResult.
+Summaries are accumulated as chunks pass, so memory follows the chunk, not the layer.
+"""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -22,11 +28,16 @@ RESULT_FIELDS = (
     ("risk_score", "float"), ("risk_band", "str"), ("cost_assumed", "bool"), ("reasons", "str"),
 )
 RESULT_COLUMNS = tuple(n for n, _ in RESULT_FIELDS)
+VENDOR_SUMS = ("assets", "units", "assets_forced", "incompatible", "purchase_value",
+               "replacement_cost", "stranded_value", "exit_cost")
+SCENARIO_SUMS = ("assets", "level_0", "level_1", "level_2", "level_3", "incompatible", "forced",
+                 "reintegrated", "purchase_value", "replacement_cost", "reintegration_cost",
+                 "stranded_value", "risk_score_sum")
 
 
 @dataclass
 class AssessmentResult:
-    scenarios: dict  # scenario id -> DataFrame of RESULT_COLUMNS aligned with the input rows
+    scenarios: dict  # scenario id -> DataFrame of RESULT_COLUMNS (whole-frame runs only)
     scenario_summary: pd.DataFrame
     vendor_summary: pd.DataFrame
     run_info: dict
@@ -34,8 +45,18 @@ class AssessmentResult:
     assets: pd.DataFrame = field(repr=False, default=None)
 
 
+@dataclass
+class _Platforms:
+    """The assets others are wired to: id -> vendor, standards, forced per scenario."""
+
+    ids: pd.Index
+    vendor: np.ndarray
+    standards: np.ndarray
+    forced: dict = field(default_factory=dict)
+
+
 class Assessment:
-    """Engine with explicit stages: prepare() -> (ok, message); run(progress) -> result."""
+    """Engine with explicit stages (see the module docstring)."""
 
     def __init__(self, catalog, scenarios, profile, jurisdiction, reference_date=None):
         self.catalog = catalog
@@ -43,101 +64,170 @@ class Assessment:
         self.profile = profile
         self.jurisdiction_code = jurisdiction
         self.reference_date = reference_date or date.today()
-        self.assets = None
         self.issues = DataIssues()
         self.jurisdiction = None
         self.inputs = {}
+        self.fields = {}
+        self.assets = None
+        self._frame = None
+        self._platforms = None
+        self._n = 0
 
-    def prepare(self, frame, fields, inputs=None):
-        """Check the inputs and build the asset table; returns (ok, message)."""
+    # -- stages ----------------------------------------------------------------------------
+    def start(self, fields, inputs=None):
+        """Check what does not depend on the rows; returns (ok, message)."""
         try:
             self.jurisdiction = Jurisdiction(self.catalog, self.jurisdiction_code)
         except JurisdictionError as e:
             return False, str(e)
         if not self.scenarios:
             return False, "no scenario to assess"
+        self.fields = dict(fields)
+        self.inputs = dict(inputs or {})
+        self._resolvers = {sc.id: SanctionResolver(self.catalog, self.jurisdiction, sc,
+                                                   self.reference_date)
+                           for sc in self.scenarios}
+        self._compat = {sc.id: Compatibility(self.catalog, self.jurisdiction.bloc, sc)
+                        for sc in self.scenarios}
+        self._sums = {sc.id: dict.fromkeys(SCENARIO_SUMS, 0.0) for sc in self.scenarios}
+        self._class_costs = {sc.id: {} for sc in self.scenarios}
+        self._vendors = {sc.id: {} for sc in self.scenarios}
+        self._cascade = {sc.id: {} for sc in self.scenarios}
+        self._platforms = _Platforms(pd.Index([], dtype=object), np.array([], dtype=object),
+                                     np.array([], dtype=object))
+        return True, "ready"
+
+    def prepare(self, frame, fields, inputs=None):
+        """Whole-frame use: start, check the frame is tagged, keep it for run()."""
+        ok, message = self.start(fields, inputs)
+        if not ok:
+            return ok, message
         missing = [c for c in ("vendor_id", "asset_class", "standards") if c not in frame.columns]
         if missing:
             return False, f"the assets are not tagged (missing {', '.join(missing)})"
-        self.inputs = dict(inputs or {})
-        self.fields = dict(fields)
-        self.assets, _ = prepare_assets(frame, fields, self.catalog, self.reference_date.year,
-                                        self.issues)
-        ids = set(self.assets["platform_id"]) - {""}
-        dup_platform = self.assets["asset_id"].isin(ids) & self.assets["asset_id"].duplicated(
-            keep=False)
-        if dup_platform.any():
-            self.issues.add(self.assets.loc[dup_platform, "asset_id"], fields.get("id") or "id",
-                            "several assets share this id, which a platform reference uses: "
-                            "the first is taken as the platform")
-        return True, f"{len(self.assets)} assets ready, {len(self.issues)} data issue(s)"
+        self._frame = frame
+        return True, f"{len(frame)} assets ready"
 
     def run(self, progress=None, is_canceled=None):
-        """Evaluate every scenario; progress(percent) is called between stages."""
-        if self.assets is None:
+        """Whole-frame use: every scenario on the prepared frame."""
+        if self._frame is None:
             raise RuntimeError("prepare() must succeed before run()")
-        results, summaries, vendor_rows = {}, [], []
-        platforms = self._platform_index()
-        n = len(self.scenarios)
+        self.set_platforms(self._frame)
+        results = self.assess(self._frame, progress, is_canceled)
+        if results is None:
+            return None
+        out = self.finish()
+        out.scenarios = results
+        return out
+
+    def set_platforms(self, frame):
+        """Tell the engine about the assets others are wired to (a frame holding at least those;
+        extra rows are ignored). Their forced status per scenario drives the cascade."""
+        a, _ = prepare_assets(frame, self.fields, self.catalog, self.reference_date.year,
+                              DataIssues())
+        referenced = set(a["platform_id"].astype(object)) - {""}
+        ids = a["asset_id"].astype(object)
+        mask = ids.isin(referenced).to_numpy()
+        dup = mask & ids.duplicated(keep=False).to_numpy()
+        if dup.any():
+            self.issues.add(ids[dup], self.fields.get("id") or "id",
+                            "several assets share this id, which a platform reference uses: "
+                            "the first is taken as the platform")
+        keep = mask & ~ids.duplicated(keep="first").to_numpy()
+        self.add_platforms(a[keep])
+
+    def add_platforms(self, a):
+        """Register prepared platform rows (asset table form)."""
+        plats = _Platforms(pd.Index(a["asset_id"].astype(object).to_numpy()),
+                           a["vendor_id"].astype(object).to_numpy(),
+                           a["standards"].astype(object).to_numpy())
+        for sc in self.scenarios:
+            plats.forced[sc.id] = self._evaluate(a, sc)["forced"] if len(a) else \
+                np.zeros(0, dtype=bool)
+        self._platforms = plats
+
+    def assess(self, frame, progress=None, is_canceled=None):
+        """Assess one chunk of tagged rows: {scenario id: results aligned with frame}."""
+        a, _ = prepare_assets(frame, self.fields, self.catalog, self.reference_date.year,
+                              self.issues)
+        platforms = self._platform_positions(a)
+        results = {}
         for i, sc in enumerate(self.scenarios):
             if is_canceled is not None and is_canceled():
                 return None
-            res, summary, vendors = self._run_scenario(sc, platforms)
+            res, extra = self._evaluate(a, sc, platforms, with_details=True)
+            self._accumulate(sc, a, res, extra, platforms)
             results[sc.id] = res
-            summaries.append(summary)
-            vendor_rows.append(vendors)
             if progress is not None:
-                progress(100.0 * (i + 1) / n)
-        scenario_summary = pd.DataFrame(summaries)
-        weights = scenario_summary["probability"].to_numpy(float)
-        total_p = weights.sum()
-        norm = weights / total_p if total_p > 0 else weights
-        scenario_summary["weight"] = norm
-        expected = float((norm * scenario_summary["total_cost"].to_numpy(float)).sum())
-        scenario_summary["expected_cost"] = expected
-        vendor_summary = pd.concat(vendor_rows, ignore_index=True) if vendor_rows else pd.DataFrame()
-        run_info = self._run_info(expected, total_p)
-        return AssessmentResult(results, scenario_summary, vendor_summary, run_info,
+                progress(100.0 * (i + 1) / len(self.scenarios))
+        self._n += len(a)
+        self.assets = a
+        return results
+
+    def finish(self):
+        """Summaries and provenance of everything assessed since start()."""
+        rows = []
+        for sc in self.scenarios:
+            s = self._sums[sc.id]
+            by_class = pd.DataFrame.from_dict(self._class_costs[sc.id], orient="index",
+                                              columns=["fixed", "mid", "low", "high"])
+            p50, p90 = sample_total(by_class, sc, self.profile.uncertainty_samples,
+                                    self.profile.uncertainty_seed)
+            rows.append({
+                "scenario_id": sc.id, "scenario_name": sc.label(), "probability": sc.probability,
+                **{k: int(s[k]) for k in ("assets", "level_0", "level_1", "level_2", "level_3",
+                                          "incompatible", "forced", "reintegrated")},
+                **{k: float(s[k]) for k in ("purchase_value", "replacement_cost",
+                                            "reintegration_cost", "stranded_value")},
+                "total_cost": float(s["replacement_cost"] + s["stranded_value"]),
+                "p50_cost": p50, "p90_cost": p90,
+                "mean_risk_score": float(s["risk_score_sum"] / s["assets"]) if s["assets"] else 0.0,
+            })
+        summary = pd.DataFrame(rows)
+        weights = summary["probability"].to_numpy(float)
+        total_p = float(weights.sum())
+        summary["weight"] = weights / total_p if total_p > 0 else weights
+        expected = float((summary["weight"] * summary["total_cost"]).sum())
+        summary["expected_cost"] = expected
+        vendor_summary = pd.concat([self._vendor_frame(sc) for sc in self.scenarios],
+                                   ignore_index=True)
+        return AssessmentResult({}, summary, vendor_summary, self._run_info(expected, total_p),
                                 self.issues.frame(), self.assets)
 
-    # -- one scenario ----------------------------------------------------------------------
-    def _platform_index(self):
-        """Row position of each asset's platform (-1 none / not found)."""
-        a = self.assets
-        first = pd.Series(np.arange(len(a)), index=a["asset_id"].to_numpy())
-        first = first[~first.index.duplicated(keep="first")]
-        pos = a["platform_id"].map(first)
-        missing = (a["platform_id"] != "") & pos.isna()
+    # -- one scenario on one asset table ---------------------------------------------------
+    def _platform_positions(self, a):
+        """Row of each asset's platform in the platform table (-1: none or not found)."""
+        pid = a["platform_id"].astype(object)
+        pos = self._platforms.ids.get_indexer(pid.to_numpy()) if len(self._platforms.ids) \
+            else np.full(len(a), -1)
+        missing = (pid != "").to_numpy() & (pos < 0)
         if missing.any():
             self.issues.add(a.loc[missing, "asset_id"], self.fields.get("platform") or "platform",
                             "platform id not found among the assessed assets: no cascade",
-                            a.loc[missing, "platform_id"])
-        return pos.fillna(-1).astype(np.int64).to_numpy()
+                            pid[missing])
+        return np.asarray(pos, dtype=np.int64)
 
-    def _run_scenario(self, sc, platforms):
-        a = self.assets
-        on_date = self.reference_date
-        resolver = SanctionResolver(self.catalog, self.jurisdiction, sc, on_date)
-        compat = Compatibility(self.catalog, self.jurisdiction.bloc, sc)
+    def _evaluate(self, a, sc, platforms=None, with_details=False):
+        resolver, compat = self._resolvers[sc.id], self._compat[sc.id]
         consequence = sc.consequence_date(self.reference_date)
 
         # Sanctions: once per distinct (vendor, class, OEM relation, install year).
-        keys = a[["vendor_id", "asset_class", "oem_maker_id", "oem_status", "install_year"]]
-        codes, uniq = _factorize_rows(keys)
+        codes, uniq = _factorize_rows(a[["vendor_id", "asset_class", "oem_maker_id",
+                                         "oem_status", "install_year"]])
         verdicts = [resolver.verdict(v, c, m, s, int(y)) for v, c, m, s, y in uniq]
         level = np.array([v.level for v in verdicts], dtype=np.int64)[codes]
-        lists = categorical(codes, [v.lists for v in verdicts])
         deadline_year = np.array([int(v.deadline[:4]) if v.deadline else -1 for v in verdicts],
                                  dtype=np.int64)[codes]
 
         # Compatibility: once per distinct (standards, vendor verdict).
-        ckeys = pd.DataFrame({"s": a["standards"], "v": codes})
-        ccodes, cuniq = _factorize_rows(ckeys)
+        ccodes, cuniq = _factorize_rows(pd.DataFrame({"s": a["standards"], "v": codes}))
         judged = [compat.judge(s, verdicts[v].cut_off, verdicts[v].cut_reason) for s, v in cuniq]
         compatible = np.array([j[0] for j in judged], dtype=bool)[ccodes]
 
         forced_removal = sc.enforced & (level == 3)
         forced = forced_removal | (sc.enforced & ~compatible)
+        if platforms is None:  # platform table: nothing more is needed
+            return {"forced": forced}
         forced_year = np.where(forced_removal & (deadline_year > 0), deadline_year,
                                consequence.year).astype(np.int64)
         forced_year = np.where(forced, forced_year, 0)
@@ -150,19 +240,11 @@ class Assessment:
         stranded = costs.stranded_value(forced, q, u, forced_year, iy, life)
 
         # Platform cascade: an asset wired to a forced platform by a proprietary link.
-        has_platform = platforms >= 0
+        link_prop = self._proprietary_links(a, platforms, compat)
         plat_forced = np.zeros(len(a), dtype=bool)
-        plat_forced[has_platform] = forced[platforms[has_platform]]
-        needs = has_platform & plat_forced & ~forced
-        link_prop = np.zeros(len(a), dtype=bool)
-        if needs.any():
-            idx = np.flatnonzero(needs)
-            pairs = pd.DataFrame({"a": a["standards"].to_numpy()[idx],
-                                  "p": a["standards"].to_numpy()[platforms[idx]]})
-            pcodes, puniq = _factorize_rows(pairs)
-            prop = np.array([compat.link_is_proprietary(x, y) for x, y in puniq], dtype=bool)
-            link_prop[idx] = prop[pcodes]
-        reint_needed = needs & link_prop
+        has = platforms >= 0
+        plat_forced[has] = self._platforms.forced[sc.id][platforms[has]]
+        reint_needed = plat_forced & link_prop & ~forced
         reint = costs.reintegration_cost(reint_needed, q, u, sc.reintegration_factor,
                                          sc.cost_multiplier)
         repl = repl + reint
@@ -170,26 +252,37 @@ class Assessment:
         service_used = np.clip((self.reference_date.year - iy) / np.where(life > 0, life, 1), 0, 1)
         score = risk_score(level, ~compatible, lockin, service_used, self.profile)
         band = risk_band(score, self.profile)
-
         reasons = self._reasons(sc, verdicts, codes, judged, ccodes, forced, forced_year,
-                                reint_needed, platforms, a)
+                                reint_needed, a)
         res = pd.DataFrame({
-            "scenario_id": sc.id, "sanction_level": level, "sanction_lists": lists,
+            "scenario_id": categorical(np.zeros(len(a), dtype=np.int64), [sc.id]),
+            "sanction_level": level, "sanction_lists": categorical(codes, [v.lists for v in verdicts]),
             "removal_deadline": categorical(codes, [v.deadline if v.level == 3 else ""
-                                                     for v in verdicts]),
+                                                    for v in verdicts]),
             "compatible": compatible, "forced": forced, "forced_year": forced_year,
             "purchase_value": purchase, "replacement_cost": repl, "reintegration_cost": reint,
             "stranded_value": stranded, "lockin_ratio": np.round(lockin, 4),
             "risk_score": score, "risk_band": band,
             "cost_assumed": a["cost_assumed"].to_numpy(bool), "reasons": reasons,
         }, index=a.index)
-        summary = self._scenario_summary(sc, res, a)
-        vendors = self._vendor_summary(sc, res, a, platforms, verdicts, codes)
-        return res, summary, vendors
+        extra = {"verdicts": verdicts, "codes": codes, "link_prop": link_prop}
+        return (res, extra) if with_details else res
+
+    def _proprietary_links(self, a, platforms, compat):
+        """True where an asset reaches its platform only through a proprietary protocol."""
+        out = np.zeros(len(a), dtype=bool)
+        idx = np.flatnonzero(platforms >= 0)
+        if not len(idx):
+            return out
+        pairs = pd.DataFrame({"a": a["standards"].astype(object).to_numpy()[idx],
+                              "p": self._platforms.standards[platforms[idx]]})
+        pcodes, puniq = _factorize_rows(pairs)
+        prop = np.array([compat.link_is_proprietary(x, y) for x, y in puniq], dtype=bool)
+        out[idx] = prop[pcodes]
+        return out
 
     # -- reasons ---------------------------------------------------------------------------
-    def _reasons(self, sc, verdicts, codes, judged, ccodes, forced, forced_year, reint, platforms,
-                 a):
+    def _reasons(self, sc, verdicts, codes, judged, ccodes, forced, forced_year, reint, a):
         """Plain-language why, built once per distinct combination of facts."""
         plat = a["platform_id"]
         pcodes, pvalues = (plat.cat.codes.to_numpy(), list(plat.cat.categories)) \
@@ -224,119 +317,109 @@ class Assessment:
             texts.append(". ".join(x for x in parts if x) + ".")
         return categorical(kcodes, texts)
 
-    # -- summaries -------------------------------------------------------------------------
-    def _scenario_summary(self, sc, res, a):
+    # -- accumulation ----------------------------------------------------------------------
+    def _accumulate(self, sc, a, res, extra, platforms):
+        s = self._sums[sc.id]
         lvl = res["sanction_level"].to_numpy()
-        forced = res["forced"].to_numpy()
         repl = res["replacement_cost"].to_numpy(float)
         stranded = res["stranded_value"].to_numpy(float)
-        total = float(repl.sum() + stranded.sum())
-        # P50/P90: class-default costs sampled per class; asset-specific costs fixed.
+        reint = res["reintegration_cost"].to_numpy(float)
+        forced = res["forced"].to_numpy(bool)
+        incompatible = ~res["compatible"].to_numpy(bool)
+        s["assets"] += len(res)
+        for k in range(4):
+            s[f"level_{k}"] += int((lvl == k).sum())
+        s["incompatible"] += int(incompatible.sum())
+        s["forced"] += int(forced.sum())
+        s["reintegrated"] += int((reint > 0).sum())
+        purchase = res["purchase_value"].to_numpy(float)
+        s["purchase_value"] += float(purchase.sum())
+        s["replacement_cost"] += float(repl.sum())
+        s["reintegration_cost"] += float(reint.sum())
+        s["stranded_value"] += float(stranded.sum())
+        s["risk_score_sum"] += float(res["risk_score"].sum())
+
+        # P50/P90 inputs: class-default costs vary per class; asset-specific costs are fixed.
         cost_part = repl + stranded
         assumed = a["cost_assumed"].to_numpy(bool)
         unit = a["unit_cost"].to_numpy(float)
         with np.errstate(divide="ignore", invalid="ignore"):
-            ratio_lo = np.where(unit > 0, a["unit_cost_low"].to_numpy(float) / unit, 1.0)
-            ratio_hi = np.where(unit > 0, a["unit_cost_high"].to_numpy(float) / unit, 1.0)
-        cls = a["asset_class"]
-        codes, names = (cls.cat.codes.to_numpy(), list(cls.cat.categories)) \
-            if isinstance(cls.dtype, pd.CategoricalDtype) else pd.factorize(cls.to_numpy())
-        k = len(names)
-
-        def per_class(values):
-            return np.bincount(codes, weights=values, minlength=k)[:k] if k else np.zeros(0)
-
+            lo = np.where(unit > 0, a["unit_cost_low"].to_numpy(float) / unit, 1.0)
+            hi = np.where(unit > 0, a["unit_cost_high"].to_numpy(float) / unit, 1.0)
+        ccodes, cnames = _codes_of(a["asset_class"])
         mid = np.where(assumed, cost_part, 0.0)
-        by_class = pd.DataFrame({
-            "fixed": per_class(np.where(assumed, 0.0, cost_part)), "mid": per_class(mid),
-            "low": per_class(mid * ratio_lo), "high": per_class(mid * ratio_hi),
-        }, index=pd.Index(names, dtype=object))
-        p50, p90 = sample_total(by_class, sc, self.profile.uncertainty_samples,
-                                self.profile.uncertainty_seed)
-        return {
-            "scenario_id": sc.id, "scenario_name": sc.label(), "probability": sc.probability,
-            "assets": len(res), "level_0": int((lvl == 0).sum()), "level_1": int((lvl == 1).sum()),
-            "level_2": int((lvl == 2).sum()), "level_3": int((lvl == 3).sum()),
-            "incompatible": int((~res["compatible"].to_numpy()).sum()),
-            "forced": int(forced.sum()),
-            "reintegrated": int((res["reintegration_cost"].to_numpy() > 0).sum()),
-            "purchase_value": float(res["purchase_value"].sum()),
-            "replacement_cost": float(repl.sum()),
-            "reintegration_cost": float(res["reintegration_cost"].sum()),
-            "stranded_value": float(stranded.sum()), "total_cost": total,
-            "p50_cost": p50, "p90_cost": p90,
-            "mean_risk_score": float(res["risk_score"].mean()) if len(res) else 0.0,
-        }
+        parts = (np.where(assumed, 0.0, cost_part), mid, mid * lo, mid * hi)
+        sums = [np.bincount(ccodes, weights=p, minlength=len(cnames)) for p in parts]
+        acc = self._class_costs[sc.id]
+        for j, name in enumerate(cnames):
+            prev = acc.get(name, [0.0, 0.0, 0.0, 0.0])
+            acc[name] = [prev[i] + float(sums[i][j]) for i in range(4)]
 
-    def _cascade_by_vendor(self, sc, a, platforms):
-        """Switching away from a vendor also re-integrates what is wired to its platforms by a
-        proprietary protocol, whoever made it: that cost, summed per platform vendor."""
-        idx = np.flatnonzero(platforms >= 0)
-        vendor = a["vendor_id"].astype(object).to_numpy()
-        pv = vendor[platforms[idx]]
-        keep = pv != vendor[idx]
-        idx, pv = idx[keep], pv[keep]
-        if not len(idx):
-            return {}
-        compat = Compatibility(self.catalog, self.jurisdiction.bloc, sc)
-        std = a["standards"].astype(object).to_numpy()
-        pcodes, puniq = _factorize_rows(pd.DataFrame({"a": std[idx], "p": std[platforms[idx]]}))
-        prop = np.array([compat.link_is_proprietary(x, y) for x, y in puniq], dtype=bool)[pcodes]
-        value = costs.purchase_value(a["quantity"].to_numpy()[idx], a["unit_cost"].to_numpy()[idx])
-        factor = sc.reintegration_factor or 0.25
-        cost = np.where(prop, value * factor * sc.cost_multiplier, 0.0)
-        return pd.Series(cost).groupby(pv).sum().to_dict()
-
-    def _vendor_summary(self, sc, res, a, platforms, verdicts, vcodes):
-        """Per vendor: assets, exposure under the scenario, and the cost of switching away."""
-        vid = a["vendor_id"]
-        codes = vid.cat.codes.to_numpy().astype(np.int64) + 1
-        names = [""] + list(vid.cat.categories)
-        k = len(names)
-
-        def total(values):
-            return np.bincount(codes, weights=np.asarray(values, float), minlength=k)
-
-        purchase = res["purchase_value"].to_numpy(float)
+        # Per vendor: sums, highest level, lists.
+        vcodes, vnames = _codes_of(a["vendor_id"])
+        k = len(vnames)
         full = purchase * (1 + a["install_factor"].to_numpy(float)) * sc.cost_multiplier
         book = purchase * costs.remaining_share(self.reference_date.year,
                                                 a["install_year"].to_numpy(float),
                                                 a["service_life"].to_numpy(float))
-        level = np.zeros(k, dtype=np.int64)
-        lists = [set() for _ in range(k)]
-        verdict_vendor = np.zeros(len(verdicts), dtype=np.int64)
-        verdict_vendor[vcodes] = codes
-        for vcode, verdict in zip(verdict_vendor, verdicts):
-            level[vcode] = max(level[vcode], verdict.level)
-            lists[vcode].update(x for x in verdict.lists.split(";") if x)
-        out = pd.DataFrame({
-            "vendor_id": names,
-            "assets": np.bincount(codes, minlength=k),
-            "units": total(a["quantity"]),
-            "sanction_level": level,
-            "sanction_lists": [";".join(sorted(x)) for x in lists],
-            "assets_forced": np.bincount(codes, weights=res["forced"].to_numpy(float),
-                                         minlength=k).astype(np.int64),
-            "incompatible": np.bincount(codes, weights=(~res["compatible"].to_numpy()).astype(
-                float), minlength=k).astype(np.int64),
-            "purchase_value": total(purchase),
-            "replacement_cost": total(res["replacement_cost"]),
-            "stranded_value": total(res["stranded_value"]),
-            "exit_cost": total(full + book),
-        })
-        out = out[out["assets"] > 0]
-        cascade = self._cascade_by_vendor(sc, a, platforms)
-        out["cascade_cost"] = out["vendor_id"].map(cascade).fillna(0.0).astype(float)
+        columns = {
+            "assets": np.bincount(vcodes, minlength=k).astype(float),
+            "units": np.bincount(vcodes, weights=a["quantity"].to_numpy(float), minlength=k),
+            "assets_forced": np.bincount(vcodes, weights=forced.astype(float), minlength=k),
+            "incompatible": np.bincount(vcodes, weights=incompatible.astype(float), minlength=k),
+            "purchase_value": np.bincount(vcodes, weights=purchase, minlength=k),
+            "replacement_cost": np.bincount(vcodes, weights=repl, minlength=k),
+            "stranded_value": np.bincount(vcodes, weights=stranded, minlength=k),
+            "exit_cost": np.bincount(vcodes, weights=full + book, minlength=k),
+        }
+        vendors = self._vendors[sc.id]
+        for j, name in enumerate(vnames):
+            if not columns["assets"][j]:
+                continue
+            entry = vendors.setdefault(name, {**dict.fromkeys(VENDOR_SUMS, 0.0), "level": 0,
+                                              "lists": set()})
+            for key in VENDOR_SUMS:
+                entry[key] += float(columns[key][j])
+        verdict_vendor = np.zeros(len(extra["verdicts"]), dtype=np.int64)
+        verdict_vendor[extra["codes"]] = vcodes
+        for j, verdict in zip(verdict_vendor, extra["verdicts"]):
+            entry = vendors[vnames[j]]
+            entry["level"] = max(entry["level"], verdict.level)
+            entry["lists"].update(x for x in verdict.lists.split(";") if x)
+
+        # Switching away from a platform vendor re-integrates what is wired to its platforms
+        # by a proprietary protocol, whoever made it.
+        idx = np.flatnonzero((platforms >= 0) & extra["link_prop"])
+        if len(idx):
+            pv = self._platforms.vendor[platforms[idx]]
+            own = a["vendor_id"].astype(object).to_numpy()[idx]
+            other = pv != own
+            factor = sc.reintegration_factor or 0.25
+            cost = purchase[idx][other] * factor * sc.cost_multiplier
+            cascade = self._cascade[sc.id]
+            for vendor, value in pd.Series(cost).groupby(pv[other]).sum().items():
+                cascade[vendor] = cascade.get(vendor, 0.0) + float(value)
+
+    def _vendor_frame(self, sc):
+        vendors = self._vendors[sc.id]
+        out = pd.DataFrame([{"vendor_id": v, **{k: e[k] for k in VENDOR_SUMS},
+                             "sanction_level": e["level"],
+                             "sanction_lists": ";".join(sorted(e["lists"]))}
+                            for v, e in vendors.items()],
+                           columns=["vendor_id", *VENDOR_SUMS, "sanction_level",
+                                    "sanction_lists"])
+        for col in ("assets", "assets_forced", "incompatible", "sanction_level"):
+            out[col] = out[col].astype(np.int64)
+        out["cascade_cost"] = out["vendor_id"].map(self._cascade[sc.id]).fillna(0.0).astype(float)
         out["switching_cost"] = out["exit_cost"] + out["cascade_cost"]
         out["exposure"] = out["replacement_cost"] + out["stranded_value"]
-        vendors = self.catalog.vendors.set_index("vendor_id")
-        short = vendors["short_name"].where(vendors["short_name"] != "", vendors["name"])
+        table = self.catalog.vendors.set_index("vendor_id")
+        short = table["short_name"].where(table["short_name"] != "", table["name"])
         top = self.catalog.ultimate_parent()
         out["vendor_name"] = out["vendor_id"].map(short).fillna("(unknown vendor)")
         out.loc[out["vendor_id"] == "", "vendor_name"] = "(unknown vendor)"
-        out["parent_id"] = out["vendor_id"].map(
-            {v: p for v, p in top.items() if p != v}).fillna("")
-        out["country"] = out["vendor_id"].map(vendors["country"]).fillna("")
+        out["parent_id"] = out["vendor_id"].map({v: p for v, p in top.items() if p != v}).fillna("")
+        out["country"] = out["vendor_id"].map(table["country"]).fillna("")
         out.insert(0, "scenario_id", sc.id)
         out = out.sort_values(["exposure", "switching_cost"], ascending=False, kind="stable")
         cols = ["scenario_id", "vendor_id", "vendor_name", "parent_id", "country", "assets",
@@ -355,11 +438,24 @@ class Assessment:
             "scenarios": ",".join(s.id for s in self.scenarios),
             "scenario_files": ";".join(s.path for s in self.scenarios),
             "profile_file": self.profile.path,
-            "assets": len(self.assets), "data_issues": len(self.issues),
+            "assets": self._n, "data_issues": len(self.issues),
             "expected_cost": expected, "probability_sum": float(total_p),
             "field_mapping": "; ".join(f"{k}={v or '-'}" for k, v in self.fields.items()),
             **{f"input_{k}": v for k, v in self.inputs.items()},
         }
+
+
+def _codes_of(series):
+    """(codes >= 0, names) of a text column; Categoricals cost nothing."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        codes = series.cat.codes.to_numpy().astype(np.int64)
+        names = list(series.cat.categories)
+        if (codes < 0).any():
+            codes = np.where(codes < 0, len(names), codes)
+            names.append("")
+        return codes, names
+    codes, names = pd.factorize(series.astype(object).fillna("").to_numpy(), sort=False)
+    return codes.astype(np.int64), list(names)
 
 
 def _factorize_rows(df):
