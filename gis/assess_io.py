@@ -1,64 +1,118 @@
-"""Several asset layers in, one assessment GeoPackage out: risk_<scenario> layers and tables."""
+"""Asset layers in, one assessment GeoPackage out, streamed chunk by chunk.
+
+Pass 1 reads only the id and platform fields, to learn which assets others are wired to;
+pass 2 reads those platform rows; pass 3 reads, tags, assesses and writes every layer in
+chunks. Memory follows the chunk, not the layer.
+"""
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from osgeo import ogr, osr
 
 from ..risk.assessment import RESULT_FIELDS
-from ..risk.tagging import TAG_COLUMNS
+from ..risk.columns import text
+from ..risk.tagging import REVIEW_COLUMNS, TAG_COLUMNS
 from .arrow_columns import wkb_values
-from .gpkg_writer import GpkgBuilder
-from .layer_io import LayerData
+from .gpkg_writer import GpkgBuilder, kind_of
+from .layer_io import iter_layer, layer_kinds
 
 SOURCE_FIELD = "source_layer"
+RESULT_KINDS = dict(RESULT_FIELDS)
+TAG_KINDS = {c: ("float" if c == "match_confidence" else
+                 "bool" if c in ("needs_review", "standards_assumed") else "str")
+             for c in TAG_COLUMNS}
+CHUNK_ROWS = 200_000
 
 
-def combine_layers(datas, names):
-    """One LayerData from several: columns united, a source_layer column, geometries in the
-    first layer's CRS, geometry type kept when all agree (else generic)."""
-    if len(datas) == 1:
-        d = datas[0]
-        frame = d.frame.copy()
-        frame.insert(0, SOURCE_FIELD, names[0])
-        kinds = {SOURCE_FIELD: "str", **d.kinds}
-        return LayerData(frame, d.wkb, kinds, d.crs_wkt, d.geometry_type, d.source, d.route)
-    target = datas[0].crs_wkt
-    frames, wkbs, kinds = [], [], {SOURCE_FIELD: "str"}
-    types = {d.geometry_type for d in datas}
-    for d, name in zip(datas, names):
-        f = d.frame.copy()
-        f.insert(0, SOURCE_FIELD, name)
-        frames.append(f)
-        for col, kind in d.kinds.items():
-            if kinds.get(col, kind) != kind:
-                kinds[col] = "float" if {kinds[col], kind} <= {"int", "int64", "float"} else "str"
+class CancelledError(Exception):
+    """The user cancelled: nothing is written."""
+
+
+@dataclass
+class Inputs:
+    layers: list
+    names: list
+    fields: list  # per layer: role -> that layer's field name (or None)
+    selected_only: bool = False
+
+
+def union_kinds(layers):
+    """Every input field with its kind (first layer wins on a clash of kinds)."""
+    kinds = {SOURCE_FIELD: "str"}
+    for layer in layers:
+        for name, kind in layer_kinds(layer).items():
+            if name in kinds and kinds[name] != kind:
+                numeric = {"int", "int64", "float"}
+                kinds[name] = "float" if {kinds[name], kind} <= numeric else "str"
             else:
-                kinds[col] = kind
-        wkb = np.asarray(wkb_values(d.wkb), dtype=object) if d.wkb is not None \
-            else np.full(len(d.frame), None, dtype=object)
-        if d.crs_wkt and target and not _same_crs(d.crs_wkt, target):
-            wkb = _reproject(wkb, d.crs_wkt, target)
-        wkbs.append(wkb)
-    frame = pd.concat(frames, ignore_index=True, sort=False)
-    for col, kind in kinds.items():
-        if kind == "str" and col in frame.columns:
-            frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
-    gtype = types.pop() if len(types) == 1 else ogr.wkbUnknown
-    return LayerData(frame, np.concatenate(wkbs), kinds, target, gtype,
-                     ";".join(d.source for d in datas), "+".join(sorted({d.route for d in datas})))
+                kinds.setdefault(name, kind)
+    return kinds
 
 
-def _same_crs(a, b):
-    sa, sb = osr.SpatialReference(), osr.SpatialReference()
-    sa.ImportFromWkt(a)
-    sb.ImportFromWkt(b)
-    return bool(sa.IsSame(sb))
+def output_geometry(layers):
+    """One geometry type for all outputs: the layers' own when they agree, else generic."""
+    from .layer_io import _qgs_to_ogr_wkb
+
+    types = {_qgs_to_ogr_wkb(int(lyr.wkbType())) for lyr in layers if lyr.isSpatial()}
+    return types.pop() if len(types) == 1 else ogr.wkbUnknown
 
 
-def _reproject(wkb, src_wkt, dst_wkt):
+def platform_ids(inputs):
+    """Pass 1: the ids that some asset names as its platform."""
+    found = set()
+    for layer, fields in zip(inputs.layers, inputs.fields):
+        pf = fields.get("platform")
+        if not pf:
+            continue
+        cols = [pf]
+        for chunk in iter_layer(layer, CHUNK_ROWS, inputs.selected_only, columns=cols,
+                                geometry=False):
+            found.update(text(chunk.frame[pf]).cat.categories)
+    found.discard("")
+    return found
+
+
+def platform_rows(inputs, ids, tagger, retag):
+    """Pass 2: the rows whose id is in `ids`, from every layer (role fields only), tagged and
+    with their role fields renamed to the role names."""
+    if not ids:
+        return None
+    frames = []
+    for layer, fields in zip(inputs.layers, inputs.fields):
+        idf = fields.get("id")
+        if not idf:
+            continue
+        names = layer.fields().names()
+        roles = {f: r for r, f in fields.items() if f}
+        cols = list(roles) + [c for c in TAG_COLUMNS if c in names]
+        for chunk in iter_layer(layer, CHUNK_ROWS, inputs.selected_only, columns=cols,
+                                geometry=False):
+            keep = text(chunk.frame[idf]).isin(ids).to_numpy()
+            if not keep.any():
+                continue
+            part = chunk.frame[keep].reset_index(drop=True)
+            if not _tagged(part) or retag:
+                tags = tagger.tag(part, fields)[0]
+                part = part.drop(columns=[c for c in TAG_COLUMNS if c in part.columns]).join(tags)
+            part = part.drop(columns=[c for c in part.columns
+                                      if c in ROLE_NAMES and c not in roles])
+            frames.append(part.rename(columns=roles))
+    return pd.concat(frames, ignore_index=True) if frames else None
+
+
+ROLE_NAMES = ("id", "class", "manufacturer", "brand", "model", "install_year", "unit_cost",
+              "quantity", "protocols", "platform")
+
+
+def reproject(wkb, src_wkt, dst_wkt):
+    """WKB values from one CRS to another (the slow path, for layers in another CRS)."""
     src, dst = osr.SpatialReference(), osr.SpatialReference()
-    src.ImportFromWkt(src_wkt)
-    dst.ImportFromWkt(dst_wkt)
+    src.SetFromUserInput(src_wkt)
+    dst.SetFromUserInput(dst_wkt)
+    if src.IsSame(dst):
+        return wkb
     for s in (src, dst):
         s.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     ct = osr.CoordinateTransformation(src, dst)
@@ -73,28 +127,51 @@ def _reproject(wkb, src_wkt, dst_wkt):
     return out
 
 
-def scenario_frame(data, tags, result_frame):
-    """Input attributes (minus stale tag/result columns) + tags + one scenario's results."""
-    stale = set(TAG_COLUMNS) | {n for n, _ in RESULT_FIELDS}
-    kept = [c for c in data.frame.columns if c not in stale]
-    return pd.concat([data.frame[kept], tags.reset_index(drop=True),
-                      result_frame.reset_index(drop=True)], axis=1)
+def scenario_frame(frame, tags, result, columns, renamed=None):
+    """Input attributes (all layers' columns, stale tag/result columns dropped) + tags + results."""
+    attrs = frame.reindex(columns=columns)
+    if renamed:
+        attrs = attrs.rename(columns=renamed)
+    return pd.concat([attrs.reset_index(drop=True), tags.reset_index(drop=True),
+                      result.reset_index(drop=True)], axis=1)
 
 
-RESULT_KINDS = dict(RESULT_FIELDS)
+class AssessmentWriter:
+    """Creates the risk_<scenario> layers on the first chunk, appends the others, then writes
+    the summary tables; nothing reaches the destination before commit()."""
 
+    def __init__(self, path, scenario_ids, kinds, geometry_type, crs_wkt, keep_inputs=()):
+        self.builder = GpkgBuilder(path)
+        self.scenario_ids = scenario_ids
+        stale = set(TAG_COLUMNS) | set(RESULT_KINDS)
+        # An input field named like an output field (an untagged layer's own 'asset_class')
+        # is kept under <name>_input; a tagged layer's old tags are simply replaced.
+        self.renamed = {c: f"{c}_input" for c in keep_inputs if c in kinds}
+        self.columns = [c for c in kinds if c not in stale or c in self.renamed]
+        self.kinds = {self.renamed.get(c, c): kinds[c] for c in self.columns}
+        self.kinds.update(TAG_KINDS)
+        self.kinds.update(RESULT_KINDS)
+        self.geometry_type = geometry_type
+        self.crs_wkt = crs_wkt
+        self.writers = {}
+        self.written = {}
 
-def write_assessment(path, data, tags, result, review=None):
-    """Write the whole assessment atomically; returns {layer name: uri}."""
-    written = {}
-    with GpkgBuilder(path) as gpkg:
-        for sid, res in result.scenarios.items():
-            frame = scenario_frame(data, tags, res)
-            kinds = {c: k for c, k in data.kinds.items() if c in frame.columns}
-            kinds.update({c: k for c, k in RESULT_KINDS.items()})
-            name = f"risk_{sid}"
-            gpkg.add(name, frame, kinds, data.wkb, data.geometry_type, data.crs_wkt)
-            written[name] = f"{path}|layername={name}"
+    def append(self, frame, wkb, tags, results):
+        for sid in self.scenario_ids:
+            out = scenario_frame(frame, tags, results[sid], self.columns, self.renamed)
+            writer = self.writers.get(sid)
+            if writer is None:
+                name = f"risk_{sid}"
+                writer = self.writers[sid] = self.builder.create(
+                    name, out, self.kinds, self.geometry_type, self.crs_wkt)
+                self.written[name] = f"{self.builder.final_path}|layername={name}"
+            for start in range(0, len(out), GpkgBuilder.CHUNK):
+                stop = start + GpkgBuilder.CHUNK
+                writer.append(out.iloc[start:stop], wkb[start:stop] if wkb is not None else None)
+
+    def commit(self, result, review):
+        for writer in self.writers.values():
+            writer.finish()
         tables = {
             "vendor_summary": result.vendor_summary,
             "scenario_summary": result.scenario_summary,
@@ -105,7 +182,82 @@ def write_assessment(path, data, tags, result, review=None):
         if review is not None:
             tables["match_review"] = review
         for name, table in tables.items():
-            gpkg.add(name, table.reset_index(drop=True))
-            written[name] = f"{path}|layername={name}"
-        gpkg.commit()
-    return written
+            self.builder.add(name, table.reset_index(drop=True),
+                             {c: kind_of(table[c]) for c in table.columns})
+            self.written[name] = f"{self.builder.final_path}|layername={name}"
+        self.builder.commit()
+        return self.written
+
+    def abort(self):
+        self.builder.abort()
+
+
+def merge_reviews(reviews):
+    """Review tables of several chunks -> one, counts added up, most frequent first."""
+    reviews = [r for r in reviews if r is not None and len(r)]
+    if not reviews:
+        return pd.DataFrame(columns=list(REVIEW_COLUMNS))
+    both = pd.concat(reviews, ignore_index=True)
+    keys = ["raw", "field", "vendor_id"]
+    counts = both.groupby(keys, sort=False)["count"].sum()
+    first = both.drop_duplicates(subset=keys).set_index(keys)
+    first["count"] = counts
+    out = first.reset_index().sort_values(["count", "raw"], ascending=[False, True],
+                                          kind="stable")
+    return out[list(REVIEW_COLUMNS)].reset_index(drop=True)
+
+
+def run_assessment(inputs, engine, tagger, path, retag=False, feedback=None, chunk_rows=None):
+    """The whole pipeline; returns (written layers, AssessmentResult)."""
+    chunk_rows = chunk_rows or CHUNK_ROWS
+    plat = platform_rows(inputs, platform_ids(inputs), tagger, retag)
+    if plat is not None:
+        engine.set_platforms(plat, {r: r for r in ROLE_NAMES if r in plat.columns})
+    kinds = union_kinds(inputs.layers)
+    crs = inputs.layers[0].crs().toWkt()
+    stale = set(TAG_COLUMNS) | set(RESULT_KINDS)
+    untagged = [lyr for lyr in inputs.layers
+                if retag or not _tagged(pd.DataFrame(columns=lyr.fields().names()))]
+    keep = {c for lyr in untagged for c in lyr.fields().names() if c in stale}
+    writer = AssessmentWriter(path, [sc.id for sc in engine.scenarios], kinds,
+                              output_geometry(inputs.layers), crs, keep)
+    reviews, done = [], 0
+    total = sum(max(lyr.featureCount(), 0) for lyr in inputs.layers) or 1
+    try:
+        for layer, name, fields in zip(inputs.layers, inputs.names, inputs.fields):
+            tagged = not retag and all(c in layer.fields().names()
+                                       for c in ("vendor_id", "asset_class", "standards"))
+            for chunk in iter_layer(layer, chunk_rows, inputs.selected_only):
+                if feedback is not None and feedback.isCanceled():
+                    raise CancelledError()
+                frame = chunk.frame
+                if SOURCE_FIELD in frame.columns:
+                    frame[SOURCE_FIELD] = name
+                else:
+                    frame.insert(0, SOURCE_FIELD, name)
+                if tagged:
+                    tags = frame[[c for c in TAG_COLUMNS if c in frame.columns]]
+                else:
+                    tags, review = tagger.tag(frame, fields)
+                    reviews.append(review)
+                engine_input = frame.drop(columns=[c for c in TAG_COLUMNS if c in frame.columns])
+                results = engine.assess(engine_input.join(tags), fields=fields)
+                wkb = chunk.wkb
+                if wkb is not None and chunk.crs_wkt and chunk.crs_wkt != crs:
+                    wkb = reproject(wkb, chunk.crs_wkt, crs)
+                writer.append(frame, wkb, tags, results)
+                done += len(frame)
+                if feedback is not None:
+                    feedback.setProgress(min(95.0, 95.0 * done / total))
+        if feedback is not None and feedback.isCanceled():
+            raise CancelledError()
+        result = engine.finish()
+        written = writer.commit(result, merge_reviews(reviews) if reviews else None)
+    except BaseException:
+        writer.abort()
+        raise
+    return written, result
+
+
+def _tagged(frame):
+    return all(c in frame.columns for c in ("vendor_id", "asset_class", "standards"))

@@ -15,11 +15,10 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..gis.assess_io import combine_layers, write_assessment
-from ..gis.layer_io import read_layer
+from ..gis.assess_io import CancelledError, Inputs, run_assessment
 from ..risk.assessment import Assessment
 from ..risk.scenarios import ScenarioError, load_profile, load_scenarios
-from ..risk.tagging import TAG_COLUMNS, Tagger
+from ..risk.tagging import Tagger
 from .base import VendorRiskAlgorithm, plugin_version, tr
 from .tag_assets import read_corrections_parameter
 
@@ -114,59 +113,44 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         selected = self.parameterAsBoolean(parameters, self.SELECTED_ONLY, context)
         retag = self.parameterAsBoolean(parameters, self.RETAG, context)
 
-        datas, names = [], []
-        for i, layer in enumerate(layers):
-            feedback.pushInfo(tr("Reading {}").format(layer.name()))
-            datas.append(read_layer(layer, selected_only=selected, feedback=None))
-            names.append(layer.name())
-            feedback.setProgress(20.0 * (i + 1) / len(layers))
-            if feedback.isCanceled():
-                return {}
-        data = combine_layers(datas, names)
-        fields = self.field_mapping(parameters, context, data.frame.columns)
-        already = all(c in data.frame.columns for c in ("vendor_id", "asset_class", "standards"))
-        if already and not retag:
-            feedback.pushInfo(tr("Layers already tagged: their tags are used as they are."))
-            tags = data.frame[[c for c in TAG_COLUMNS if c in data.frame.columns]].copy()
-            review = None
-        else:
-            tags, review = Tagger(catalog, corrections).tag(data.frame, fields)
-            feedback.pushInfo(tr("{} assets tagged, {} need review").format(
-                len(tags), int(tags["needs_review"].sum())))
-        feedback.setProgress(35)
-        engine_input = data.frame.drop(columns=[c for c in TAG_COLUMNS if c in data.frame.columns])
-        engine_input = engine_input.join(tags.reset_index(drop=True))
+        names = [layer.name() for layer in layers]
+        per_layer = self.field_mappings(parameters, context, layers)
+        for name, fields in zip(names, per_layer):
+            feedback.pushInfo(tr("Field mapping of {}: {}").format(
+                name, ", ".join(f"{r}={f}" for r, f in fields.items() if f)))
+        fields = {r: ";".join(dict.fromkeys(m[r] for m in per_layer if m.get(r)))
+                  for r in per_layer[0]}
         jurisdiction = self.parameterAsString(parameters, self.JURISDICTION, context)
         engine = Assessment(catalog, scenarios, profile, jurisdiction, reference)
-        ok, message = engine.prepare(engine_input, fields, inputs={
-            "layers": ";".join(names), "sources": data.source, "reader": data.route,
-            "plugin_version": plugin_version(), "selected_only": selected,
+        ok, message = engine.start(fields, inputs={
+            "layers": ";".join(names), "sources": ";".join(lyr.source() for lyr in layers),
+            "plugin_version": plugin_version(), "selected_only": selected, "retag": retag,
         })
         if not ok:
             raise QgsProcessingException(message)
-        feedback.pushInfo(message)
-        result = engine.run(progress=lambda p: feedback.setProgress(35 + 0.4 * p),
-                            is_canceled=feedback.isCanceled)
-        if result is None:
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        if not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        if any(os.path.abspath(path) == os.path.abspath(lyr.source().split("|")[0])
+               for lyr in layers):
+            raise QgsProcessingException(tr("The output {} is an input: choose another file.")
+                                         .format(path))
+        inputs = Inputs(layers, names, per_layer, selected)
+        try:
+            written, result = run_assessment(inputs, engine, Tagger(catalog, corrections), path,
+                                             retag=retag, feedback=feedback)
+        except CancelledError:
+            feedback.pushInfo(tr("CancelledError: nothing was written."))
             return {}
+        except (OSError, RuntimeError) as e:
+            raise QgsProcessingException(tr("Could not write {}: {}").format(path, e)) from e
         for row in result.issues.head(50).itertuples():
             feedback.pushWarning(tr("asset {}, field {}: {} (value '{}')").format(
                 row.asset_id, row.field, row.message, row.value))
         if len(result.issues) > 50:
             feedback.pushWarning(tr("… {} data issues in all: see the data_issues table").format(
                 len(result.issues)))
-        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        if not path.lower().endswith(".gpkg"):
-            path += ".gpkg"
-        if any(os.path.abspath(path) == os.path.abspath(s.split("|")[0])
-               for s in data.source.split(";")):
-            raise QgsProcessingException(tr("The output {} is an input: choose another file.")
-                                         .format(path))
-        try:
-            written = write_assessment(path, data, tags, result, review)
-        except (OSError, RuntimeError) as e:
-            raise QgsProcessingException(tr("Could not write {}: {}").format(path, e)) from e
-        feedback.setProgress(95)
+        feedback.setProgress(97)
         from ..gis.risk_styles import style_assessment_outputs
 
         style_assessment_outputs(path, written, context)
@@ -178,5 +162,6 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
                                            row.stranded_value))
         expected = float(result.run_info["expected_cost"])
         feedback.pushInfo(tr("Expected cost over scenarios: {:,.0f}").format(expected))
-        return {self.OUTPUT: path, "ASSETS": len(data.frame), "EXPECTED_COST": expected,
+        return {self.OUTPUT: path, "ASSETS": int(result.run_info["assets"]),
+                "EXPECTED_COST": expected,
                 "LAYERS": ";".join(written)}

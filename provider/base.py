@@ -72,6 +72,25 @@ class VendorRiskAlgorithm(QgsProcessingAlgorithm):
         except CatalogError as e:
             raise QgsProcessingException(tr("Catalog error: {}").format(e)) from e
 
+    def field_mappings(self, parameters, context, layers, roles=FIELD_ROLES):
+        """One mapping per layer (layers name their fields differently); an explicit field
+        applies to every layer that has it and must exist in at least one."""
+        overrides = {}
+        for role in roles:
+            value = self.parameterAsString(parameters, "FIELD_" + role.upper(), context)
+            if value:
+                overrides[role] = value
+        names = [layer.fields().names() for layer in layers]
+        for role, value in overrides.items():
+            if not any(value in n for n in names):
+                raise QgsProcessingException(tr(
+                    "Field '{}' given for role '{}' is in none of the layers").format(value, role))
+        try:
+            return [detect_fields(n, {r: v for r, v in overrides.items() if v in n}, roles)
+                    for n in names]
+        except FieldMappingError as e:
+            raise QgsProcessingException(str(e)) from e
+
     def field_mapping(self, parameters, context, field_names, roles=FIELD_ROLES):
         overrides = {}
         for role in roles:

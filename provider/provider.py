@@ -4,10 +4,11 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .assess_risk import AssessRiskAlgorithm
+from .audit_cameras import AuditCamerasAlgorithm
 from .base import ICON, plugin_version
 from .tag_assets import TagAssetsAlgorithm
 
-ALGORITHMS = (TagAssetsAlgorithm, AssessRiskAlgorithm)
+ALGORITHMS = (TagAssetsAlgorithm, AssessRiskAlgorithm, AuditCamerasAlgorithm)
 
 
 class VendorRiskProvider(QgsProcessingProvider):

@@ -120,17 +120,18 @@ class Assessment:
         out.scenarios = results
         return out
 
-    def set_platforms(self, frame):
+    def set_platforms(self, frame, fields=None):
         """Tell the engine about the assets others are wired to (a frame holding at least those;
         extra rows are ignored). Their forced status per scenario drives the cascade."""
-        a, _ = prepare_assets(frame, self.fields, self.catalog, self.reference_date.year,
+        fields = fields or self.fields
+        a, _ = prepare_assets(frame, fields, self.catalog, self.reference_date.year,
                               DataIssues())
         referenced = set(a["platform_id"].astype(object)) - {""}
         ids = a["asset_id"].astype(object)
         mask = ids.isin(referenced).to_numpy()
         dup = mask & ids.duplicated(keep=False).to_numpy()
         if dup.any():
-            self.issues.add(ids[dup], self.fields.get("id") or "id",
+            self.issues.add(ids[dup], fields.get("id") or "id",
                             "several assets share this id, which a platform reference uses: "
                             "the first is taken as the platform")
         keep = mask & ~ids.duplicated(keep="first").to_numpy()
@@ -146,11 +147,13 @@ class Assessment:
                 np.zeros(0, dtype=bool)
         self._platforms = plats
 
-    def assess(self, frame, progress=None, is_canceled=None):
-        """Assess one chunk of tagged rows: {scenario id: results aligned with frame}."""
-        a, _ = prepare_assets(frame, self.fields, self.catalog, self.reference_date.year,
+    def assess(self, frame, progress=None, is_canceled=None, fields=None):
+        """Assess one chunk of tagged rows: {scenario id: results aligned with frame}.
+        `fields` maps roles to this chunk's field names (layers may name them differently)."""
+        fields = fields or self.fields
+        a, _ = prepare_assets(frame, fields, self.catalog, self.reference_date.year,
                               self.issues)
-        platforms = self._platform_positions(a)
+        platforms = self._platform_positions(a, fields)
         results = {}
         for i, sc in enumerate(self.scenarios):
             if is_canceled is not None and is_canceled():
@@ -195,14 +198,14 @@ class Assessment:
                                 self.issues.frame(), self.assets)
 
     # -- one scenario on one asset table ---------------------------------------------------
-    def _platform_positions(self, a):
+    def _platform_positions(self, a, fields):
         """Row of each asset's platform in the platform table (-1: none or not found)."""
         pid = a["platform_id"].astype(object)
         pos = self._platforms.ids.get_indexer(pid.to_numpy()) if len(self._platforms.ids) \
             else np.full(len(a), -1)
         missing = (pid != "").to_numpy() & (pos < 0)
         if missing.any():
-            self.issues.add(a.loc[missing, "asset_id"], self.fields.get("platform") or "platform",
+            self.issues.add(a.loc[missing, "asset_id"], fields.get("platform") or "platform",
                             "platform id not found among the assessed assets: no cascade",
                             pid[missing])
         return np.asarray(pos, dtype=np.int64)
@@ -440,7 +443,7 @@ class Assessment:
             "profile_file": self.profile.path,
             "assets": self._n, "data_issues": len(self.issues),
             "expected_cost": expected, "probability_sum": float(total_p),
-            "field_mapping": "; ".join(f"{k}={v or '-'}" for k, v in self.fields.items()),
+            "field_mapping": "; ".join(f"{k}={v}" for k, v in self.fields.items() if v),
             **{f"input_{k}": v for k, v in self.inputs.items()},
         }
 
