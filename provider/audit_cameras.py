@@ -40,6 +40,7 @@ from ..gis.audit_overlay import (
 )
 from ..gis.audit_pdf import export_audit_pdf
 from ..gis.layer_io import read_layer
+from ..risk.audit.exposure import add_vendor_exposure
 from ..gis.styles import load_styled_on_completion, style_path
 from ..risk.audit.engine import CameraAudit, district_summary
 from ..risk.audit.report import AuditReport
@@ -99,6 +100,7 @@ class AuditCamerasAlgorithm(VendorRiskAlgorithm):
             [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.DISTRICTS, tr("Districts"), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.add_catalog_parameter()
         self.addParameter(QgsProcessingParameterString(
             self.RULESET, tr("Rule set (JSON file or built-in id)"),
             defaultValue=DEFAULT_RULESET))
@@ -142,6 +144,13 @@ class AuditCamerasAlgorithm(VendorRiskAlgorithm):
                 ruleset.id, ruleset.jurisdiction, jurisdiction))
 
         data = read_layer(layer, feedback=feedback)
+        if "sanction_level" not in data.frame.columns:
+            try:
+                data.frame, note = add_vendor_exposure(data.frame, self.catalog(parameters, context),
+                                                       jurisdiction, audit_date)
+                feedback.pushInfo(tr("Restricted vendors: {}").format(note))
+            except ValueError as e:
+                feedback.pushWarning(tr("Vendor exposure not assessed: {}").format(e))
         mapping = self.field_mapping(parameters, context, data.frame.columns, roles=CAMERA_ROLES)
         feedback.pushInfo(tr("Rule set {} {} ({} rules); field mapping: {}").format(
             ruleset.id, ruleset.version, len(ruleset.rules), describe_mapping(mapping)))

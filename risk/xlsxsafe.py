@@ -27,6 +27,9 @@ def save_atomically(workbook, path):
     os.close(fd)
     try:
         workbook.save(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a workbook is for sharing
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

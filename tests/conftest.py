@@ -23,9 +23,12 @@ def catalog():
     return load_catalog()
 
 
-@pytest.fixture(scope="session")
+_PROVIDERS = []  # keep Python references alive for the registry's lifetime
+
+
+@pytest.fixture
 def provider(qgis_app, qgis_processing):
-    """Our provider registered once in the session's processing registry."""
+    """Our provider in the processing registry (re-added if a plugin unload test removed it)."""
     from qgis.core import QgsApplication
     from vendor_risk.provider.provider import VendorRiskProvider
 
@@ -35,6 +38,7 @@ def provider(qgis_app, qgis_processing):
         return existing
     prov = VendorRiskProvider()
     registry.addProvider(prov)
+    _PROVIDERS.append(prov)
     return prov
 
 

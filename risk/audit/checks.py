@@ -214,7 +214,8 @@ def check_view(table, params, ctx):
     names = _first_names(hits, table.index)
     nouns = np.where(count == 1, one, many)
     covered = (count.astype(str) + " " + nouns
-               + np.where(area.notna(), " (" + vals.as_text(area.round(0)) + " m²)", "")
+               + np.where(area.notna() & (layer == "dwellings"),
+                          " (" + vals.as_text(area.round(0)) + " m²)", "")
                + np.where(names.ne(""), ": " + names, ""))
     located = ctx.has_location.to_numpy()
     seen = count.to_numpy() > 0

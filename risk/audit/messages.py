@@ -9,10 +9,14 @@ class Messages:
     """Warnings collected while reading a layer, grouped so a bad column does not flood the log."""
 
     def __init__(self):
-        self.lines = []
+        self.lines = []  # problems with the input, worth a warning
+        self.notes = []  # how the input was read, for the log and the run info
 
     def add(self, line):
         self.lines.append(line)
+
+    def note(self, line):
+        self.notes.append(line)
 
     def per_camera(self, camera_ids, mask, field, raw, problem):
         """One line per offending camera (up to PER_PROBLEM), then a count of the rest."""

@@ -2,6 +2,7 @@
 
 import json
 import math
+import os
 
 import numpy as np
 import pandas as pd
@@ -94,7 +95,9 @@ def write_audit_workbook(report, path):
     _key_values(wb.create_sheet("Run info"), list(report.run_info)
                 + [("method", line) for line in report.method_lines()]
                 + [("message", m) for m in report.messages])
-    return save_atomically(wb, path)
+    path = save_atomically(wb, path)
+    os.chmod(path, 0o644)  # the temp file it was renamed from is private (0600)
+    return path
 
 
 def _ruleset_sheet(ws, rs):
