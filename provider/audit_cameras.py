@@ -40,9 +40,9 @@ from ..gis.audit_overlay import (
 )
 from ..gis.audit_pdf import export_audit_pdf
 from ..gis.layer_io import read_layer
-from ..risk.audit.exposure import add_vendor_exposure
 from ..gis.styles import load_styled_on_completion, style_path
 from ..risk.audit.engine import CameraAudit, district_summary
+from ..risk.audit.exposure import add_vendor_exposure
 from ..risk.audit.report import AuditReport
 from ..risk.audit.roles import CAMERA_ROLES, DISTRICT_ROLES, DWELLING_ROLES, SITE_ROLES
 from ..risk.audit.ruleset import DEFAULT_RULESET, RulesetError, builtin_rulesets, load_ruleset
