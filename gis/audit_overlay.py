@@ -60,7 +60,7 @@ def residential(features, messages):
     for geom, attrs in features:
         if is_residential(attrs.get("usage")):
             keep.append((geom, attrs))
-    messages.add(f"dwellings: {len(keep)} of {len(features)} buildings are residential "
+    messages.note(f"dwellings: {len(keep)} of {len(features)} buildings are residential "
                  "(by their usage field) and are checked for views; all are excluded from "
                  "public space")
     return keep

@@ -43,7 +43,7 @@ from .styles import apply_qml, style_path
 MM = QgsUnitTypes.LayoutMillimeters
 PAGE_W, PAGE_H, MARGIN = 297.0, 210.0, 10.0
 MAP_Y, MAP_W, MAP_H = 30.0, 190.0, 160.0
-METHOD_H = 40.0
+METHOD_H = 30.0
 MAX_FINDING_ROWS = 3000
 _SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
@@ -213,22 +213,17 @@ def build_layout(report, gpkg_path, work_wkt, context_layers=None, focus_xy=None
     overview.overviews().addOverview(frame)
 
     page = _add_page(layout)
-    _label(layout, "Findings per rule", MARGIN, 8, 200, 8, 13, True, page)
+    _label(layout, "Method", MARGIN, 8, 100, 8, 13, True, page)
+    method = "\n".join("• " + line for line in report.method_lines())
+    _label(layout, method, MARGIN, 17, PAGE_W - 2 * MARGIN, METHOD_H, 7.5, False, page)
+    top = 17 + METHOD_H + 3
+    _label(layout, "Findings per rule", MARGIN, top, 200, 8, 13, True, page)
     rows = [[f"{r.rule_id}\n{r.title}\n{r.title_fr}", r.severity, r.breaches, r.cannot_verify,
              r.legal_basis] for r in report.per_rule.itertuples(index=False)]
     per_rule = _table(layout, ["Rule", "Severity", "Breaches", "Cannot verify", "Legal basis"],
-                      [85, 18, 18, 20, 130], rows, MARGIN, 18, PAGE_W - 2 * MARGIN,
-                      PAGE_H - 18 - 14, page)
+                      [85, 18, 18, 20, 130], rows, MARGIN, top + 9, PAGE_W - 2 * MARGIN,
+                      PAGE_H - top - 9 - 12, page)
     per_rule.recalculateFrameSizes()  # while this is the last page: overflow pages come next
-    method = "\n".join("• " + line for line in report.method_lines())
-    page = layout.pageCollection().pageCount() - 1
-    last = per_rule.frame(per_rule.frameCount() - 1)
-    top = last.pagePositionWithUnits().y() + last.extent().height() + 5
-    print("DEBUG", top, last.extent(), last.pagePositionWithUnits(), per_rule.totalSize())
-    if top + METHOD_H > PAGE_H - 9:
-        page, top = _add_page(layout), 10
-    _label(layout, "Method", MARGIN, top, 100, 6, 10, True, page)
-    _label(layout, method, MARGIN, top + 6, PAGE_W - 2 * MARGIN, METHOD_H - 6, 7.5, False, page)
 
     breaches = report.findings[report.findings["status"] == "breach"].copy()
     breaches["order"] = breaches["severity"].map(_SEVERITY_ORDER)
