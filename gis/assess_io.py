@@ -210,9 +210,10 @@ def merge_reviews(reviews):
 def run_assessment(inputs, engine, tagger, path, retag=False, feedback=None, chunk_rows=None):
     """The whole pipeline; returns (written layers, AssessmentResult)."""
     chunk_rows = chunk_rows or CHUNK_ROWS
-    plat = platform_rows(inputs, platform_ids(inputs), tagger, retag)
+    ids = platform_ids(inputs)
+    plat = platform_rows(inputs, ids, tagger, retag)
     if plat is not None:
-        engine.set_platforms(plat, {r: r for r in ROLE_NAMES if r in plat.columns})
+        engine.set_platforms(plat, {r: r for r in ROLE_NAMES if r in plat.columns}, ids)
     kinds = union_kinds(inputs.layers)
     crs = inputs.layers[0].crs().toWkt()
     stale = set(TAG_COLUMNS) | set(RESULT_KINDS)

@@ -69,6 +69,12 @@ def iter_layer(layer, chunk_rows=None, selected_only=False, feedback=None, colum
         yield _empty(layer, columns, geometry)
 
 
+def layer_label(layer):
+    """The name users know a layer by: its table name in a file ('cameras'), else its name."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    return parts.get("layerName") or parts.get("table") or layer.name()
+
+
 def layer_kinds(layer):
     """Field name -> kind for a layer, as the readers will report them."""
     return {f.name(): _QVARIANT_KIND.get(f.type(), "str") for f in layer.fields()}

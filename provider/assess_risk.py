@@ -16,6 +16,7 @@ from qgis.core import (
 )
 
 from ..gis.assess_io import CancelledError, Inputs, run_assessment
+from ..gis.layer_io import layer_label
 from ..risk.assessment import Assessment
 from ..risk.scenarios import ScenarioError, load_profile, load_scenarios
 from ..risk.tagging import Tagger
@@ -113,7 +114,7 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         selected = self.parameterAsBoolean(parameters, self.SELECTED_ONLY, context)
         retag = self.parameterAsBoolean(parameters, self.RETAG, context)
 
-        names = [layer.name() for layer in layers]
+        names = [layer_label(layer) for layer in layers]
         per_layer = self.field_mappings(parameters, context, layers)
         for name, fields in zip(names, per_layer):
             feedback.pushInfo(tr("Field mapping of {}: {}").format(

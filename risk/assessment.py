@@ -120,13 +120,15 @@ class Assessment:
         out.scenarios = results
         return out
 
-    def set_platforms(self, frame, fields=None):
-        """Tell the engine about the assets others are wired to (a frame holding at least those;
-        extra rows are ignored). Their forced status per scenario drives the cascade."""
+    def set_platforms(self, frame, fields=None, referenced=None):
+        """Tell the engine about the assets others are wired to: `frame` holds at least those
+        (other rows are ignored); `referenced` is the set of platform ids (default: the ids the
+        frame's own rows reference). Their forced status per scenario drives the cascade."""
         fields = fields or self.fields
         a, _ = prepare_assets(frame, fields, self.catalog, self.reference_date.year,
                               DataIssues())
-        referenced = set(a["platform_id"].astype(object)) - {""}
+        if referenced is None:
+            referenced = set(a["platform_id"].astype(object)) - {""}
         ids = a["asset_id"].astype(object)
         mask = ids.isin(referenced).to_numpy()
         dup = mask & ids.duplicated(keep=False).to_numpy()

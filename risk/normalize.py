@@ -40,10 +40,11 @@ def has_cjk(text):
 
 
 def split_values(text):
-    """Split a free-text list such as 'ONVIF S; RTSP / ISAPI' into its trimmed parts."""
+    """Split a free-text list such as 'ONVIF S; RTSP | ISAPI' into its trimmed parts (a slash
+    is left alone: it belongs to names such as 'GB/T 28181')."""
     if not text:
         return []
-    return [p.strip() for p in re.split(r"[,;/|+\n]", str(text)) if p.strip()]
+    return [p.strip() for p in re.split(r"[,;|+\n]", str(text)) if p.strip()]
 
 
 def osa_distance(a, b):

@@ -72,10 +72,12 @@ class Tagger:
         found, unknown = [], []
         for part in split_values(raw):
             sid = self._std_keys.get(name_key(part))
-            if sid is None:
+            pieces = [sid] if sid else [self._std_keys.get(name_key(p)) for p in part.split("/")]
+            if not all(pieces):  # 'ONVIF/RTSP' is two names, 'GB/T 28181' is one
                 unknown.append(part)
-            elif sid not in found:
-                found.append(sid)
+            for sid in pieces:
+                if sid and sid not in found:
+                    found.append(sid)
         return found, unknown
 
     def default_standards(self, asset_class, vendor_id):

@@ -66,7 +66,7 @@ def test_user_folder_overrides_and_extends(tmp_path):
     ("aliases.csv", "alias,vendor_id,source,as_of\nFoo,no_such_vendor,s,2026-01-01\n",
      2, "vendor_id", "'no_such_vendor' is not a vendor_id"),
     ("model_patterns.csv",
-     "pattern_id,vendor_id,regex,confidence,source,as_of\np1,axis,^(P[0-9,s,0.9,s,2026-01-01\n",
+     "pattern_id,vendor_id,regex,confidence,source,as_of\np1,axis,^(P[0-9,0.9,s,2026-01-01\n",
      2, "regex", "invalid regular expression"),
     ("model_patterns.csv",
      "pattern_id,vendor_id,regex,confidence,source,as_of\np1,axis,^P,1.5,s,2026-01-01\n",

@@ -15,6 +15,9 @@ ROWS = [{"asset_id": "A1", "make": "Hikvision", "model": "DS-2CD2143G2-I"},
 
 def run(args, env=None, timeout=300):
     full_env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env or {}))
+    if env and "HOME" in env:  # pytest-qgis points QGIS at its own settings folder: not here
+        for key in ("QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH"):
+            full_env.pop(key, None)
     return subprocess.run(args, capture_output=True, text=True, timeout=timeout, env=full_env)
 
 
