@@ -12,7 +12,7 @@ def text_codes(series):
         codes = series.cat.codes.to_numpy().astype(np.int64)
         raw = list(series.cat.categories)
     else:
-        codes, raw = pd.factorize(series, sort=False)
+        codes, raw = pd.factorize(np.asarray(series, dtype=object), sort=False)
         codes = codes.astype(np.int64)
         raw = list(raw)
     texts = ["" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v).strip()

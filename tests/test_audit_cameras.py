@@ -186,24 +186,23 @@ def test_styles_are_applied_when_processing_loads_the_outputs(tmp_path):
         assert lyr.renderer().type() == renderer
 
 
-def test_a_layer_without_assessment_says_to_run_assessrisk(tmp_path):
+def test_a_layer_without_assessment_gets_vendor_exposure_from_the_catalog(tmp_path):
     from layers import write_gpkg
 
-    uri = write_gpkg(tmp_path / "c.gpkg", "cams", [{"camera_id": "C1", "arrete": "ARR-1"}],
-                     ["POINT (700000 6600000)"])
+    rows = [{"camera_id": "C1", "arrete": "ARR-1", "fabricant": ""},
+            {"camera_id": "C2", "arrete": "ARR-2", "fabricant": "Hikvision"},
+            {"camera_id": "C3", "arrete": "ARR-3", "fabricant": "Axis"}]
+    uri = write_gpkg(tmp_path / "c.gpkg", "cams", rows, ["POINT (700000 6600000)"] * 3)
     fb = Recorder()
-    res = run_alg("vendorrisk:auditcameras", {"INPUT": uri, "OUTPUT": str(tmp_path / "o.gpkg")},
-                  fb)
-    assert any("vendorrisk:assessrisk" in m for m in fb.infos)
-    got = {(f["rule_id"], f["status"]) for f in layer(res, "FINDINGS").getFeatures()}
-    # every rule whose value is absent says so; nothing passes silently
-    assert ("restricted_vendor", "cannot_verify") in got
-    assert ("retention_too_long", "cannot_verify") in got
-    assert ("view_dwellings", "cannot_verify") in got
-    assert ("authorisation_missing", "breach") not in got
-    evidence = {f["rule_id"]: f["evidence"] for f in layer(res, "FINDINGS").getFeatures()}
-    assert "no retention field" in evidence["retention_too_long"]
-
+    res = run_alg("vendorrisk:auditcameras", {"INPUT": uri, "JURISDICTION": "US",
+                                              "OUTPUT": str(tmp_path / "o.gpkg")}, fb)
+    assert any("lists in force in US" in m for m in fb.infos)
+    got = {(f["camera_id"], f["rule_id"], f["status"])
+           for f in layer(res, "FINDINGS").getFeatures()}
+    # an unknown maker cannot be verified; a restricted one is a breach; Axis passes
+    assert ("C1", "restricted_vendor", "cannot_verify") in got
+    assert ("C2", "restricted_vendor", "breach") in got
+    assert not {g for g in got if g[0] == "C3" and g[1] == "restricted_vendor"}
 
 def test_output_over_an_input_file_is_refused(tmp_path):
     from qgis.core import QgsProcessingException

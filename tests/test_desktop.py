@@ -1,7 +1,9 @@
-"""The plugin in the real QGIS desktop (xvfb-run): loads from a profile, unloads cleanly."""
+"""The plugin in the real QGIS desktop (xvfb-run): loads from a profile, opens its dock and runs
+an assessment from it in the background, unloads cleanly, with no error in the QGIS log."""
 
 import json
 import os
+import shutil
 import subprocess
 
 from conftest import ROOT
@@ -16,7 +18,11 @@ def test_real_qgis_desktop_loads_and_unloads_the_plugin(tmp_path):
     (profile / "QGIS" / "QGIS3.ini").write_text(
         "[PythonPlugins]\nvendor_risk=true\n\n[qgis]\nshowTips=false\ncheckVersion=false\n")
     report = tmp_path / "report.json"
-    env = dict(os.environ, VENDOR_RISK_DESKTOP_REPORT=str(report))
+    sample = tmp_path / "city" / "sample_city.gpkg"
+    sample.parent.mkdir()
+    shutil.copy(os.path.join(ROOT, "resources", "sample", "sample_city.gpkg"), sample)
+    env = dict(os.environ, VENDOR_RISK_DESKTOP_REPORT=str(report),
+               VENDOR_RISK_DESKTOP_SAMPLE=str(sample))
     env.pop("QT_QPA_PLATFORM", None)  # a real (virtual) screen this time
     proc = subprocess.run(
         ["xvfb-run", "-a", "qgis", "--nologo", "--noversioncheck", "--profiles-path",
@@ -33,3 +39,15 @@ def test_real_qgis_desktop_loads_and_unloads_the_plugin(tmp_path):
     assert not out["after_provider"]
     errors = [m for m in out["log"] if m[1] >= 2 and "vendor" in (m[0] + m[2]).lower()]
     assert errors == []
+    # the dock: opened from its action, docked on the right, ran an assessment in a task
+    assert "dock_error" not in out, out.get("dock_error")
+    dock = out["dock"]
+    assert dock["found"] and dock["visible"] and dock["title"] == "Vendor Risk"
+    assert dock["area"] == 2  # Qt.RightDockWidgetArea
+    assert dock["ticked"] == ["ev_chargers"]  # districts names no maker: not ticked
+    assert dock["group"].startswith("Vendor risk — "), dock["status"]
+    assert dock["summary_rows"] == 1
+    assert (tmp_path / "city" / "desktop_risk.gpkg").exists()
+    assert not out["after_dock"]
+    python_errors = [m for m in out["log"] if m[1] >= 2 and m[0] == "Python error"]
+    assert python_errors == []
