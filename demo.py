@@ -41,10 +41,7 @@ def render_maps(gpkg, out_dir, scenario_ids):
     for name in BACKGROUND:
         lyr = QgsVectorLayer(f"{SAMPLE}|layername={name}", name, "ogr")
         if lyr.isValid():
-            if name == "districts":
-                lyr.renderer().symbol().setColor(lyr.renderer().symbol().color().lighter(170))
-            else:
-                lyr.renderer().symbol().setColor(_grey())
+            lyr.renderer().setSymbol(_background_symbol(name))
             project.addMapLayer(lyr, False)
             background.append(lyr)
     pngs = []
@@ -62,10 +59,13 @@ def render_maps(gpkg, out_dir, scenario_ids):
     return pngs
 
 
-def _grey():
-    from qgis.PyQt.QtGui import QColor
+def _background_symbol(name):
+    from qgis.core import QgsFillSymbol, QgsLineSymbol
 
-    return QColor("#c8c8c8")
+    if name == "districts":
+        return QgsFillSymbol.createSimple({"color": "#f4f4f2", "outline_color": "#8c8c8c",
+                                           "outline_width": "0.3"})
+    return QgsLineSymbol.createSimple({"color": "#d0d0d0", "width": "0.3"})
 
 
 def run_demo(args=()):
@@ -92,5 +92,13 @@ def run_demo(args=()):
     print(f"\nWrote {gpkg}")
     for p in pngs:
         print(f"Wrote {p}")
-    print(f"Done in {time.time() - t0:.1f} s")
+    from .provider.audit_cameras import run_audit_demo
+
+    audit = run_audit_demo(SAMPLE, out_dir)
+    print(f"\nCamera audit (French rule set): {audit['CAMERAS']} cameras, {audit['BREACHES']} "
+          f"breaches, {audit['CANNOT_VERIFY']} cannot be verified")
+    for key in ("OUTPUT", "OUTPUT_XLSX", "OUTPUT_PDF"):
+        if audit.get(key):
+            print(f"Wrote {audit[key]}")
+    print(f"\nDone in {time.time() - t0:.1f} s")
     return 0
