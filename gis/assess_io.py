@@ -15,7 +15,7 @@ from ..risk.assessment import RESULT_FIELDS
 from ..risk.columns import text
 from ..risk.tagging import REVIEW_COLUMNS, TAG_COLUMNS
 from .arrow_columns import wkb_values
-from .gpkg_writer import GpkgBuilder, kind_of
+from .gpkg_writer import GpkgBuilder, kind_of  # noqa: F401 - GpkgBuilder: the default
 from .layer_io import iter_layer, layer_kinds
 
 SOURCE_FIELD = "source_layer"
@@ -138,10 +138,13 @@ def scenario_frame(frame, tags, result, columns, renamed=None):
 
 class AssessmentWriter:
     """Creates the risk_<scenario> layers on the first chunk, appends the others, then writes
-    the summary tables; nothing reaches the destination before commit()."""
+    the summary tables; nothing reaches the destination before commit().
 
-    def __init__(self, path, scenario_ids, kinds, geometry_type, crs_wkt, keep_inputs=()):
-        self.builder = GpkgBuilder(path)
+    `builder` is a GpkgBuilder or any object with the same methods (create -> writer with
+    append/finish, add, commit, abort, uri)."""
+
+    def __init__(self, builder, scenario_ids, kinds, geometry_type, crs_wkt, keep_inputs=()):
+        self.builder = builder
         self.scenario_ids = scenario_ids
         stale = set(TAG_COLUMNS) | set(RESULT_KINDS)
         # An input field named like an output field (an untagged layer's own 'asset_class')
@@ -164,7 +167,7 @@ class AssessmentWriter:
                 name = f"risk_{sid}"
                 writer = self.writers[sid] = self.builder.create(
                     name, out, self.kinds, self.geometry_type, self.crs_wkt)
-                self.written[name] = f"{self.builder.final_path}|layername={name}"
+                self.written[name] = self.builder.uri(name)
             for start in range(0, len(out), GpkgBuilder.CHUNK):
                 stop = start + GpkgBuilder.CHUNK
                 writer.append(out.iloc[start:stop], wkb[start:stop] if wkb is not None else None)
@@ -184,12 +187,10 @@ class AssessmentWriter:
         for name, table in tables.items():
             self.builder.add(name, table.reset_index(drop=True),
                              {c: kind_of(table[c]) for c in table.columns})
-            self.written[name] = f"{self.builder.final_path}|layername={name}"
+            self.written[name] = self.builder.uri(name)
         self.builder.commit()
         return self.written
 
-    def abort(self):
-        self.builder.abort()
 
 
 def merge_reviews(reviews):
@@ -207,9 +208,19 @@ def merge_reviews(reviews):
     return out[list(REVIEW_COLUMNS)].reset_index(drop=True)
 
 
-def run_assessment(inputs, engine, tagger, path, retag=False, feedback=None, chunk_rows=None):
-    """The whole pipeline; returns (written layers, AssessmentResult)."""
+def run_assessment(inputs, engine, tagger, builder, retag=False, feedback=None,
+                   chunk_rows=None):
+    """The whole pipeline into `builder` (GpkgBuilder or alike); returns (written layers,
+    AssessmentResult). On any failure or cancel the builder is aborted: nothing is written."""
     chunk_rows = chunk_rows or CHUNK_ROWS
+    try:
+        return _run(inputs, engine, tagger, builder, retag, feedback, chunk_rows)
+    except BaseException:
+        builder.abort()
+        raise
+
+
+def _run(inputs, engine, tagger, builder, retag, feedback, chunk_rows):
     ids = platform_ids(inputs)
     plat = platform_rows(inputs, ids, tagger, retag)
     if plat is not None:
@@ -220,44 +231,39 @@ def run_assessment(inputs, engine, tagger, path, retag=False, feedback=None, chu
     untagged = [lyr for lyr in inputs.layers
                 if retag or not _tagged(pd.DataFrame(columns=lyr.fields().names()))]
     keep = {c for lyr in untagged for c in lyr.fields().names() if c in stale}
-    writer = AssessmentWriter(path, [sc.id for sc in engine.scenarios], kinds,
+    writer = AssessmentWriter(builder, [sc.id for sc in engine.scenarios], kinds,
                               output_geometry(inputs.layers), crs, keep)
     reviews, done = [], 0
     total = sum(max(lyr.featureCount(), 0) for lyr in inputs.layers) or 1
-    try:
-        for layer, name, fields in zip(inputs.layers, inputs.names, inputs.fields):
-            tagged = not retag and all(c in layer.fields().names()
-                                       for c in ("vendor_id", "asset_class", "standards"))
-            for chunk in iter_layer(layer, chunk_rows, inputs.selected_only):
-                if feedback is not None and feedback.isCanceled():
-                    raise CancelledError()
-                frame = chunk.frame
-                if SOURCE_FIELD in frame.columns:
-                    frame[SOURCE_FIELD] = name
-                else:
-                    frame.insert(0, SOURCE_FIELD, name)
-                if tagged:
-                    tags = frame[[c for c in TAG_COLUMNS if c in frame.columns]]
-                else:
-                    tags, review = tagger.tag(frame, fields)
-                    reviews.append(review)
-                engine_input = frame.drop(columns=[c for c in TAG_COLUMNS if c in frame.columns])
-                results = engine.assess(engine_input.join(tags), fields=fields)
-                wkb = chunk.wkb
-                if wkb is not None and chunk.crs_wkt and chunk.crs_wkt != crs:
-                    wkb = reproject(wkb, chunk.crs_wkt, crs)
-                writer.append(frame, wkb, tags, results)
-                done += len(frame)
-                if feedback is not None:
-                    feedback.setProgress(min(95.0, 95.0 * done / total))
-        if feedback is not None and feedback.isCanceled():
-            raise CancelledError()
-        result = engine.finish()
-        written = writer.commit(result, merge_reviews(reviews) if reviews else None)
-    except BaseException:
-        writer.abort()
-        raise
-    return written, result
+    for layer, name, fields in zip(inputs.layers, inputs.names, inputs.fields):
+        tagged = not retag and all(c in layer.fields().names()
+                                   for c in ("vendor_id", "asset_class", "standards"))
+        for chunk in iter_layer(layer, chunk_rows, inputs.selected_only):
+            if feedback is not None and feedback.isCanceled():
+                raise CancelledError()
+            frame = chunk.frame
+            if SOURCE_FIELD in frame.columns:
+                frame[SOURCE_FIELD] = name
+            else:
+                frame.insert(0, SOURCE_FIELD, name)
+            if tagged:
+                tags = frame[[c for c in TAG_COLUMNS if c in frame.columns]]
+            else:
+                tags, review = tagger.tag(frame, fields)
+                reviews.append(review)
+            engine_input = frame.drop(columns=[c for c in TAG_COLUMNS if c in frame.columns])
+            results = engine.assess(engine_input.join(tags), fields=fields)
+            wkb = chunk.wkb
+            if wkb is not None and chunk.crs_wkt and chunk.crs_wkt != crs:
+                wkb = reproject(wkb, chunk.crs_wkt, crs)
+            writer.append(frame, wkb, tags, results)
+            done += len(frame)
+            if feedback is not None:
+                feedback.setProgress(min(95.0, 95.0 * done / total))
+    if feedback is not None and feedback.isCanceled():
+        raise CancelledError()
+    result = engine.finish()
+    return writer.commit(result, merge_reviews(reviews) if reviews else None), result
 
 
 def _tagged(frame):

@@ -152,6 +152,10 @@ class GpkgBuilder:
         self.layers.append((name, spatial))
         return _LayerWriter(self, name, names, kinds, spatial)
 
+    def uri(self, name):
+        """How QGIS opens a layer of the finished file."""
+        return f"{self.final_path}|layername={name}"
+
     def _srs_id(self, name):
         con = sqlite3.connect(self.tmp_path)
         try:

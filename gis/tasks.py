@@ -21,7 +21,7 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt
 LOG_TAG = "Vendor Risk"
 
 
-class TaskCancelled(Exception):
+class TaskCancelledError(Exception):
     """Raised from set_progress() in the worker when the user cancelled."""
 
 
@@ -30,7 +30,7 @@ class VendorRiskTask(QgsTask):
 
     work() returns the result handed to on_done. It must not touch the project or widgets.
     Exceptions are caught and reported in plain words to on_error; a traceback goes to the
-    QGIS log. Subclasses call set_progress(percent), which raises TaskCancelled once the
+    QGIS log. Subclasses call set_progress(percent), which raises TaskCancelledError once the
     user has cancelled, and may override discard() to remove what a cancelled or failed
     run left behind (it runs in the worker, before finished()).
     """
@@ -51,19 +51,23 @@ class VendorRiskTask(QgsTask):
 
     def set_progress(self, percent):
         if self.isCanceled():
-            raise TaskCancelled()
+            raise TaskCancelledError()
         self.setProgress(max(0.0, min(100.0, float(percent))))
 
     def run(self):
         try:
             self.result = self.work()
-        except TaskCancelled:
+        except TaskCancelledError:
             pass
         except QgsProcessingException as e:
             self.error = str(e) or e.__class__.__name__
+            if "Traceback (most recent call last)" in self.error:  # a Python error, wrapped
+                self.details = self.error
+                self.error = _last_line(self.error)
         except Exception as e:  # noqa: BLE001 - reported to the user, never raised into QGIS
-            self.error = _plain(e)
             self.details = traceback.format_exc()
+            self.error = _plain(e) if isinstance(e, (OSError, ValueError)) \
+                else _last_line(self.details)
         ok = not self.error and not self.isCanceled()
         if not ok:
             try:
@@ -97,6 +101,13 @@ class VendorRiskTask(QgsTask):
     def detach(self):
         """Forget the callbacks (the widget that asked is going away)."""
         self.on_done = self.on_error = self.on_cancel = None
+
+
+def _last_line(trace):
+    last = [line.strip() for line in trace.strip().splitlines() if line.strip()][-1]
+    return QCoreApplication.translate(
+        "VendorRiskTask", "an unexpected error ({}); the details are in the log, tab "
+        "“Vendor Risk”").format(last)
 
 
 def _plain(exc):
@@ -163,7 +174,7 @@ class AlgorithmTask(VendorRiskTask):
     def work(self):
         results = self.algorithm.runPrepared(self.parameters, self.context, self.feedback)
         if self.feedback.isCanceled():
-            raise TaskCancelled()
+            raise TaskCancelledError()
         return results
 
     def discard(self):

@@ -16,6 +16,7 @@ from qgis.core import (
 )
 
 from ..gis.assess_io import CancelledError, Inputs, run_assessment
+from ..gis.gpkg_writer import GpkgBuilder
 from ..gis.layer_io import layer_label
 from ..risk.assessment import Assessment
 from ..risk.scenarios import ScenarioError, load_profile, load_scenarios
@@ -138,8 +139,8 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
                                          .format(path))
         inputs = Inputs(layers, names, per_layer, selected)
         try:
-            written, result = run_assessment(inputs, engine, Tagger(catalog, corrections), path,
-                                             retag=retag, feedback=feedback)
+            written, result = run_assessment(inputs, engine, Tagger(catalog, corrections),
+                                             GpkgBuilder(path), retag=retag, feedback=feedback)
         except CancelledError:
             feedback.pushInfo(tr("CancelledError: nothing was written."))
             return {}

@@ -6,9 +6,12 @@ from qgis.PyQt.QtGui import QIcon
 from .assess_risk import AssessRiskAlgorithm
 from .audit_cameras import AuditCamerasAlgorithm
 from .base import ICON, plugin_version
+from .export_workbook import ExportWorkbookAlgorithm
+from .import_inventory import ImportInventoryAlgorithm
 from .tag_assets import TagAssetsAlgorithm
 
-ALGORITHMS = (TagAssetsAlgorithm, AssessRiskAlgorithm, AuditCamerasAlgorithm)
+ALGORITHMS = (TagAssetsAlgorithm, AssessRiskAlgorithm, AuditCamerasAlgorithm,
+              ExportWorkbookAlgorithm, ImportInventoryAlgorithm)
 
 
 class VendorRiskProvider(QgsProcessingProvider):

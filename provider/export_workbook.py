@@ -1,0 +1,183 @@
+"""vendorrisk:exportworkbook — the assessment as a workbook for procurement teams."""
+
+import os
+import sqlite3
+
+import pandas as pd
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsSettings,
+)
+
+from ..risk.report_data import EXCEL_MAX_ROWS, AssessmentTables, build_report, load_context
+from ..risk.workbook import write_workbook
+from .base import VendorRiskAlgorithm, plugin_version, tr
+
+LANGUAGES = ("en", "fr")
+BOOL_COLUMNS = ("compatible", "forced", "cost_assumed", "needs_review", "standards_assumed")
+
+
+class AssessmentFileError(ValueError):
+    pass
+
+
+def default_language():
+    """French when the QGIS user locale is French, else English."""
+    locale = str(QgsSettings().value("locale/userLocale", "") or "")
+    return "fr" if locale.lower().startswith("fr") else "en"
+
+
+def _quote(name):
+    return '"' + name.replace('"', '""') + '"'
+
+
+def read_assessment(path):
+    """The layers (without geometry) and tables of an assessment GeoPackage."""
+    if not os.path.isfile(path):
+        raise AssessmentFileError(f"{path}: file not found")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as e:
+        raise AssessmentFileError(f"{path}: cannot be opened ({e})") from e
+    try:
+        try:
+            names = [r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")]
+        except sqlite3.DatabaseError as e:
+            raise AssessmentFileError(f"{os.path.basename(path)}: not a GeoPackage ({e})") from e
+        missing = [t for t in ("run_info", "scenario_summary", "vendor_summary") if t not in names]
+        if missing:
+            raise AssessmentFileError(
+                f"{os.path.basename(path)}: not an assessment GeoPackage (no {', '.join(missing)}"
+                f" table): run vendorrisk:assessrisk first and export its output")
+        geometry = dict(con.execute("SELECT table_name, column_name FROM gpkg_geometry_columns"))
+        layers = {}
+        for name in names:
+            if not name.startswith("risk_"):
+                continue
+            cols = [r[1] for r in con.execute(f"PRAGMA table_info({_quote(name)})")
+                    if r[1] not in ("fid", geometry.get(name))]
+            frame = pd.read_sql_query(
+                f"SELECT {', '.join(map(_quote, cols))} FROM {_quote(name)} ORDER BY fid", con)
+            for c in BOOL_COLUMNS:
+                if c in frame.columns:
+                    frame[c] = frame[c].map(lambda v: None if pd.isna(v) else int(v))
+            layers[name[len("risk_"):]] = frame
+
+        def table(t):
+            if t not in names:
+                return pd.DataFrame()
+            frame = pd.read_sql_query(f"SELECT * FROM {_quote(t)}", con)
+            return frame.drop(columns=[c for c in ("fid",) if c in frame.columns])
+
+        run_info = table("run_info")
+        return AssessmentTables(
+            layers=layers, scenario_summary=table("scenario_summary"),
+            vendor_summary=table("vendor_summary"),
+            run_info=dict(zip(run_info.get("key", []), run_info.get("value", []))),
+            data_issues=table("data_issues").reindex(
+                columns=["asset_id", "field", "value", "message"]),
+            source=os.path.abspath(path))
+    except sqlite3.DatabaseError as e:
+        raise AssessmentFileError(f"{os.path.basename(path)}: cannot be read ({e})") from e
+    finally:
+        con.close()
+
+
+def export_workbook(gpkg, out_xlsx, lang="en", row_limit=EXCEL_MAX_ROWS, progress=None,
+                    is_canceled=None):
+    """Read the assessment, extract the report, write the workbook; returns (path, report)."""
+    tables = read_assessment(gpkg)
+    if progress:
+        progress(20)
+    context = load_context(tables.run_info, lang)
+    report = build_report(tables, context, lang, row_limit, plugin_version())
+    if progress:
+        progress(30)
+    path = write_workbook(report, out_xlsx,
+                          progress=(lambda p: progress(30 + 0.7 * p)) if progress else None,
+                          is_canceled=is_canceled)
+    return path, report
+
+
+def export_workbook_demo(assessment_gpkg, out_xlsx, lang="en"):
+    """For `make demo`: the sample city's assessment as a workbook; returns its path."""
+    return export_workbook(assessment_gpkg, out_xlsx, lang)[0]
+
+
+class ExportWorkbookAlgorithm(VendorRiskAlgorithm):
+    INPUT = "INPUT"
+    OUTPUT = "OUTPUT"
+    LANGUAGE = "LANGUAGE"
+    ROW_LIMIT = "ROW_LIMIT"
+
+    def name(self):
+        return "exportworkbook"
+
+    def displayName(self):  # noqa: N802
+        return tr("Export the assessment as a workbook (xlsx)")
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "Writes the assessment GeoPackage of vendorrisk:assessrisk as an Excel workbook for "
+            "procurement teams: Summary (totals per scenario, expected cost, P50/P90, charts), "
+            "Assets (one row per asset and scenario, colour-coded risk bands, reasons in full), "
+            "Vendors (exposure and switching cost per vendor and parent group), Scenarios (every "
+            "parameter with its explanation), Evidence (every list and listing that contributed, "
+            "with source and date), Run info and Data issues. Headers in English or French. "
+            "Past Excel's 1,048,576 rows, asset rows continue on further sheets. Text that Excel "
+            "would run as a formula is stored as text. The Assets sheet imports back with "
+            "vendorrisk:importinventory (join by asset id) after editing unit costs."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(
+            self.INPUT, tr("Assessment GeoPackage (output of assessrisk)"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.LANGUAGE, tr("Language of the workbook"), options=list(LANGUAGES),
+            defaultValue=default_language(), usesStaticStrings=True))
+        limit = QgsProcessingParameterNumber(
+            self.ROW_LIMIT, tr("Rows per sheet (Excel's limit; lower only for tests)"),
+            QgsProcessingParameterNumber.Integer, defaultValue=EXCEL_MAX_ROWS, minValue=3,
+            maxValue=EXCEL_MAX_ROWS, optional=True)
+        limit.setFlags(limit.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(limit)
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, tr("Workbook"), tr("Excel workbook (*.xlsx)")))
+        self.addOutput(QgsProcessingOutputNumber("ASSET_ROWS", tr("Asset rows written")))
+        self.addOutput(QgsProcessingOutputString("SHEETS", tr("Sheets written")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        gpkg = self.parameterAsFile(parameters, self.INPUT, context)
+        lang = self.parameterAsEnumString(parameters, self.LANGUAGE, context) or "en"
+        limit = self.parameterAsInt(parameters, self.ROW_LIMIT, context) or EXCEL_MAX_ROWS
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        if os.path.abspath(path) == os.path.abspath(gpkg):
+            raise QgsProcessingException(tr("The output is the input: choose another file."))
+        try:
+            written, report = export_workbook(gpkg, path, lang, limit,
+                                              progress=feedback.setProgress,
+                                              is_canceled=feedback.isCanceled)
+        except AssessmentFileError as e:
+            raise QgsProcessingException(str(e)) from e
+        except OSError as e:
+            raise QgsProcessingException(tr("Could not write {}: {}").format(path, e)) from e
+        if written is None:
+            return {}
+        sheets = [report.sheets["summary"], *report.asset_sheets] + [
+            report.sheets[k] for k in ("vendors", "scenarios", "evidence", "run_info",
+                                       "data_issues")]
+        feedback.pushInfo(tr("{} asset rows on {}").format(len(report.assets),
+                                                           ", ".join(report.asset_sheets)))
+        for note in report.notes:
+            feedback.pushInfo(note)
+        return {self.OUTPUT: written, "ASSET_ROWS": len(report.assets),
+                "SHEETS": ";".join(sheets)}
