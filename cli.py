@@ -124,7 +124,7 @@ def _plain(value):
     return str(value)
 
 
-def run_algorithm(alg_id, params, as_json=False, quiet=False):
+def run_algorithm(alg_id, params, as_json=False, quiet=False, show_results=True):
     from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException
 
     alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
@@ -156,7 +156,7 @@ def run_algorithm(alg_id, params, as_json=False, quiet=False):
             "algorithm_details": {"id": alg.id(), "name": alg.displayName()},
             "inputs": _plain(params), "results": results, "log": fb.log,
         }, indent=2, ensure_ascii=False))
-    else:
+    elif show_results:
         for key, value in results.items():
             print(f"{key}:\t{value}")
     return 0, results

@@ -79,7 +79,7 @@ def run_demo(args=()):
     inputs = [f"{SAMPLE}|layername={name}" for name in ASSET_LAYERS]
     code, results = run_algorithm("vendorrisk:assessrisk", {
         "INPUT": inputs, "JURISDICTION": "FR", "REFERENCE_DATE": "2026-11-25",
-        "OUTPUT": gpkg}, quiet=True)
+        "OUTPUT": gpkg}, quiet=True, show_results=False)
     if code:
         return code
     from .gis.tables import read_table

@@ -157,10 +157,24 @@ class AssessmentWriter:
         self.geometry_type = geometry_type
         self.crs_wkt = crs_wkt
         self.writers = {}
+        self.templates = {}
         self.written = {}
 
     def append(self, frame, wkb, tags, results):
-        for sid in self.scenario_ids:
+        derive = hasattr(self.builder, "derive")  # GeoPackage: other scenarios made in SQLite
+        for i, sid in enumerate(self.scenario_ids):
+            if derive and i > 0:
+                out = results[sid].reset_index(drop=True)
+                writer = self.writers.get(sid)
+                if writer is None:
+                    writer = self.writers[sid] = self.builder.stage(f"_stage_{sid}", out,
+                                                                    self.kinds)
+                    self.templates[sid] = scenario_frame(frame.iloc[:0], tags.iloc[:0],
+                                                         results[sid].iloc[:0], self.columns,
+                                                         self.renamed)
+                    self.written[f"risk_{sid}"] = self.builder.uri(f"risk_{sid}")
+                writer.append(out)
+                continue
             out = scenario_frame(frame, tags, results[sid], self.columns, self.renamed)
             writer = self.writers.get(sid)
             if writer is None:
@@ -175,6 +189,10 @@ class AssessmentWriter:
     def commit(self, result, review):
         for writer in self.writers.values():
             writer.finish()
+        first = f"risk_{self.scenario_ids[0]}"
+        for sid, template in self.templates.items():
+            self.builder.derive(f"risk_{sid}", first, f"_stage_{sid}", template, self.kinds,
+                                self.geometry_type, self.crs_wkt)
         tables = {
             "vendor_summary": result.vendor_summary,
             "scenario_summary": result.scenario_summary,

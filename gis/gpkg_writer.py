@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 from osgeo import gdal, ogr, osr
 
+from . import gpkg_rtree
 from .arrow_columns import wkb_values
 
 gdal.UseExceptions()
@@ -110,6 +111,7 @@ class GpkgBuilder:
         os.unlink(self.tmp_path)
         self._ds = gdal.GetDriverByName("GPKG").Create(self.tmp_path, 0, 0, 0, gdal.GDT_Unknown)
         self.layers = []
+        self.point_indexed = set()
 
     CHUNK = 50_000  # rows turned into Python values at a time: memory grows with this, not n
 
@@ -151,6 +153,56 @@ class GpkgBuilder:
         self._ds = None  # hand the file to sqlite for the bulk inserts
         self.layers.append((name, spatial))
         return _LayerWriter(self, name, names, kinds, spatial)
+
+    def stage(self, name, template, kinds=None):
+        """A scratch table (not a layer) of fid + template's columns, for derive()."""
+        kinds = dict(kinds or {})
+        for col in template.columns:
+            kinds.setdefault(col, kind_of(template[col]))
+        sql_type = {"str": "TEXT", "int": "INTEGER", "int64": "INTEGER", "float": "REAL",
+                    "bool": "INTEGER", "date": "TEXT", "datetime": "TEXT", "binary": "BLOB"}
+        cols = ", ".join(f"{_quote(c)} {sql_type[kinds[c]]}" for c in template.columns)
+        con = sqlite3.connect(self.tmp_path)
+        try:
+            con.execute(f"CREATE TABLE {_quote(name)} (fid INTEGER PRIMARY KEY, {cols})")
+            con.commit()
+        finally:
+            con.close()
+        return _StageWriter(self, name, list(template.columns), kinds)
+
+    def derive(self, name, base, stage, template, kinds, geometry_type, crs_wkt):
+        """Layer `name` = rows of layer `base` with the columns of `stage` replaced (joined on
+        fid), made inside SQLite; the base's R-tree is copied, not rebuilt; the stage dropped."""
+        self.create(name, template, kinds, geometry_type, crs_wkt)
+        staged = self._columns(stage)
+        cols = [c for c in template.columns if str(c).lower() not in ("fid", "geom")]
+        select = ", ".join(f"s.{_quote(c)}" if c in staged else f"b.{_quote(c)}" for c in cols)
+        target = ", ".join(_quote(c) for c in cols)
+        con = sqlite3.connect(self.tmp_path)
+        try:
+            con.execute("PRAGMA synchronous=OFF")
+            con.execute(f"INSERT INTO {_quote(name)} (fid, geom, {target}) SELECT b.fid, b.geom, "
+                        f"{select} FROM {_quote(base)} b JOIN {_quote(stage)} s ON s.fid = b.fid "
+                        f"ORDER BY b.fid")
+            con.execute(f"DROP TABLE {_quote(stage)}")
+            con.execute("UPDATE gpkg_contents SET (min_x, min_y, max_x, max_y) = (SELECT min_x, "
+                        "min_y, max_x, max_y FROM gpkg_contents WHERE table_name = ?) "
+                        "WHERE table_name = ?", (base, name))
+            if base in self.point_indexed:
+                gpkg_rtree.copy_tree(con, base, name)
+                self.point_indexed.add(name)
+            con.commit()
+        finally:
+            con.close()
+        if base not in self.point_indexed:
+            self._index(name)
+
+    def _columns(self, table):
+        con = sqlite3.connect(self.tmp_path)
+        try:
+            return [r[1] for r in con.execute(f"PRAGMA table_info({_quote(table)})")]
+        finally:
+            con.close()
 
     def uri(self, name):
         """How QGIS opens a layer of the finished file."""
@@ -210,42 +262,6 @@ def point_xy(wkb):
     return x, y
 
 
-_RTREE_TRIGGERS = (
-    ("insert", 'AFTER INSERT ON {t} WHEN (new.{g} NOT NULL AND NOT ST_IsEmpty(NEW.{g})) BEGIN '
-     'INSERT OR REPLACE INTO {r} VALUES (NEW.{f},ST_MinX(NEW.{g}), ST_MaxX(NEW.{g}),'
-     'ST_MinY(NEW.{g}), ST_MaxY(NEW.{g})); END'),
-    ("update1", 'AFTER UPDATE OF {g} ON {t} WHEN OLD.{f} = NEW.{f} AND (NEW.{g} NOTNULL AND NOT '
-     'ST_IsEmpty(NEW.{g})) BEGIN INSERT OR REPLACE INTO {r} VALUES (NEW.{f},ST_MinX(NEW.{g}), '
-     'ST_MaxX(NEW.{g}),ST_MinY(NEW.{g}), ST_MaxY(NEW.{g})); END'),
-    ("update2", 'AFTER UPDATE OF {g} ON {t} WHEN OLD.{f} = NEW.{f} AND (NEW.{g} ISNULL OR '
-     'ST_IsEmpty(NEW.{g})) BEGIN DELETE FROM {r} WHERE id = OLD.{f}; END'),
-    ("update3", 'AFTER UPDATE ON {t} WHEN OLD.{f} != NEW.{f} AND (NEW.{g} NOTNULL AND NOT '
-     'ST_IsEmpty(NEW.{g})) BEGIN DELETE FROM {r} WHERE id = OLD.{f}; INSERT OR REPLACE INTO {r} '
-     'VALUES (NEW.{f},ST_MinX(NEW.{g}), ST_MaxX(NEW.{g}),ST_MinY(NEW.{g}), ST_MaxY(NEW.{g})); '
-     'END'),
-    ("update4", 'AFTER UPDATE ON {t} WHEN OLD.{f} != NEW.{f} AND (NEW.{g} ISNULL OR '
-     'ST_IsEmpty(NEW.{g})) BEGIN DELETE FROM {r} WHERE id IN (OLD.{f}, NEW.{f}); END'),
-    ("delete", 'AFTER DELETE ON {t} WHEN old.{g} NOT NULL BEGIN DELETE FROM {r} WHERE id = '
-     'OLD.{f}; END'),
-)
-
-
-def _morton(x, y):
-    """Z-order of points on a 2^16 grid: inserting an R-tree in this order is much faster."""
-    def spread(v):
-        v = v.astype(np.uint64) & np.uint64(0xFFFF)
-        v = (v | (v << np.uint64(8))) & np.uint64(0x00FF00FF)
-        v = (v | (v << np.uint64(4))) & np.uint64(0x0F0F0F0F)
-        v = (v | (v << np.uint64(2))) & np.uint64(0x33333333)
-        return (v | (v << np.uint64(1))) & np.uint64(0x55555555)
-
-    def grid(v):
-        lo, hi = np.nanmin(v), np.nanmax(v)
-        return np.nan_to_num((v - lo) / ((hi - lo) or 1.0) * 65535)
-
-    return spread(grid(x)) | (spread(grid(y)) << np.uint64(1))
-
-
 class _LayerWriter:
     """Appends row chunks to one layer with SQLite bulk inserts."""
 
@@ -294,41 +310,47 @@ class _LayerWriter:
             self._point_index()
 
     def _point_index(self):
-        """The GeoPackage R-tree of a point layer, bulk-loaded in Z-order, with the standard
-        triggers (GDAL's CreateSpatialIndex inserts one feature at a time)."""
         x = np.concatenate([p[0] for p in self.points])
         y = np.concatenate([p[1] for p in self.points])
-        fid = np.arange(1, len(x) + 1, dtype=np.int64)
-        ok = ~(np.isnan(x) | np.isnan(y))
-        x, y, fid = x[ok], y[ok], fid[ok]
-        order = np.argsort(_morton(x, y), kind="stable") if len(x) else fid[:0]
-        table, rtree = _quote(self.name), _quote(f"rtree_{self.name}_geom")
-        names = {"t": table, "r": rtree, "g": '"geom"', "f": '"fid"'}
         con = sqlite3.connect(self.builder.tmp_path)
         try:
             con.execute("PRAGMA synchronous=OFF")
-            con.execute(f"CREATE VIRTUAL TABLE {rtree} USING rtree(id, minx, maxx, miny, maxy)")
-            xs, ys = x[order].tolist(), y[order].tolist()
-            con.executemany(f"INSERT INTO {rtree} VALUES (?, ?, ?, ?, ?)",
-                            zip(fid[order].tolist(), xs, xs, ys, ys))
-            for suffix, body in _RTREE_TRIGGERS:
-                trigger = _quote(f"rtree_{self.name}_geom_{suffix}")
-                con.execute(f"CREATE TRIGGER {trigger} " + body.format(**names))
-            con.execute("CREATE TABLE IF NOT EXISTS gpkg_extensions (table_name TEXT, "
-                        "column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT "
-                        "NULL, scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, "
-                        "column_name, extension_name))")
-            con.execute("INSERT OR REPLACE INTO gpkg_extensions VALUES (?, 'geom', "
-                        "'gpkg_rtree_index', 'http://www.geopackage.org/spec120/"
-                        "#extension_rtree', 'write-only')", (self.name,))
-            if len(x):
+            gpkg_rtree.bulk_load(con, self.name, np.arange(1, len(x) + 1), x, y)
+            ok = ~(np.isnan(x) | np.isnan(y))
+            if ok.any():
                 con.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, "
                             "max_y = ? WHERE table_name = ?",
-                            (float(x.min()), float(y.min()), float(x.max()), float(y.max()),
-                             self.name))
+                            (float(x[ok].min()), float(y[ok].min()), float(x[ok].max()),
+                             float(y[ok].max()), self.name))
             con.commit()
         finally:
             con.close()
+        self.builder.point_indexed.add(self.name)
+
+
+class _StageWriter:
+    """Appends (fid-numbered) row chunks to a scratch table."""
+
+    def __init__(self, builder, name, names, kinds):
+        self.builder, self.name, self.names, self.kinds, self.rows = builder, name, names, kinds, 0
+        cols = ", ".join(["fid"] + [_quote(c) for c in names])
+        self.sql = f"INSERT INTO {_quote(name)} ({cols}) VALUES ({', '.join('?' * (1 + len(names)))})"
+
+    def append(self, frame, wkb=None):
+        fids = range(self.rows + 1, self.rows + len(frame) + 1)
+        columns = [fids] + [_db_values(frame[c], self.kinds[c]) for c in self.names]
+        con = sqlite3.connect(self.builder.tmp_path)
+        try:
+            con.execute("PRAGMA synchronous=OFF")
+            con.execute("PRAGMA journal_mode=MEMORY")
+            con.executemany(self.sql, zip(*columns))
+            con.commit()
+        finally:
+            con.close()
+        self.rows += len(frame)
+
+    def finish(self):
+        pass
 
 
 def _quote(name):

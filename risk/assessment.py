@@ -248,7 +248,8 @@ class Assessment:
         link_prop = self._proprietary_links(a, platforms, compat)
         plat_forced = np.zeros(len(a), dtype=bool)
         has = platforms >= 0
-        plat_forced[has] = self._platforms.forced[sc.id][platforms[has]]
+        if has.any():
+            plat_forced[has] = self._platforms.forced[sc.id][platforms[has]]
         reint_needed = plat_forced & link_prop & ~forced
         reint = costs.reintegration_cost(reint_needed, q, u, sc.reintegration_factor,
                                          sc.cost_multiplier)

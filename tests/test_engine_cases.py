@@ -59,3 +59,15 @@ def test_engine_case(name):
         res = result.scenarios[exp["scenario"]]
         text = res.iloc[ids.index(exp["asset_id"])]["reasons"]
         assert exp["text"] in text, f"{name}: {exp['asset_id']}: {text}"
+
+
+def test_assets_without_platform_field_are_assessed(catalog):
+    """No platform field at all: no cascade, and no failure."""
+    frame = pd.DataFrame({"asset_id": ["A", "B"], "make": ["Hikvision", "Axis"]})
+    fields = detect_fields(list(frame.columns))
+    tags, _ = Tagger(catalog).tag(frame, fields)
+    engine = Assessment(catalog, load_scenarios(), load_profile(), "US", date(2026, 11, 25))
+    assert engine.prepare(frame.join(tags), fields)[0]
+    result = engine.run()
+    assert set(result.scenarios) == {s.id for s in load_scenarios()}
+    assert (result.scenarios["status_quo"]["reintegration_cost"] == 0).all()
