@@ -22,6 +22,16 @@ _KIND_OGR = {
 }
 
 
+def _connect(path):
+    """SQLite on the private temp file: no journal, no syncs, a large page cache (the file is
+    renamed into place only when complete, so a crash can only lose the temp file)."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA synchronous=OFF")
+    con.execute("PRAGMA journal_mode=OFF")
+    con.execute("PRAGMA cache_size=-262144")
+    return con
+
+
 def kind_of(series):
     """Field kind for a column the engine created."""
     dt = series.dtype
@@ -51,6 +61,8 @@ def _db_values(series, kind):
         txt = s.dt.strftime(fmt)
         return txt.where(s.notna(), None).tolist()
     if kind == "bool":
+        if series.dtype == bool:
+            return series.to_numpy().astype(np.int8).tolist()
         return [None if v is None or (isinstance(v, float) and np.isnan(v)) else int(bool(v))
                 for v in series.tolist()]
     if kind in ("int", "int64", "float"):
@@ -178,9 +190,8 @@ class GpkgBuilder:
         cols = [c for c in template.columns if str(c).lower() not in ("fid", "geom")]
         select = ", ".join(f"s.{_quote(c)}" if c in staged else f"b.{_quote(c)}" for c in cols)
         target = ", ".join(_quote(c) for c in cols)
-        con = sqlite3.connect(self.tmp_path)
+        con = _connect(self.tmp_path)
         try:
-            con.execute("PRAGMA synchronous=OFF")
             con.execute(f"INSERT INTO {_quote(name)} (fid, geom, {target}) SELECT b.fid, b.geom, "
                         f"{select} FROM {_quote(base)} b JOIN {_quote(stage)} s ON s.fid = b.fid "
                         f"ORDER BY b.fid")
@@ -288,10 +299,8 @@ class _LayerWriter:
         if self.spatial:
             columns.append(gpkg_blobs(wkb, self.srs_id) if wkb is not None
                            else [None] * len(frame))
-        con = sqlite3.connect(self.builder.tmp_path)
+        con = _connect(self.builder.tmp_path)
         try:
-            con.execute("PRAGMA synchronous=OFF")
-            con.execute("PRAGMA journal_mode=MEMORY")
             if columns:
                 con.executemany(self.sql, zip(*columns))
             else:
@@ -312,9 +321,8 @@ class _LayerWriter:
     def _point_index(self):
         x = np.concatenate([p[0] for p in self.points])
         y = np.concatenate([p[1] for p in self.points])
-        con = sqlite3.connect(self.builder.tmp_path)
+        con = _connect(self.builder.tmp_path)
         try:
-            con.execute("PRAGMA synchronous=OFF")
             gpkg_rtree.bulk_load(con, self.name, np.arange(1, len(x) + 1), x, y)
             ok = ~(np.isnan(x) | np.isnan(y))
             if ok.any():
@@ -339,10 +347,8 @@ class _StageWriter:
     def append(self, frame, wkb=None):
         fids = range(self.rows + 1, self.rows + len(frame) + 1)
         columns = [fids] + [_db_values(frame[c], self.kinds[c]) for c in self.names]
-        con = sqlite3.connect(self.builder.tmp_path)
+        con = _connect(self.builder.tmp_path)
         try:
-            con.execute("PRAGMA synchronous=OFF")
-            con.execute("PRAGMA journal_mode=MEMORY")
             con.executemany(self.sql, zip(*columns))
             con.commit()
         finally:
