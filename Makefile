@@ -6,14 +6,16 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: setup deps demo test lint bench package clean
+.PHONY: setup deps demo test lint bench package clean translations update-translations
 
-# Debian/Ubuntu system packages (QGIS 3.22+, its Python bindings, GDAL, pandas, openpyxl, xvfb).
+# Debian/Ubuntu system packages (QGIS 3.22+, its Python bindings, GDAL, pandas, openpyxl, xvfb,
+# Qt's lrelease and PyQt's pylupdate5 for the translations).
 deps:
 	sudo -n true 2>/dev/null && SUDO=sudo || SUDO=; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
 	  --no-install-recommends qgis python3-qgis qgis-providers python3-pandas python3-numpy \
-	  python3-openpyxl python3-gdal python3-venv xvfb xauth >/dev/null
+	  python3-openpyxl python3-gdal python3-venv xvfb xauth qttools5-dev-tools \
+	  pyqt5-dev-tools >/dev/null
 
 $(VENV_STAMP): requirements-dev.txt
 	/usr/bin/python3 -m venv --system-site-packages .venv
@@ -25,7 +27,7 @@ setup: $(VENV_STAMP)
 demo: $(VENV_STAMP)
 	./vendor-risk demo
 
-test: $(VENV_STAMP)
+test: $(VENV_STAMP) translations
 	$(PY) -m pytest -q tests
 	.venv/bin/ruff check .
 
@@ -35,9 +37,24 @@ lint: $(VENV_STAMP)
 bench: $(VENV_STAMP)
 	$(PY) bench/run_all.py
 
-package:
+# French (and any other) translations: i18n/*.ts are committed, the .qm files are built.
+TS_FILES = $(wildcard i18n/*.ts)
+QM_FILES = $(TS_FILES:.ts=.qm)
+LRELEASE ?= $(shell command -v lrelease || echo /usr/lib/qt5/bin/lrelease)
+
+i18n/%.qm: i18n/%.ts
+	$(LRELEASE) -silent $< -qm $@
+
+translations: $(QM_FILES)
+
+# After changing user-facing strings: refresh the .ts files, then translate what is new.
+update-translations:
+	LC_ALL=C.UTF-8 pylupdate5 -noobsolete i18n/vendor_risk.pro
+
+package: translations
 	rm -rf build && mkdir -p build
-	git archive --format=zip --prefix=$(PLUGIN)/ -o build/$(PLUGIN)-$(VERSION).zip HEAD
+	git archive --format=zip --prefix=$(PLUGIN)/ -o build/$(PLUGIN)-$(VERSION).zip \
+	  $(foreach qm,$(QM_FILES),--prefix=$(PLUGIN)/i18n/ --add-file=$(qm)) --prefix=$(PLUGIN)/ HEAD
 	@echo build/$(PLUGIN)-$(VERSION).zip
 
 clean:

@@ -30,7 +30,7 @@ def print_table(summary, out=sys.stdout):
           file=out)
 
 
-def render_maps(gpkg, out_dir, scenario_ids):
+def render_maps(gpkg, out_dir, scenario_ids, sample):
     from qgis.core import QgsVectorLayer
 
     from .gis.render import export_png, map_page, scratch_project
@@ -39,7 +39,7 @@ def render_maps(gpkg, out_dir, scenario_ids):
     project = scratch_project()
     background = []
     for name in BACKGROUND:
-        lyr = QgsVectorLayer(f"{SAMPLE}|layername={name}", name, "ogr")
+        lyr = QgsVectorLayer(f"{sample}|layername={name}", name, "ogr")
         if lyr.isValid():
             lyr.renderer().setSymbol(_background_symbol(name))
             project.addMapLayer(lyr, False)
@@ -70,13 +70,18 @@ def _background_symbol(name):
 
 def run_demo(args=()):
     """Run on the sample; print the per-scenario table; return a process exit code."""
+    import shutil
+
     from .cli import run_algorithm
 
     out_dir = os.path.abspath(args[0] if args else "out")
     os.makedirs(out_dir, exist_ok=True)
     gpkg = os.path.join(out_dir, "vendor_risk.gpkg")
     t0 = time.time()
-    inputs = [f"{SAMPLE}|layername={name}" for name in ASSET_LAYERS]
+    # QGIS opens GeoPackages for update (WAL journal): work on a copy, never on shipped data
+    sample = os.path.join(out_dir, "sample_city.gpkg")
+    shutil.copyfile(SAMPLE, sample)
+    inputs = [f"{sample}|layername={name}" for name in ASSET_LAYERS]
     code, results = run_algorithm("vendorrisk:assessrisk", {
         "INPUT": inputs, "JURISDICTION": "FR", "REFERENCE_DATE": "2026-11-25",
         "OUTPUT": gpkg}, quiet=True, show_results=False)
@@ -88,13 +93,13 @@ def run_demo(args=()):
     print(f"\nVendor Risk demo — sample city of Valbourg, jurisdiction FR "
           f"({results['ASSETS']} assets)\n")
     print_table(summary)
-    pngs = render_maps(gpkg, out_dir, list(summary["scenario_id"]))
+    pngs = render_maps(gpkg, out_dir, list(summary["scenario_id"]), sample)
     print(f"\nWrote {gpkg}")
     for p in pngs:
         print(f"Wrote {p}")
     from .provider.audit_cameras import run_audit_demo
 
-    audit = run_audit_demo(SAMPLE, out_dir)
+    audit = run_audit_demo(sample, out_dir)
     print(f"\nCamera audit (French rule set): {audit['CAMERAS']} cameras, {audit['BREACHES']} "
           f"breaches, {audit['CANNOT_VERIFY']} cannot be verified")
     for key in ("OUTPUT", "OUTPUT_XLSX", "OUTPUT_PDF"):

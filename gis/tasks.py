@@ -10,12 +10,14 @@ import traceback
 from qgis.core import (
     Qgis,
     QgsApplication,
+    QgsMapLayer,
     QgsMessageLog,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsTask,
 )
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 LOG_TAG = "Vendor Risk"
@@ -86,7 +88,7 @@ class VendorRiskTask(QgsTask):
                 self.before_done()
                 if self.on_done is not None:
                     self.on_done(self.result)
-            elif self.isCanceled() and not self.error:
+            elif self.isCanceled():  # what failed after a cancel failed because of it
                 if self.on_cancel is not None:
                     self.on_cancel()
             elif self.on_error is not None:
@@ -94,6 +96,10 @@ class VendorRiskTask(QgsTask):
                     "VendorRiskTask", "the task stopped without saying why"))
         except Exception:  # noqa: BLE001 - a callback must not take QGIS down
             QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
+        self.release()
+
+    def release(self):
+        """Drop what the run held, here on the main thread (not whenever Python collects it)."""
 
     def before_done(self):
         """Main-thread step between a successful run and on_done (e.g. Processing's post-process)."""
@@ -153,7 +159,9 @@ class AlgorithmTask(VendorRiskTask):
                 "plugin enabled?").format(algorithm_id))
         super().__init__(description or alg.displayName(), on_done, on_error, on_cancel)
         self.algorithm = alg
-        self.parameters = dict(parameters)
+        self._inputs, self._clones = [], []
+        self.parameters = {key: self._detached(value) for key, value in parameters.items()}
+        self.setDependentLayers(self._inputs)  # removing an input layer cancels the run
         self.context = QgsProcessingContext()
         self.feedback = TaskFeedback(self)
         ok, message = alg.checkParameterValues(self.parameters, self.context)
@@ -166,6 +174,19 @@ class AlgorithmTask(VendorRiskTask):
         if output_param and isinstance(self.parameters.get(output_param), str):
             self.output = self.parameters[output_param]
         self._output_existed = bool(self.output) and os.path.exists(self.output)
+
+    def _detached(self, value):
+        """The worker reads copies of the user's layers (same source, filter and selection),
+        so a layer removed from the project meanwhile is never read after deletion."""
+        if isinstance(value, QgsMapLayer):
+            self._inputs.append(value)
+            clone = value.clone()
+            clone.setName(value.name())
+            self._clones.append(clone)
+            return clone
+        if isinstance(value, (list, tuple)):
+            return [self._detached(v) for v in value]
+        return value
 
     def cancel(self):
         self.feedback.cancel()
@@ -187,6 +208,12 @@ class AlgorithmTask(VendorRiskTask):
         processed = self.algorithm.postProcess(self.context, self.feedback)
         if processed:
             self.result = processed
+
+    def release(self):
+        self.parameters = {}
+        for layer in self._clones:
+            sip.delete(layer)
+        self._clones = []
 
 
 class TaskFeedback(QgsProcessingFeedback):

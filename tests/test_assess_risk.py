@@ -113,3 +113,23 @@ def test_user_scenario_is_assessed(tmp_path, provider, inputs):
     rows = {f["camera_id"]: f for f in layer.getFeatures()}
     assert rows["C1"]["removal_deadline"] == "2028-06-30"
     assert rows["C1"]["forced_year"] == 2028
+
+
+def test_both_styles_are_offered_in_qgis(tmp_path, provider, inputs):
+    from vendor_risk.gis.risk_styles import apply_risk_styles
+
+    _, uris = inputs
+    out = tmp_path / "risk.gpkg"
+    run_alg("vendorrisk:assessrisk", {"INPUT": uris, "SCENARIOS": "rip_and_replace",
+                                      "OUTPUT": str(out)})
+    layer = QgsVectorLayer(f"{out}|layername=risk_rip_and_replace", "r", "ogr")
+    apply_risk_styles(layer)
+    manager = layer.styleManager()
+    assert {"Risk score", "Sanction level"} <= set(manager.styles())
+    assert layer.renderer().type() == "RuleRenderer"
+    manager.setCurrentStyle("Sanction level")
+    assert layer.renderer().type() == "categorizedSymbol"
+    assert layer.renderer().classAttribute() == "sanction_level"
+    manager.setCurrentStyle("Risk score")
+    assert layer.renderer().type() == "RuleRenderer"
+    assert "reasons" in layer.mapTipTemplate()

@@ -57,7 +57,12 @@ def test_run_reports_bad_parameters_clearly(tmp_path):
 
 
 def test_demo_runs_on_the_sample_city(tmp_path):
+    import hashlib
+
+    shipped = os.path.join(ROOT, "resources", "sample", "sample_city.gpkg")
+    before = hashlib.sha256(open(shipped, "rb").read()).hexdigest()
     out = run([CLI, "demo", str(tmp_path)])
+    assert hashlib.sha256(open(shipped, "rb").read()).hexdigest() == before
     assert out.returncode == 0, out.stderr[-2000:]
     assert "rip_and_replace" in out.stdout and "Expected cost" in out.stdout
     assert (tmp_path / "vendor_risk.gpkg").exists()

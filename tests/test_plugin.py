@@ -60,3 +60,40 @@ def test_provider_and_algorithm_ids(provider):
     ids = sorted(a.id() for a in provider.algorithms())
     assert provider.id() == "vendorrisk"
     assert "vendorrisk:tagassets" in ids
+
+
+def test_the_dock_opens_lazily_and_unload_removes_it(qgis_app, qgis_iface, qgis_processing):
+    import vendor_risk
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtWidgets import QDockWidget
+
+    window = qgis_iface.mainWindow()
+    project = QgsProject.instance()
+    signals = (project.layersAdded, project.layersRemoved, project.readProject, project.cleared)
+    before = [project.receivers(s) for s in signals]
+    plugin = vendor_risk.classFactory(qgis_iface)
+    plugin.initGui()
+    action = plugin.dock_action
+    assert action.objectName() == "vendorrisk_dock" and action.isCheckable()
+    assert not action.icon().isNull()
+    assert not window.findChildren(QDockWidget, "VendorRiskDock")  # lazy: nothing built yet
+    action.trigger()
+    docks = window.findChildren(QDockWidget, "VendorRiskDock")
+    assert len(docks) == 1 and docks[0] is plugin.dock
+    assert plugin.dock.windowTitle() == "Vendor Risk"
+    assert [project.receivers(s) for s in signals] == [n + 1 for n in before]
+    action.trigger()  # toggles it off, the same dock stays for next time
+    assert plugin.dock is docks[0] and plugin.dock.isHidden() and not action.isChecked()
+    action.trigger()
+    assert not plugin.dock.isHidden() and action.isChecked()
+    plugin.dock.close()  # the dock's own close button unticks the action
+    assert not action.isChecked()
+
+    plugin.unload()
+    _flush_deletes()
+    assert not window.findChildren(QDockWidget, "VendorRiskDock")
+    assert [project.receivers(s) for s in signals] == before
+    assert not [a for a in window.findChildren(QAction)
+                if a.objectName().startswith("vendorrisk_")]
+    assert not window.findChildren(QToolBar, "VendorRiskToolbar")
+    assert plugin.translator is None

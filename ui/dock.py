@@ -1,0 +1,845 @@
+"""The Vendor Risk dock: choose layers and fields, run in the background, read the results on the
+map and in tables, compare scenarios, print a council report. The widgets hold no risk logic:
+runs go through the Processing algorithm, figures come from the GeoPackage it writes."""
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsMapLayerType,
+    QgsMessageLog,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsDockWidget, QgsFileWidget
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QListWidgetItem,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from ..gis.compare import CHANGE_KEYS, change_label, compare_scenarios, style_comparison
+from ..gis.project_settings import DockSettings, has_settings, read_settings, write_settings
+from ..gis.report import council_report, number
+from ..gis.tables import read_table
+from ..gis.tasks import LOG_TAG, AlgorithmTask, FunctionTask
+from ..risk.definitions import FIELD_ROLES
+from ..risk.fieldmap import FieldMappingError, detect_fields
+from ..risk.scenarios import BUILT_IN_ORDER, ScenarioError, available_scenarios, load_scenario
+from . import overlays
+from .chart import BarChart
+from .common import language, role_label
+
+FORM, _BASE = uic.loadUiType(os.path.join(os.path.dirname(__file__), "dock.ui"))
+BASE_JURISDICTIONS = ("US", "EU", "FR", "UK")
+TOP_VENDORS = 10
+ALGORITHM = "vendorrisk:assessrisk"
+
+
+@dataclass
+class RunView:
+    """What the dock shows of one run: its file, its group and the tables read from the file."""
+
+    gpkg: str
+    group: object
+    layers: dict  # scenario id -> QgsVectorLayer
+    labels: dict  # scenario id -> name in the user's language
+    summary: object = None  # scenario_summary DataFrame
+    vendors: object = None  # vendor_summary DataFrame
+    info: dict = field(default_factory=dict)
+
+
+def scenario_choices(lang):
+    """[(id, label, description)] of every available scenario, built-in ones first."""
+    found = available_scenarios()
+    order = sorted(found, key=lambda i: (BUILT_IN_ORDER.index(i) if i in BUILT_IN_ORDER
+                                         else len(BUILT_IN_ORDER), i))
+    out = []
+    for sid in order:
+        try:
+            sc = load_scenario(found[sid])
+            desc = sc.description.get(lang) or sc.description.get("en", "") \
+                if isinstance(sc.description, dict) else sc.description
+            out.append((sid, sc.label(lang), desc))
+        except ScenarioError as e:
+            out.append((sid, sid, str(e)))
+    return out
+
+
+def catalog_jurisdictions():
+    """[(code, name)] from the shipped catalog (empty when it cannot be read)."""
+    try:
+        from ..risk.catalog import SHIPPED_DIR, SPECS
+        from ..risk.catalog import read_table as read_catalog_table
+
+        table = read_catalog_table(os.path.join(SHIPPED_DIR, "jurisdictions.csv"),
+                                   SPECS["jurisdictions.csv"])
+        return list(zip(table["jurisdiction"], table["name"]))
+    except Exception:  # noqa: BLE001 - a missing or broken catalog leaves the four defaults
+        return []
+
+
+def fit_height(table):
+    """A table as tall as its rows: no inner scrolling, no empty band under the rows."""
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(r) for r in range(table.rowCount())) or 22
+    table.setFixedHeight(height)
+
+
+class VendorRiskDock(QgsDockWidget):
+    def __init__(self, iface, project=None, parent=None):
+        super().__init__(parent)
+        self.iface = iface  # used by the actions only, never here
+        self.project = project or QgsProject.instance()
+        self.setObjectName("VendorRiskDock")
+        self.setWindowTitle(self.tr("Vendor Risk"))
+        self.body = QWidget()
+        self.ui = FORM()
+        self.ui.setupUi(self.body)
+        self.setWidget(self.body)
+        self.chart = BarChart()
+        self.ui.chart_layout.addWidget(self.chart)
+        self.lang = language()
+        self.task = None
+        self.compare_task = None
+        self.view = None
+        self._restoring = False
+        self._user_fields = {}  # role -> field the user chose ('' = none)
+        self._field_combos = {}
+        self._setup_widgets()
+        self._connect()
+        self.restore_from_project()
+
+    # -- set-up ----------------------------------------------------------------------------
+    def _setup_widgets(self):
+        ui = self.ui
+        self.body.setMinimumWidth(480)  # tabs, tables and combos stay readable
+        ui.output_file.setStorageMode(QgsFileWidget.SaveFile)
+        ui.output_file.setFilter(self.tr("GeoPackage (*.gpkg)"))
+        ui.output_file.setDialogTitle(self.tr("Assessment GeoPackage"))
+        ui.output_file.lineEdit().setPlaceholderText(self.tr("a new file per run, in the "
+                                                             "project folder"))
+        table = ui.field_table
+        table.setRowCount(len(FIELD_ROLES))
+        for row, role in enumerate(FIELD_ROLES):
+            item = QTableWidgetItem(role_label(role))
+            item.setData(Qt.UserRole, role)
+            item.setToolTip(self.tr("Names detected for this role: {}").format(
+                ", ".join(FIELD_ROLES[role])))
+            table.setItem(row, 0, item)
+            combo = QComboBox()
+            combo.setObjectName(f"field_{role}")
+            combo.currentIndexChanged.connect(lambda _i, r=role: self._field_chosen(r))
+            table.setCellWidget(row, 1, combo)
+            self._field_combos[role] = combo
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        table.verticalHeader().setDefaultSectionSize(24)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        fit_height(table)  # every role in sight
+        for code in BASE_JURISDICTIONS:
+            ui.jurisdiction.addItem(code)
+        for code, name in catalog_jurisdictions():
+            if ui.jurisdiction.findText(code) < 0:
+                ui.jurisdiction.addItem(code)
+            ui.jurisdiction.setItemData(ui.jurisdiction.findText(code), name, Qt.ToolTipRole)
+        for sid, label, desc in scenario_choices(self.lang):
+            item = QListWidgetItem(label)
+            item.setData(Qt.UserRole, sid)
+            item.setToolTip(desc)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked)
+            ui.scenario_list.addItem(item)
+        headers = [self.tr("Scenario"), self.tr("None"), self.tr("Watch"), self.tr("Restricted"),
+                   self.tr("Removal"), self.tr("Incompatible")]
+        tips = [None, self.tr("Sanction level 0: on no list in force"),
+                self.tr("Sanction level 1: listed elsewhere, export-controlled or suspected OEM"),
+                self.tr("Sanction level 2: procurement or funding ban"),
+                self.tr("Sanction level 3: removal mandated"),
+                self.tr("Assets whose standards or vendor stop working in the city's bloc")]
+        self._table_headers(ui.summary_table, headers, tips)
+        self._table_headers(ui.cost_table, [
+            self.tr("Scenario"), self.tr("Replacement"), self.tr("Stranded"), self.tr("Total")],
+            [None, self.tr("Replacing what the scenario forces out, re-integration included"),
+             self.tr("Book value thrown away by early replacement"),
+             self.tr("Replacement plus stranded value")])
+        self.cost_chart = BarChart()
+        self.cost_chart.setObjectName("cost_chart")
+        ui.cost_chart_layout.addWidget(self.cost_chart)
+        self.cost_chart.set_bars([], self.tr("Total cost by scenario"), number, "")
+        vheaders = [self.tr("Vendor"), self.tr("Country"), self.tr("Level"), self.tr("Assets"),
+                    self.tr("Exposure"), self.tr("Switching cost")]
+        self._table_headers(ui.vendor_table, vheaders)
+        self.chart.set_bars([], self.tr("Exposure by vendor"), number,
+                            self.tr("Run an assessment to see the vendors."))
+        self.set_running(False)
+
+    def _table_headers(self, table, headers, tips=()):
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        for i, tip in enumerate(tips):
+            if tip:
+                table.horizontalHeaderItem(i).setToolTip(tip)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(22)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)  # names give way, numbers never
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        table.setTextElideMode(Qt.ElideRight)
+        fit_height(table)
+
+    def _connect(self):
+        ui, p = self.ui, self.project
+        p.layersAdded.connect(self.refresh_layers)
+        p.layersRemoved.connect(self._layers_removed)
+        p.readProject.connect(self.restore_from_project)
+        p.cleared.connect(self._project_cleared)
+        ui.layer_list.itemChanged.connect(self._layers_changed)
+        ui.jurisdiction.currentTextChanged.connect(self.save_settings)
+        ui.scenario_list.itemChanged.connect(self.save_settings)
+        ui.selected_only.toggled.connect(self.save_settings)
+        ui.output_file.fileChanged.connect(self.save_settings)
+        ui.run_button.clicked.connect(self.start_run)
+        ui.cancel_button.clicked.connect(self.cancel_run)
+        ui.scenario_combo.currentIndexChanged.connect(self._scenario_chosen)
+        ui.vendor_table.itemSelectionChanged.connect(self._vendor_selection_changed)
+        ui.vendor_table.cellDoubleClicked.connect(lambda _r, _c: self.zoom_to_vendor())
+        ui.zoom_button.clicked.connect(self.zoom_to_vendor)
+        ui.compare_button.clicked.connect(self.start_compare)
+        ui.report_button.clicked.connect(lambda: self.make_report())
+
+    def cleanup(self):
+        """Undo what the dock connected; called by the plugin's unload."""
+        p = self.project
+        for signal, slot in ((p.layersAdded, self.refresh_layers),
+                             (p.layersRemoved, self._layers_removed),
+                             (p.readProject, self.restore_from_project),
+                             (p.cleared, self._project_cleared)):
+            try:
+                signal.disconnect(slot)
+            except TypeError:
+                pass
+        for task in (self.task, self.compare_task):
+            if task is not None:
+                task.detach()
+                task.cancel()
+        self.task = self.compare_task = None
+
+    # -- messages --------------------------------------------------------------------------
+    def message(self, text, level=Qgis.Info, duration=8):
+        self.iface.messageBar().pushMessage(self.tr("Vendor Risk"), text, level, duration)
+
+    # -- layers and fields -----------------------------------------------------------------
+    def asset_layers(self):
+        """Vector layers of the project a user may assess, in layer-tree order."""
+        ordered = self.project.layerTreeRoot().layerOrder()
+        ids = {lyr.id() for lyr in ordered}
+        ordered += [lyr for lyr in self.project.mapLayers().values() if lyr.id() not in ids]
+        return [lyr for lyr in ordered if lyr.type() == QgsMapLayerType.VectorLayer
+                and lyr.isValid() and not overlays.is_ours(lyr)]
+
+    def checked_layers(self):
+        out = []
+        for i in range(self.ui.layer_list.count()):
+            item = self.ui.layer_list.item(i)
+            if item.checkState() == Qt.Checked:
+                layer = self.project.mapLayer(item.data(Qt.UserRole))
+                if layer is not None:
+                    out.append(layer)
+        return out
+
+    def refresh_layers(self, *_args, checked_ids=None):
+        """Rebuild the layer list, keeping the ticks (or ticking checked_ids)."""
+        lst = self.ui.layer_list
+        if checked_ids is None:
+            checked_ids = [lyr.id() for lyr in self.checked_layers()]
+        lst.blockSignals(True)
+        lst.clear()
+        for layer in self.asset_layers():
+            item = QListWidgetItem(layer.name())
+            item.setData(Qt.UserRole, layer.id())
+            item.setToolTip(layer.publicSource())
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked if layer.id() in checked_ids else Qt.Unchecked)
+            lst.addItem(item)
+        lst.blockSignals(False)
+        self.refresh_fields()
+
+    def _layers_removed(self, *_args):
+        self.refresh_layers()
+        v = self.view
+        if v is None:
+            return
+        alive = {sid: lyr for sid, lyr in v.layers.items() if self._in_project(lyr)}
+        if len(alive) == len(v.layers):
+            return
+        group = self.project.layerTreeRoot().findGroup(v.group.name()) if alive else None
+        self.show_run((v.gpkg, group, alive) if group is not None else None)
+
+    def _in_project(self, layer):
+        try:
+            return self.project.mapLayer(layer.id()) is not None
+        except RuntimeError:  # the layer object is already deleted
+            return False
+
+    def set_checked_layers(self, layers):
+        """Tick these layers (objects or ids), untick the others: what a user does by hand."""
+        ids = {lyr if isinstance(lyr, str) else lyr.id() for lyr in layers}
+        lst = self.ui.layer_list
+        for i in range(lst.count()):
+            item = lst.item(i)
+            item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in ids else Qt.Unchecked)
+
+    def _layers_changed(self, *_args):
+        self.refresh_fields()
+        self.save_settings()
+
+    def layer_field_names(self, layer):
+        """A layer's fields as the readers see them (a GeoPackage's fid is not a field there)."""
+        pks = set(layer.dataProvider().pkAttributeIndexes()) \
+            if layer.providerType() == "ogr" else set()
+        return [f.name() for i, f in enumerate(layer.fields()) if i not in pks]
+
+    def field_names(self):
+        """Fields of the ticked layers, the first layer's order first."""
+        names = []
+        for layer in self.checked_layers():
+            names += [n for n in self.layer_field_names(layer) if n not in names]
+        return names
+
+    def detected_fields(self):
+        """[(layer, {role: field})]: what the run will use, layer by layer. Each layer is
+        detected on its own fields; a field chosen in the table wins where the layer has it."""
+        chosen = {r: f for r, f in self._user_fields.items() if f}
+        out = []
+        for layer in self.checked_layers():
+            names = self.layer_field_names(layer)
+            out.append((layer, detect_fields(names, {r: f for r, f in chosen.items()
+                                                     if f in names})))
+        return out
+
+    def refresh_fields(self):
+        """Fill the mapping table: the first entry of each role says what is detected (layer
+        by layer); choosing a field makes it the one used wherever a layer has it."""
+        names = self.field_names()
+        auto = [(layer, detect_fields(self.layer_field_names(layer)))
+                for layer in self.checked_layers()]
+        for role, combo in self._field_combos.items():
+            found = list(dict.fromkeys(m[role] for _, m in auto if m.get(role)))
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("auto: {}").format(", ".join(found)) if found
+                          else self.tr("auto: not found"), "")
+            for n in names:
+                combo.addItem(n, n)
+            combo.setToolTip("\n".join(f"{layer.name()}: {m.get(role) or '—'}"
+                                       for layer, m in auto))
+            value = self._user_fields.get(role, "")
+            combo.setCurrentIndex(max(combo.findData(value) if value in names else 0, 0))
+            combo.blockSignals(False)
+
+    def _field_chosen(self, role):
+        value = self._field_combos[role].currentData() or ""
+        if value:
+            self._user_fields[role] = value
+        else:
+            self._user_fields.pop(role, None)
+        self.save_settings()
+
+    def set_field(self, role, name):
+        """Choose a field for a role, as a user does in the table ('' = auto-detected)."""
+        combo = self._field_combos[role]
+        combo.setCurrentIndex(max(combo.findData(name or ""), 0))
+        self._field_chosen(role)
+
+    def field_mapping(self):
+        """{role: field chosen in the table} ('' = detected layer by layer)."""
+        return {role: combo.currentData() or "" for role, combo in self._field_combos.items()}
+
+    # -- the other choices -----------------------------------------------------------------
+    def checked_scenarios(self):
+        lst = self.ui.scenario_list
+        return [lst.item(i).data(Qt.UserRole) for i in range(lst.count())
+                if lst.item(i).checkState() == Qt.Checked]
+
+    def set_checked_scenarios(self, ids):
+        lst = self.ui.scenario_list
+        for i in range(lst.count()):
+            item = lst.item(i)
+            item.setCheckState(Qt.Checked if ids is None or item.data(Qt.UserRole) in ids
+                               else Qt.Unchecked)
+
+    def current_settings(self):
+        s = DockSettings()
+        s.layers = [lyr.id() for lyr in self.checked_layers()]
+        s.fields = dict(self._user_fields)
+        s.jurisdiction = self.ui.jurisdiction.currentText().strip()
+        every = self.ui.scenario_list.count()
+        chosen = self.checked_scenarios()
+        s.scenarios = None if len(chosen) == every else chosen
+        s.selected_only = self.ui.selected_only.isChecked()
+        s.output = self.ui.output_file.filePath().strip()
+        if self.view is not None:
+            s.last_output, s.last_group = self.view.gpkg, self.view.group.name()
+        return s
+
+    def save_settings(self, *_args):
+        if not self._restoring:
+            write_settings(self.project, self.current_settings())
+
+    def restore_from_project(self, *_args):
+        """Show the project's stored choices (defaults when it has none)."""
+        self._restoring = True
+        try:
+            s = read_settings(self.project)
+            stored = has_settings(self.project)
+            self._user_fields = dict(s.fields)
+            checked = s.layers if stored else self._likely_asset_layers()
+            self.refresh_layers(checked_ids=checked)
+            self.ui.jurisdiction.setEditText(s.jurisdiction)
+            idx = self.ui.jurisdiction.findText(s.jurisdiction)
+            if idx >= 0:
+                self.ui.jurisdiction.setCurrentIndex(idx)
+            self.set_checked_scenarios(s.scenarios)
+            self.ui.selected_only.setChecked(s.selected_only)
+            self.ui.output_file.setFilePath(s.output)
+            self.show_run(self._stored_run(s))
+        finally:
+            self._restoring = False
+
+    def _likely_asset_layers(self):
+        """With nothing stored, tick the layers that name a maker, brand or model."""
+        out = []
+        for layer in self.asset_layers():
+            found = detect_fields(layer.fields().names())
+            if any(found.get(r) for r in ("manufacturer", "brand", "model")):
+                out.append(layer.id())
+        return out
+
+    def _stored_run(self, s):
+        if not s.last_group:
+            return None
+        group = self.project.layerTreeRoot().findGroup(s.last_group)
+        if group is None:
+            return None
+        layers = overlays.run_layers(group)
+        return (s.last_output, group, layers) if layers else None
+
+    def _project_cleared(self):
+        self.show_run(None)
+        self._restoring = True
+        try:
+            self._user_fields = {}
+            self.refresh_layers(checked_ids=[])
+            self.ui.jurisdiction.setEditText(DockSettings().jurisdiction)
+            self.set_checked_scenarios(None)
+            self.ui.selected_only.setChecked(False)
+            self.ui.output_file.setFilePath("")
+        finally:
+            self._restoring = False
+
+    # -- running ---------------------------------------------------------------------------
+    def default_output(self):
+        folder = self.project.homePath() if self.project.fileName() else \
+            os.path.join(tempfile.gettempdir(), "vendor_risk")
+        stem = datetime.now().strftime("vendor_risk_%Y%m%d_%H%M%S")
+        path, n = os.path.join(folder, stem + ".gpkg"), 2
+        while os.path.exists(path):
+            path, n = os.path.join(folder, f"{stem}_{n}.gpkg"), n + 1
+        return path
+
+    def check_inputs(self):
+        """The run's parameters, or (None, message) naming what to fix."""
+        layers = self.checked_layers()
+        if not layers:
+            return None, self.tr("Tick at least one asset layer to assess.")
+        scenarios = self.checked_scenarios()
+        if not scenarios:
+            return None, self.tr("Tick at least one scenario.")
+        jurisdiction = self.ui.jurisdiction.currentText().strip().upper()
+        if not jurisdiction:
+            return None, self.tr("Choose a jurisdiction: US, EU, FR, UK or a code from your "
+                                 "catalog.")
+        selected = self.ui.selected_only.isChecked()
+        if selected and not any(lyr.selectedFeatureCount() for lyr in layers):
+            return None, self.tr("'Selected features only' is ticked but no feature is "
+                                 "selected in {}.").format(", ".join(lyr.name() for lyr in layers))
+        explicit = {r: f for r, f in self.field_mapping().items() if f}
+        try:
+            per_layer = self.detected_fields()
+        except FieldMappingError as e:
+            return None, str(e)
+        for layer, found in per_layer:
+            tagged = {"vendor_id", "asset_class", "standards"} <= set(layer.fields().names())
+            if not tagged and not any(found.get(r) for r in ("manufacturer", "brand", "model")):
+                return None, self.tr("The layer {} has no field naming the maker, brand or "
+                                     "model: choose one in the field mapping table.").format(
+                                         layer.name())
+        output = self.ui.output_file.filePath().strip() or self.default_output()
+        if not output.lower().endswith(".gpkg"):
+            output += ".gpkg"
+        folder = os.path.dirname(os.path.abspath(output))
+        if os.path.exists(folder) and not os.access(folder, os.W_OK):
+            return None, self.tr("Cannot write in the folder {}: choose another output "
+                                 "file.").format(folder)
+        used = overlays.layers_using(self.project, output)
+        if used:
+            return None, self.tr("The output {} is open in this project (layers: {}): choose "
+                                 "another file.").format(os.path.basename(output), ", ".join(used))
+        params = {"INPUT": layers, "JURISDICTION": jurisdiction,
+                  "SCENARIOS": ",".join(scenarios), "SELECTED_ONLY": selected,
+                  "OUTPUT": output}
+        for role, name in explicit.items():
+            params["FIELD_" + role.upper()] = name
+        return params, ""
+
+    def start_run(self):
+        if self.task is not None:
+            return
+        params, problem = self.check_inputs()
+        if params is None:
+            self.ui.status_label.setText(problem)
+            self.message(problem, Qgis.Warning)
+            return
+        try:
+            os.makedirs(os.path.dirname(os.path.abspath(params["OUTPUT"])), exist_ok=True)
+            task = AlgorithmTask(
+                ALGORITHM, params,
+                self.tr("Vendor Risk: assessing {} layer(s)").format(len(params["INPUT"])),
+                on_done=self._run_done, on_error=self._run_failed,
+                on_cancel=self._run_cancelled)
+        except (ValueError, OSError) as e:
+            self._run_failed(str(e))
+            return
+        task.progressChanged.connect(lambda p: self.ui.progress_bar.setValue(int(p)))
+        self.task = task
+        self.set_running(True)
+        self.ui.status_label.setText(self.tr("Assessing… the map stays usable meanwhile."))
+        self.save_settings()
+        QgsApplication.taskManager().addTask(task)
+
+    def cancel_run(self):
+        if self.task is not None:
+            self.ui.status_label.setText(self.tr("Cancelling…"))
+            self.task.cancel()
+
+    def set_running(self, running):
+        self.ui.run_button.setEnabled(not running)
+        self.ui.cancel_button.setEnabled(running)
+        self.ui.progress_bar.setVisible(running)
+        if not running:
+            self.ui.progress_bar.setValue(0)
+
+    def _finish_task(self):
+        task, self.task = self.task, None
+        self.set_running(False)
+        if task is not None:
+            for kind, text in task.feedback.messages:
+                if kind != "info":
+                    QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Warning)
+        return task
+
+    def _run_done(self, results):
+        task = self._finish_task()
+        path = results.get("OUTPUT") or (task.output if task else "")
+        labels = {sid: label for sid, label, _ in scenario_choices(self.lang)}
+        try:
+            summary = read_table(path, "scenario_summary")
+            ids = list(summary["scenario_id"])
+            group, layers = overlays.add_run_group(self.project, path, ids, labels)
+        except (ValueError, OSError, KeyError) as e:
+            self._run_failed(self.tr("the results could not be shown: {}").format(e))
+            return
+        self.show_run((path, group, layers))
+        self.save_settings()
+        warnings = sum(1 for kind, _ in (task.feedback.messages if task else [])
+                       if kind == "warning")
+        text = self.tr("{} assets assessed under {} scenario(s); expected cost {}.").format(
+            number(results.get("ASSETS", 0)), len(ids), number(results.get("EXPECTED_COST", 0)))
+        if warnings:
+            text += " " + self.tr("{} data issue(s): see the data_issues table and the log.") \
+                .format(warnings)
+        self.message(text, Qgis.Success)
+        self.ui.status_label.setText(text + " " + self.tr("The layers are in the group “{}”.")
+                                     .format(group.name()))
+        self.ui.tabs.setCurrentWidget(self.ui.tab_summary)
+
+    def _run_failed(self, message):
+        self._finish_task()
+        text = self.tr("The assessment did not run: {}").format(message)
+        self.ui.status_label.setText(text)
+        self.message(text, Qgis.Critical, 0)
+
+    def _run_cancelled(self):
+        self._finish_task()
+        text = self.tr("Assessment cancelled: nothing was added to the project and no file "
+                       "was written.")
+        self.ui.status_label.setText(text)
+        self.message(text, Qgis.Info)
+
+    # -- results ---------------------------------------------------------------------------
+    def show_run(self, run):
+        """Show a run's results (gpkg, group, {scenario: layer}); None clears them."""
+        ui = self.ui
+        self.view = None
+        for w in (ui.scenario_combo, ui.compare_a, ui.compare_b):
+            w.blockSignals(True)
+            w.clear()
+        for table in (ui.summary_table, ui.cost_table, ui.vendor_table):
+            table.setRowCount(0)
+            fit_height(table)
+        self.cost_chart.set_bars([], self.tr("Total cost by scenario"), number, "")
+        ui.expected_label.setText("")
+        if run is not None:
+            gpkg, group, layers = run
+            try:
+                labels = {sid: lyr.name() for sid, lyr in layers.items()}
+                self.view = RunView(gpkg, group, layers, labels,
+                                    read_table(gpkg, "scenario_summary"),
+                                    read_table(gpkg, "vendor_summary"),
+                                    dict(read_table(gpkg, "run_info")[["key", "value"]]
+                                         .itertuples(index=False)))
+            except Exception as e:  # noqa: BLE001 - a moved or damaged file: say so, go on
+                self.message(self.tr("Cannot read the results in {}: {}").format(gpkg, e),
+                             Qgis.Warning)
+                self.view = None
+        has = self.view is not None
+        for w in (ui.scenario_combo, ui.report_button, ui.compare_button):
+            w.setEnabled(has)
+        if has:
+            v = self.view
+            for sid, label in v.labels.items():
+                for w in (ui.scenario_combo, ui.compare_a, ui.compare_b):
+                    w.addItem(label, sid)
+            visible = next((sid for sid, lyr in v.layers.items()
+                            if v.group.findLayer(lyr.id()) is not None
+                            and v.group.findLayer(lyr.id()).itemVisibilityChecked()), None)
+            ui.scenario_combo.setCurrentIndex(max(ui.scenario_combo.findData(visible), 0))
+            ui.compare_b.setCurrentIndex(min(1, ui.compare_b.count() - 1))
+            ui.run_label.setText(self.tr("Run “{}”: jurisdiction {}, reference date {}, "
+                                         "catalog {}; file {}.").format(
+                v.group.name(), v.info.get("jurisdiction", ""),
+                v.info.get("reference_date", ""), v.info.get("catalog_version", ""),
+                os.path.basename(v.gpkg)))
+            self.fill_summary()
+        else:
+            ui.run_label.setText(self.tr("No assessment yet: run one in the Assess tab."))
+        for w in (ui.scenario_combo, ui.compare_a, ui.compare_b):
+            w.blockSignals(False)
+        self.fill_vendors()
+
+    def current_scenario(self):
+        return self.ui.scenario_combo.currentData()
+
+    def current_layer(self):
+        if self.view is None:
+            return None
+        return self.view.layers.get(self.current_scenario())
+
+    def _scenario_chosen(self, *_args):
+        layer = self.current_layer()
+        if layer is None:
+            return
+        overlays.show_only(self.view.group, layer.id())
+        self.fill_vendors()
+        for table in (self.ui.summary_table, self.ui.cost_table):
+            row = next((r for r in range(table.rowCount())
+                        if table.item(r, 0).data(Qt.UserRole) == self.current_scenario()), -1)
+            if row >= 0:
+                table.selectRow(row)
+
+    def fill_summary(self):
+        v = self.view
+        counts = ("level_0", "level_1", "level_2", "level_3", "incompatible")
+        costs = ("replacement_cost", "stranded_value", "total_cost")
+        for table, columns in ((self.ui.summary_table, counts), (self.ui.cost_table, costs)):
+            table.setRowCount(len(v.summary))
+            for r, row in enumerate(v.summary.itertuples()):
+                label = v.labels.get(row.scenario_id, row.scenario_name)
+                item = QTableWidgetItem(label)
+                item.setData(Qt.UserRole, row.scenario_id)
+                item.setToolTip(self.tr("{} — probability {}").format(
+                    label, number(row.probability, 2)))
+                table.setItem(r, 0, item)
+                for c, name in enumerate(columns, start=1):
+                    value = getattr(row, name)
+                    cell = QTableWidgetItem(number(value))
+                    cell.setData(Qt.UserRole, float(value))
+                    cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    table.setItem(r, c, cell)
+            fit_height(table)
+        self.cost_chart.set_bars(
+            [(v.labels.get(r.scenario_id, r.scenario_name), r.total_cost,
+              3 if r.level_3 else 2 if r.forced else 0) for r in v.summary.itertuples()],
+            self.tr("Total cost by scenario"), number)
+        expected = float(v.summary["expected_cost"].iloc[0]) if len(v.summary) else 0.0
+        self.ui.expected_label.setText(self.tr(
+            "Expected cost over the scenarios (weighted by their probability): {}.").format(
+                number(expected)))
+        self.ui.expected_label.setProperty("value", expected)
+
+    def fill_vendors(self):
+        table = self.ui.vendor_table
+        table.setRowCount(0)
+        self.ui.zoom_button.setEnabled(False)
+        sid = self.current_scenario()
+        if self.view is None or sid is None:
+            self.chart.set_bars([], self.tr("Exposure by vendor"), number,
+                                self.tr("Run an assessment to see the vendors."))
+            return
+        vs = self.view.vendors
+        top = vs[vs["scenario_id"] == sid].sort_values(
+            ["exposure", "switching_cost"], ascending=False, kind="stable").head(TOP_VENDORS)
+        table.setRowCount(len(top))
+        for r, row in enumerate(top.itertuples()):
+            name = QTableWidgetItem(str(row.vendor_name) if row.vendor_id
+                                    else self.tr("(unknown vendor)"))
+            name.setData(Qt.UserRole, row.vendor_id or "")
+            name.setToolTip("\n".join(x for x in (name.text(), str(row.sanction_lists or ""))
+                                       if x))
+            cells = [name, QTableWidgetItem(str(row.country or "")),
+                     QTableWidgetItem(number(row.sanction_level)),
+                     QTableWidgetItem(number(row.assets)),
+                     QTableWidgetItem(number(row.exposure)),
+                     QTableWidgetItem(number(row.switching_cost))]
+            for c, cell in enumerate(cells):
+                if c >= 2:
+                    cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                table.setItem(r, c, cell)
+        fit_height(table)
+        bars = [(row.vendor_name if row.vendor_id else self.tr("(unknown vendor)"),
+                 row.exposure, row.sanction_level) for row in top.itertuples() if row.exposure > 0]
+        label = self.view.labels.get(sid, sid)
+        self.chart.set_bars(bars, self.tr("Exposure by vendor — {}").format(label), number,
+                            self.tr("Nothing must be replaced under this scenario: no "
+                                    "exposure."))
+
+    def _vendor_selection_changed(self):
+        self.ui.zoom_button.setEnabled(bool(self.ui.vendor_table.selectedItems()))
+
+    def zoom_to_vendor(self, row=None):
+        """Select the chosen vendor's assets on the scenario layer shown and zoom to them."""
+        layer = self.current_layer()
+        if row is None:
+            rows = self.ui.vendor_table.selectionModel().selectedRows()
+            row = rows[0].row() if rows else -1
+        if layer is None or row < 0:
+            return 0
+        item = self.ui.vendor_table.item(row, 0)
+        vendor = item.data(Qt.UserRole)
+        expr = "coalesce(\"vendor_id\", '') = '{}'".format(vendor.replace("'", "''"))
+        layer.selectByExpression(expr, QgsVectorLayer.SetSelection)
+        count = layer.selectedFeatureCount()
+        if count:
+            canvas = self.iface.mapCanvas()
+            canvas.zoomToSelected(layer)
+            canvas.refresh()
+        self.message(self.tr("{} asset(s) of {} selected on “{}”.").format(
+            count, item.text(), layer.name()), Qgis.Info, 4)
+        return count
+
+    # -- comparison ------------------------------------------------------------------------
+    def start_compare(self):
+        if self.view is None or self.compare_task is not None:
+            return
+        a, b = self.ui.compare_a.currentData(), self.ui.compare_b.currentData()
+        if a == b:
+            self.message(self.tr("Choose two different scenarios to compare."), Qgis.Warning)
+            return
+        stem = os.path.splitext(self.view.gpkg)[0]
+        out, n = f"{stem}_changes_{a}_to_{b}.gpkg", 2
+        while os.path.exists(out) or overlays.layers_using(self.project, out):
+            out, n = f"{stem}_changes_{a}_to_{b}_{n}.gpkg", n + 1
+
+        def cleanup(path=out):
+            if os.path.exists(path):
+                os.remove(path)
+
+        self.compare_task = FunctionTask(
+            self.tr("Vendor Risk: comparing two scenarios"),
+            lambda task, *args: compare_scenarios(*args, progress=task.set_progress),
+            self.view.gpkg, a, b, out, on_done=lambda res: self._compare_done(a, b, res),
+            on_error=self._compare_failed, on_cancel=self._compare_cancelled, cleanup=cleanup)
+        self.ui.compare_button.setEnabled(False)
+        self.ui.compare_result.setText(self.tr("Comparing…"))
+        QgsApplication.taskManager().addTask(self.compare_task)
+
+    def _compare_done(self, a, b, result):
+        self.compare_task = None
+        self.ui.compare_button.setEnabled(self.view is not None)
+        if self.view is None:
+            return
+        uri, counts = result
+        name = self.tr("Changes {} → {}").format(self.view.labels.get(a, a),
+                                                 self.view.labels.get(b, b))
+        try:
+            layer = overlays.add_comparison(self.project, self.view.group, uri, name)
+        except ValueError as e:
+            self._compare_failed(str(e))
+            return
+        style_comparison(layer)
+        overlays.show_reasons(layer, "reasons_b")
+        total = sum(counts.values())
+        text = self.tr("{} asset(s) change from {} to {}.").format(
+            number(total), self.view.labels.get(a, a), self.view.labels.get(b, b))
+        colon = self.tr(": ")
+        lines = [f"• {change_label(k)}{colon}{number(counts[k])}" for k in CHANGE_KEYS
+                 if counts[k]]
+        self.ui.compare_result.setText("\n".join([text] + lines))
+        self.message(text, Qgis.Success)
+
+    def _compare_failed(self, message):
+        self.compare_task = None
+        self.ui.compare_button.setEnabled(self.view is not None)
+        text = self.tr("The comparison did not run: {}").format(message)
+        self.ui.compare_result.setText(text)
+        self.message(text, Qgis.Critical, 0)
+
+    def _compare_cancelled(self):
+        self.compare_task = None
+        self.ui.compare_button.setEnabled(self.view is not None)
+        self.ui.compare_result.setText(self.tr("Comparison cancelled."))
+
+    # -- report ----------------------------------------------------------------------------
+    def make_report(self, pdf_path=None):
+        """Write the council report of the scenario on the map; returns the files written."""
+        layer, sid = self.current_layer(), self.current_scenario()
+        if layer is None:
+            return []
+        if pdf_path is None:
+            suggested = f"{os.path.splitext(self.view.gpkg)[0]}_report_{sid}.pdf"
+            pdf_path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Council report"), suggested, self.tr("PDF (*.pdf)"))
+            if not pdf_path:
+                return []
+        if not pdf_path.lower().endswith(".pdf"):
+            pdf_path += ".pdf"
+        png_path = os.path.splitext(pdf_path)[0] + ".png"
+        root = self.project.layerTreeRoot()
+        background = [lyr for lyr in root.layerOrder() if not overlays.is_ours(lyr)
+                      and root.findLayer(lyr.id()) is not None
+                      and root.findLayer(lyr.id()).isVisible()]
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            _data, written = council_report(self.view.gpkg, sid, pdf_path, png_path,
+                                            background=background, lang=self.lang,
+                                            layer=layer, project=self.project)
+        except (ValueError, RuntimeError, OSError) as e:
+            self.message(self.tr("The report could not be written: {}").format(e),
+                         Qgis.Critical, 0)
+            return []
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.message(self.tr("Report written: {}").format(" ; ".join(written)), Qgis.Success)
+        return written
+
