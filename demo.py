@@ -97,6 +97,14 @@ def run_demo(args=()):
     print(f"\nWrote {gpkg}")
     for p in pngs:
         print(f"Wrote {p}")
+    from .gis.report import council_report
+
+    _, written = council_report(
+        gpkg, "rip_and_replace", os.path.join(out_dir, "council_report_rip_and_replace.pdf"),
+        os.path.join(out_dir, "council_report_rip_and_replace.png"),
+        background=[f"{sample}|layername={name}" for name in BACKGROUND], place="Valbourg")
+    for p in written:
+        print(f"Wrote {p}")
     from .provider.audit_cameras import run_audit_demo
 
     audit = run_audit_demo(sample, out_dir)
