@@ -89,6 +89,10 @@ class Matcher:
         )
         self._max_ngram = max((k.count(" ") + 1 for k in self._keys), default=1)
         self._key_list = list(self._keys)
+        self._trigram_index = {}
+        for k in self._key_list:
+            for g in _trigrams(k):
+                self._trigram_index.setdefault(g, set()).add(k)
         pats = catalog.model_patterns.copy()
         pats["conf_num"] = pats["confidence"].astype(float)
         pats["regex_len"] = pats["regex"].str.len()
@@ -188,13 +192,13 @@ class Matcher:
     def _fuzzy(self, key, raw):
         if len(key) < self.fuzzy_min_length:
             return NO_NAME
-        candidates = set(difflib.get_close_matches(key, self._key_list, n=5, cutoff=0.6))
+        candidates = self._candidates(key)
         for tok in key.split():
             if len(tok) >= self.fuzzy_min_length and tok != key:
-                candidates |= set(difflib.get_close_matches(tok, self._key_list, n=3, cutoff=0.6))
+                candidates |= self._candidates(tok)
         best, best_score = None, 0.0
         for cand in candidates:
-            if cand in self._ambiguous:
+            if cand in self._ambiguous or not _could_reach(key, cand, self.fuzzy_review):
                 continue
             score = _similarity(key, cand)
             for tok in key.split():
@@ -209,6 +213,17 @@ class Matcher:
         if best_score >= self.fuzzy_accept:
             return NameMatch(vid, "fuzzy", round(best_score, 3), note=note)
         return NameMatch("", "unknown", 0.0, note=note + ": check it", suggestion=vid)
+
+    def _candidates(self, text):
+        """Catalogued names sharing enough letter trigrams with `text` to possibly be close
+        (a similarity of 0.75 cannot happen without them): the only ones worth comparing."""
+        grams = _trigrams(text)
+        counts = {}
+        for g in grams:
+            for k in self._trigram_index.get(g, ()):
+                counts[k] = counts.get(k, 0) + 1
+        need = max(1, len(grams) // 4)
+        return {k for k, c in counts.items() if c >= need}
 
     def resolve_model(self, raw):
         """The vendor a model number reveals, or None (cached)."""
@@ -331,11 +346,29 @@ class Matcher:
         return out
 
 
+def _could_reach(a, b, threshold):
+    """Cheap upper bounds of both similarity measures: skip pairs that cannot reach threshold
+    (neither as whole strings nor token against name)."""
+    la, lb = len(a), len(b)
+    if 2 * min(la, lb) / (la + lb) >= threshold:
+        return True
+    return any(2 * min(len(t), lb) / (len(t) + lb) >= threshold for t in a.split())
+
+
+def _trigrams(text):
+    padded = f" {text} "
+    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+
+
 def _rank(method):
     return STRONG.index(method) if method in STRONG else len(STRONG)
 
 
-def _similarity(a, b):
+def _similarity(a, b, floor=0.75):
+    """The better of difflib's ratio and an edit-distance similarity (which counts a
+    transposition as one edit); the costlier edit distance only when it could matter."""
     ratio = difflib.SequenceMatcher(None, a, b).ratio()
-    edit = 1.0 - osa_distance(a, b) / max(len(a), len(b), 1)
-    return max(ratio, edit)
+    longest = max(len(a), len(b), 1)
+    if 1.0 - abs(len(a) - len(b)) / longest <= max(ratio, floor):
+        return ratio
+    return max(ratio, 1.0 - osa_distance(a, b) / longest)
