@@ -13,9 +13,11 @@ from ..risk.columns import first_occurrences
 
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
                  0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53], dtype=np.uint64)
+_MIX2 = np.array([0xA0761D6478BD642F, 0xE7037ED1A0B428DB, 0x8EBC6AF09C88C6E3,
+                  0x589965CC75374CC3, 0x1D8E4E27C47D124F, 0xBF58476D1CE4E5B9], dtype=np.uint64)
 
 
-def _hash_rows(arr):
+def _hash_rows(arr, mix=_MIX):
     """64-bit hash of each fixed-width bytes value; trailing NUL padding does not change it."""
     arr = np.ascontiguousarray(arr)
     n, width = len(arr), arr.dtype.itemsize
@@ -27,7 +29,7 @@ def _hash_rows(arr):
         if words:
             view = np.ndarray((n, words), dtype="<u8", buffer=arr, strides=(width, 8))
             for j in range(words):
-                h += view[:, j] * (_MIX[j % 6] * np.uint64(2 * j + 1))
+                h += view[:, j] * (mix[j % 6] * np.uint64(2 * j + 1))
         tail = width - 8 * words
         if tail:
             tb = np.ndarray((n, tail), dtype=np.uint8, buffer=arr, offset=8 * words,
@@ -35,9 +37,9 @@ def _hash_rows(arr):
             word = np.zeros(n, dtype=np.uint64)
             for t in range(tail):
                 word |= tb[:, t].astype(np.uint64) << np.uint64(8 * t)
-            h += word * (_MIX[words % 6] * np.uint64(2 * words + 1))
+            h += word * (mix[words % 6] * np.uint64(2 * words + 1))
         h ^= h >> np.uint64(33)
-        h *= _MIX[4]
+        h *= mix[4]
         h ^= h >> np.uint64(29)
     return h
 
@@ -49,10 +51,20 @@ def factorize_bytes(arr):
     codes, uniq_hash = pd.factorize(_hash_rows(arr), sort=False)
     if not len(codes):
         return codes, arr[:0]
-    uniques = arr[first_occurrences(codes, len(uniq_hash))]
-    if not np.array_equal(uniques[codes], arr):  # a hash collision: take the exact route
+    first = first_occurrences(codes, len(uniq_hash))
+    # A collision would put two values under one code: a second, independent hash must then
+    # agree within every code (128 bits in all), else take the exact route.
+    check = _hash_rows(arr, _MIX2)
+    if not np.array_equal(check[first][codes], check):
         return pd.factorize(arr, sort=False)
-    return codes, uniques
+    return codes, arr[first]
+
+
+def _decode_array(data):
+    """Fixed-width bytes -> object array of str."""
+    values = np.empty(len(data), dtype=object)
+    values[:] = _decode(data.tolist())
+    return values
 
 
 def _decode(raw):
@@ -81,8 +93,7 @@ def strings_to_categorical(arr):
             values[mask] = None
         return pd.Categorical(values)
     if _mostly_distinct(data):
-        values = np.empty(len(data), dtype=object)
-        values[:] = _decode(data.tolist())
+        values = _decode_array(data)
         if mask is not None and mask.any():
             values[mask] = None
         return values
