@@ -20,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def main(n):
     import synth
     from bench_tagging import arrow_read, best_of
+
     from cli import import_plugin_package
 
     import_plugin_package()

@@ -38,6 +38,7 @@ def best_of(fn, repeat=3):
 
 def main(n):
     import synth
+
     from cli import import_plugin_package
 
     import_plugin_package()
