@@ -24,6 +24,9 @@ TAG_KINDS = {c: ("float" if c == "match_confidence" else
                  "bool" if c in ("needs_review", "standards_assumed") else "str")
              for c in TAG_COLUMNS}
 CHUNK_ROWS = 200_000
+# Result columns that do not change between scenarios: derived layers take them from the first
+# (scenario_id is set as a constant).
+SAME_IN_EVERY_SCENARIO = ("scenario_id", "purchase_value", "cost_assumed")
 
 
 class CancelledError(Exception):
@@ -164,7 +167,8 @@ class AssessmentWriter:
         derive = hasattr(self.builder, "derive")  # GeoPackage: other scenarios made in SQLite
         for i, sid in enumerate(self.scenario_ids):
             if derive and i > 0:
-                out = results[sid].reset_index(drop=True)
+                out = results[sid].drop(columns=list(SAME_IN_EVERY_SCENARIO)).reset_index(
+                    drop=True)
                 writer = self.writers.get(sid)
                 if writer is None:
                     writer = self.writers[sid] = self.builder.stage(f"_stage_{sid}", out,
@@ -192,7 +196,7 @@ class AssessmentWriter:
         first = f"risk_{self.scenario_ids[0]}"
         for sid, template in self.templates.items():
             self.builder.derive(f"risk_{sid}", first, f"_stage_{sid}", template, self.kinds,
-                                self.geometry_type, self.crs_wkt)
+                                self.geometry_type, self.crs_wkt, {"scenario_id": sid})
         tables = {
             "vendor_summary": result.vendor_summary,
             "scenario_summary": result.scenario_summary,

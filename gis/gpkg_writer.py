@@ -182,13 +182,17 @@ class GpkgBuilder:
             con.close()
         return _StageWriter(self, name, list(template.columns), kinds)
 
-    def derive(self, name, base, stage, template, kinds, geometry_type, crs_wkt):
+    def derive(self, name, base, stage, template, kinds, geometry_type, crs_wkt, constants=None):
         """Layer `name` = rows of layer `base` with the columns of `stage` replaced (joined on
-        fid), made inside SQLite; the base's R-tree is copied, not rebuilt; the stage dropped."""
+        fid) and `constants` set, made inside SQLite; the base's R-tree is copied, not
+        rebuilt; the stage dropped."""
         self.create(name, template, kinds, geometry_type, crs_wkt)
         staged = self._columns(stage)
+        constants = constants or {}
         cols = [c for c in template.columns if str(c).lower() not in ("fid", "geom")]
-        select = ", ".join(f"s.{_quote(c)}" if c in staged else f"b.{_quote(c)}" for c in cols)
+        select = ", ".join(f"s.{_quote(c)}" if c in staged else
+                           _literal(constants[c]) if c in constants else f"b.{_quote(c)}"
+                           for c in cols)
         target = ", ".join(_quote(c) for c in cols)
         con = _connect(self.tmp_path)
         try:

@@ -68,6 +68,8 @@ def test_writes_the_contract_layers_and_tables(tmp_path, provider, inputs):
     for name in CONTRACT_FIELDS + ("camera_id", "fabricant", "source_layer"):
         assert name in layer.fields().names(), name
     rows = {f["camera_id"]: f for f in layer.getFeatures()}
+    assert {f["scenario_id"] for f in rows.values()} == {"rip_and_replace"}
+    assert rows["C1"]["purchase_value"] == 1000.0
     assert rows["C1"]["sanction_level"] == 3
     assert rows["C1"]["risk_band"] in ("high", "critical")
     assert "2027-12-31" in rows["C1"]["reasons"]
