@@ -9,13 +9,14 @@ export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 .PHONY: setup deps demo test lint bench package clean translations update-translations
 
 # Debian/Ubuntu system packages (QGIS 3.22+, its Python bindings, GDAL, pandas, openpyxl, xvfb,
-# Qt's lrelease and PyQt's pylupdate5 for the translations).
+# Qt's lrelease and PyQt's pylupdate5 for the translations, PostgreSQL + PostGIS and psycopg2
+# for the PostGIS tests).
 deps:
 	sudo -n true 2>/dev/null && SUDO=sudo || SUDO=; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
 	  --no-install-recommends qgis python3-qgis qgis-providers python3-pandas python3-numpy \
 	  python3-openpyxl python3-gdal python3-venv xvfb xauth qttools5-dev-tools \
-	  pyqt5-dev-tools >/dev/null
+	  pyqt5-dev-tools postgresql postgresql-postgis python3-psycopg2 >/dev/null
 
 $(VENV_STAMP): requirements-dev.txt
 	/usr/bin/python3 -m venv --system-site-packages .venv

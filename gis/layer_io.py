@@ -58,6 +58,10 @@ def iter_layer(layer, chunk_rows=None, selected_only=False, feedback=None, colum
     chunks = None
     if layer.providerType() == "ogr":
         chunks = _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry)
+    if layer.providerType() == "postgres":
+        from .postgis_io import postgis_chunks  # COPY through psycopg2, None if it can't
+
+        chunks = postgis_chunks(layer, chunk_rows, selected_only, columns, geometry)
     if chunks is None:
         chunks = _provider_chunks(layer, chunk_rows, selected_only, feedback, columns, geometry)
     empty = True

@@ -4,14 +4,17 @@ import os
 from datetime import date
 
 from qgis.core import (
+    QgsDataSourceUri,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDatabaseSchema,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterProviderConnection,
     QgsProcessingParameterString,
 )
 
@@ -45,6 +48,9 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
     RETAG = "RETAG"
     SELECTED_ONLY = "SELECTED_ONLY"
     OUTPUT = "OUTPUT"
+    DATABASE = "DATABASE"
+    SCHEMA = "SCHEMA"
+    TABLES = ("vendor_summary", "scenario_summary", "run_info", "data_issues", "match_review")
 
     def name(self):
         return "assessrisk"
@@ -62,7 +68,11 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
             "GeoPackage with one styled layer risk_<scenario> per scenario and the tables "
             "vendor_summary, scenario_summary, run_info and data_issues. Untagged layers are "
             "tagged first; already tagged layers keep their (possibly hand-corrected) tags "
-            "unless RETAG is set."
+            "unless RETAG is set.\n\n"
+            "PostGIS: set DATABASE (a PostgreSQL connection of QGIS) and SCHEMA to write the "
+            "same tables to that schema instead (created if missing; tables of the same names "
+            "are replaced, all at once when the run succeeds, never on failure or cancel). "
+            "OUTPUT is then ignored and may stay a temporary output."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -91,6 +101,12 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         self.add_field_parameters(parent=None)
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Assessment GeoPackage"), tr("GeoPackage (*.gpkg)")))
+        self.addParameter(QgsProcessingParameterProviderConnection(
+            self.DATABASE, tr("Or write to PostGIS: database connection"), "postgres",
+            optional=True))
+        self.addParameter(QgsProcessingParameterDatabaseSchema(
+            self.SCHEMA, tr("PostGIS schema (created if missing)"), self.DATABASE,
+            optional=True))
         self.addOutput(QgsProcessingOutputNumber("ASSETS", tr("Assets assessed")))
         self.addOutput(QgsProcessingOutputNumber("EXPECTED_COST", tr("Expected cost")))
         self.addOutput(QgsProcessingOutputString("LAYERS", tr("Layers written")))
@@ -130,22 +146,18 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         })
         if not ok:
             raise QgsProcessingException(message)
-        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        if not path.lower().endswith(".gpkg"):
-            path += ".gpkg"
-        if any(os.path.abspath(path) == os.path.abspath(lyr.source().split("|")[0])
-               for lyr in layers):
-            raise QgsProcessingException(tr("The output {} is an input: choose another file.")
-                                         .format(path))
+        builder, path = self.destination(parameters, context, layers, scenarios)
         inputs = Inputs(layers, names, per_layer, selected)
         try:
             written, result = run_assessment(inputs, engine, Tagger(catalog, corrections),
-                                             GpkgBuilder(path), retag=retag, feedback=feedback)
+                                             builder, retag=retag, feedback=feedback)
         except CancelledError:
             feedback.pushInfo(tr("CancelledError: nothing was written."))
             return {}
         except (OSError, RuntimeError) as e:
             raise QgsProcessingException(tr("Could not write {}: {}").format(path, e)) from e
+        for warning in getattr(builder, "warnings", ()):
+            feedback.pushWarning(warning)
         for row in result.issues.head(50).itertuples():
             feedback.pushWarning(tr("asset {}, field {}: {} (value '{}')").format(
                 row.asset_id, row.field, row.message, row.value))
@@ -164,6 +176,51 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
                                            row.stranded_value))
         expected = float(result.run_info["expected_cost"])
         feedback.pushInfo(tr("Expected cost over scenarios: {:,.0f}").format(expected))
-        return {self.OUTPUT: path, "ASSETS": int(result.run_info["assets"]),
-                "EXPECTED_COST": expected,
-                "LAYERS": ";".join(written)}
+        outputs = {"ASSETS": int(result.run_info["assets"]), "EXPECTED_COST": expected,
+                   "LAYERS": ";".join(written)}
+        if isinstance(builder, GpkgBuilder):
+            outputs[self.OUTPUT] = path
+        return outputs
+
+    def destination(self, parameters, context, layers, scenarios):
+        """(builder, description): a GeoPackage by default, a PostGIS schema when DATABASE
+        and SCHEMA are both set. The output may never be one of the inputs."""
+        connection = self.parameterAsConnectionName(parameters, self.DATABASE, context)
+        schema = self.parameterAsSchema(parameters, self.SCHEMA, context)
+        if connection or schema:
+            if not (connection and schema):
+                raise QgsProcessingException(tr(
+                    "Set both DATABASE and SCHEMA to write to PostGIS (or neither to write a "
+                    "GeoPackage)."))
+            return self.postgis_builder(connection, schema, layers, scenarios)
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        if not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        if any(os.path.abspath(path) == os.path.abspath(lyr.source().split("|")[0])
+               for lyr in layers):
+            raise QgsProcessingException(tr("The output {} is an input: choose another file.")
+                                         .format(path))
+        return GpkgBuilder(path), path
+
+    def postgis_builder(self, connection, schema, layers, scenarios):
+        from ..gis.postgis_writer import PostgisBuilder, PostgisError, connection_uri, same_database
+
+        where = tr("PostGIS schema {} of connection {}").format(schema, connection)
+        try:
+            uri = connection_uri(connection)
+        except PostgisError as e:
+            raise QgsProcessingException(str(e)) from e
+        outputs = {f"risk_{sc.id}" for sc in scenarios} | set(self.TABLES)
+        for lyr in layers:
+            if lyr.providerType() != "postgres":
+                continue
+            source = QgsDataSourceUri(lyr.source())
+            if same_database(lyr.source(), uri) and (source.schema() or "public") == schema \
+                    and source.table() in outputs:
+                raise QgsProcessingException(tr(
+                    "The output table {}.{} is an input: choose another schema.").format(
+                    schema, source.table()))
+        try:
+            return PostgisBuilder(uri, schema), where
+        except PostgisError as e:
+            raise QgsProcessingException(tr("Could not write {}: {}").format(where, e)) from e
