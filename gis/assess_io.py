@@ -139,6 +139,45 @@ def scenario_frame(frame, tags, result, columns, renamed=None):
                       result.reset_index(drop=True)], axis=1)
 
 
+class BackgroundWriter:
+    """One thread that runs queued writes in order while the next chunk is computed (SQLite
+    and psycopg2 release the GIL while they work). The queue is short, so memory stays
+    bounded; the first error stops the run and is raised in the caller's thread."""
+
+    def __init__(self, depth=2):
+        import queue
+        import threading
+
+        self.jobs = queue.Queue(maxsize=depth)
+        self.error = None
+        self.thread = threading.Thread(target=self._work, name="vendor-risk-writer", daemon=True)
+        self.thread.start()
+
+    def _work(self):
+        while True:
+            job = self.jobs.get()
+            if job is None:
+                return
+            if self.error is None:
+                try:
+                    job[0](*job[1:])
+                except BaseException as e:  # noqa: BLE001 - re-raised in the caller
+                    self.error = e
+
+    def submit(self, fn, *args):
+        if self.error is not None:
+            self.close()
+        self.jobs.put((fn, *args))
+
+    def close(self):
+        if self.thread.is_alive():
+            self.jobs.put(None)
+            self.thread.join()
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+
+
 class AssessmentWriter:
     """Creates the risk_<scenario> layers on the first chunk, appends the others, then writes
     the summary tables; nothing reaches the destination before commit().
@@ -162,41 +201,53 @@ class AssessmentWriter:
         self.writers = {}
         self.templates = {}
         self.written = {}
+        self.background = BackgroundWriter()
 
     def append(self, frame, wkb, tags, results):
+        """Queue one chunk: frames are built here, written by the background writer."""
         derive = hasattr(self.builder, "derive")  # GeoPackage: other scenarios made in SQLite
         for i, sid in enumerate(self.scenario_ids):
             if derive and i > 0:
                 out = results[sid].drop(columns=list(SAME_IN_EVERY_SCENARIO)).reset_index(
                     drop=True)
-                writer = self.writers.get(sid)
-                if writer is None:
-                    writer = self.writers[sid] = self.builder.stage(f"_stage_{sid}", out,
-                                                                    self.kinds)
+                if sid not in self.templates:
                     self.templates[sid] = scenario_frame(frame.iloc[:0], tags.iloc[:0],
                                                          results[sid].iloc[:0], self.columns,
                                                          self.renamed)
-                    self.written[f"risk_{sid}"] = self.builder.uri(f"risk_{sid}")
-                writer.append(out)
+                self.background.submit(self._write_stage, sid, out)
                 continue
             out = scenario_frame(frame, tags, results[sid], self.columns, self.renamed)
-            writer = self.writers.get(sid)
-            if writer is None:
-                name = f"risk_{sid}"
-                writer = self.writers[sid] = self.builder.create(
-                    name, out, self.kinds, self.geometry_type, self.crs_wkt)
-                self.written[name] = self.builder.uri(name)
-            for start in range(0, len(out), GpkgBuilder.CHUNK):
-                stop = start + GpkgBuilder.CHUNK
-                writer.append(out.iloc[start:stop], wkb[start:stop] if wkb is not None else None)
+            self.background.submit(self._write_layer, sid, out, wkb)
+
+    def _write_stage(self, sid, out):
+        writer = self.writers.get(sid)
+        if writer is None:
+            writer = self.writers[sid] = self.builder.stage(f"_stage_{sid}", out, self.kinds)
+        writer.append(out)
+
+    def _write_layer(self, sid, out, wkb):
+        writer = self.writers.get(sid)
+        if writer is None:
+            writer = self.writers[sid] = self.builder.create(
+                f"risk_{sid}", out, self.kinds, self.geometry_type, self.crs_wkt)
+        for start in range(0, len(out), GpkgBuilder.CHUNK):
+            stop = start + GpkgBuilder.CHUNK
+            writer.append(out.iloc[start:stop], wkb[start:stop] if wkb is not None else None)
+
+    def abort(self):
+        self.background.close()
 
     def commit(self, result, review):
+        self.background.close()  # every queued chunk written (or its error raised here)
         for writer in self.writers.values():
             writer.finish()
         first = f"risk_{self.scenario_ids[0]}"
         for sid, template in self.templates.items():
             self.builder.derive(f"risk_{sid}", first, f"_stage_{sid}", template, self.kinds,
                                 self.geometry_type, self.crs_wkt, {"scenario_id": sid})
+        for sid in self.scenario_ids:  # the builder knows a layer's URI once it is made
+            if sid in self.writers or sid in self.templates:
+                self.written[f"risk_{sid}"] = self.builder.uri(f"risk_{sid}")
         tables = {
             "vendor_summary": result.vendor_summary,
             "scenario_summary": result.scenario_summary,
@@ -255,37 +306,44 @@ def _run(inputs, engine, tagger, builder, retag, feedback, chunk_rows):
     keep = {c for lyr in untagged for c in lyr.fields().names() if c in stale}
     writer = AssessmentWriter(builder, [sc.id for sc in engine.scenarios], kinds,
                               output_geometry(inputs.layers), crs, keep)
-    reviews, done = [], 0
-    total = sum(max(lyr.featureCount(), 0) for lyr in inputs.layers) or 1
-    for layer, name, fields in zip(inputs.layers, inputs.names, inputs.fields):
-        tagged = not retag and all(c in layer.fields().names()
-                                   for c in ("vendor_id", "asset_class", "standards"))
-        for chunk in iter_layer(layer, chunk_rows, inputs.selected_only):
-            if feedback is not None and feedback.isCanceled():
-                raise CancelledError()
-            frame = chunk.frame
-            if SOURCE_FIELD in frame.columns:
-                frame[SOURCE_FIELD] = name
-            else:
-                frame.insert(0, SOURCE_FIELD, name)
-            if tagged:
-                tags = frame[[c for c in TAG_COLUMNS if c in frame.columns]]
-            else:
-                tags, review = tagger.tag(frame, fields)
-                reviews.append(review)
-            engine_input = frame.drop(columns=[c for c in TAG_COLUMNS if c in frame.columns])
-            results = engine.assess(engine_input.join(tags), fields=fields)
-            wkb = chunk.wkb
-            if wkb is not None and chunk.crs_wkt and chunk.crs_wkt != crs:
-                wkb = reproject(wkb, chunk.crs_wkt, crs)
-            writer.append(frame, wkb, tags, results)
-            done += len(frame)
-            if feedback is not None:
-                feedback.setProgress(min(95.0, 95.0 * done / total))
-    if feedback is not None and feedback.isCanceled():
-        raise CancelledError()
-    result = engine.finish()
-    return writer.commit(result, merge_reviews(reviews) if reviews else None), result
+    try:
+        reviews, done = [], 0
+        total = sum(max(lyr.featureCount(), 0) for lyr in inputs.layers) or 1
+        for layer, name, fields in zip(inputs.layers, inputs.names, inputs.fields):
+            tagged = not retag and all(c in layer.fields().names()
+                                       for c in ("vendor_id", "asset_class", "standards"))
+            for chunk in iter_layer(layer, chunk_rows, inputs.selected_only):
+                if feedback is not None and feedback.isCanceled():
+                    raise CancelledError()
+                frame = chunk.frame
+                if SOURCE_FIELD in frame.columns:
+                    frame[SOURCE_FIELD] = name
+                else:
+                    frame.insert(0, SOURCE_FIELD, name)
+                if tagged:
+                    tags = frame[[c for c in TAG_COLUMNS if c in frame.columns]]
+                else:
+                    tags, review = tagger.tag(frame, fields)
+                    reviews.append(review)
+                engine_input = frame.drop(columns=[c for c in TAG_COLUMNS if c in frame.columns])
+                results = engine.assess(engine_input.join(tags), fields=fields)
+                wkb = chunk.wkb
+                if wkb is not None and chunk.crs_wkt and chunk.crs_wkt != crs:
+                    wkb = reproject(wkb, chunk.crs_wkt, crs)
+                writer.append(frame, wkb, tags, results)
+                done += len(frame)
+                if feedback is not None:
+                    feedback.setProgress(min(95.0, 95.0 * done / total))
+        if feedback is not None and feedback.isCanceled():
+            raise CancelledError()
+        result = engine.finish()
+        return writer.commit(result, merge_reviews(reviews) if reviews else None), result
+    except BaseException:
+        try:
+            writer.abort()  # stop the background writer before the files go
+        except BaseException:  # noqa: BLE001 - the first error is the one to report
+            pass
+        raise
 
 
 def _tagged(frame):

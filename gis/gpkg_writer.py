@@ -124,6 +124,7 @@ class GpkgBuilder:
         self._ds = gdal.GetDriverByName("GPKG").Create(self.tmp_path, 0, 0, 0, gdal.GDT_Unknown)
         self.layers = []
         self.point_indexed = set()
+        self._stages = {}
 
     CHUNK = 50_000  # rows turned into Python values at a time: memory grows with this, not n
 
@@ -174,20 +175,29 @@ class GpkgBuilder:
         sql_type = {"str": "TEXT", "int": "INTEGER", "int64": "INTEGER", "float": "REAL",
                     "bool": "INTEGER", "date": "TEXT", "datetime": "TEXT", "binary": "BLOB"}
         cols = ", ".join(f"{_quote(c)} {sql_type[kinds[c]]}" for c in template.columns)
-        con = sqlite3.connect(self.tmp_path)
+        # Each stage lives in a file of its own: interleaved with the layers' pages it would
+        # make every later scan jump around the GeoPackage.
+        path = self._stage_path(name)
+        con = _connect(path)
         try:
             con.execute(f"CREATE TABLE {_quote(name)} (fid INTEGER PRIMARY KEY, {cols})")
             con.commit()
         finally:
             con.close()
-        return _StageWriter(self, name, list(template.columns), kinds)
+        self._stages[name] = path
+        return _StageWriter(path, name, list(template.columns), kinds)
+
+    def _stage_path(self, name):
+        safe = "".join(ch if ch.isalnum() or ch in "_-" else "_" for ch in name)
+        return f"{self.tmp_path}.{safe}.{len(self._stages)}.stage"
 
     def derive(self, name, base, stage, template, kinds, geometry_type, crs_wkt, constants=None):
         """Layer `name` = rows of layer `base` with the columns of `stage` replaced (joined on
         fid) and `constants` set, made inside SQLite; the base's R-tree is copied, not
         rebuilt; the stage dropped."""
         self.create(name, template, kinds, geometry_type, crs_wkt)
-        staged = self._columns(stage)
+        stage_path = self._stages[stage]
+        staged = _table_columns(stage_path, stage)
         constants = constants or {}
         cols = [c for c in template.columns if str(c).lower() not in ("fid", "geom")]
         select = ", ".join(f"s.{_quote(c)}" if c in staged else
@@ -196,10 +206,12 @@ class GpkgBuilder:
         target = ", ".join(_quote(c) for c in cols)
         con = _connect(self.tmp_path)
         try:
+            con.execute("ATTACH DATABASE ? AS stage", (stage_path,))
             con.execute(f"INSERT INTO {_quote(name)} (fid, geom, {target}) SELECT b.fid, b.geom, "
-                        f"{select} FROM {_quote(base)} b JOIN {_quote(stage)} s ON s.fid = b.fid "
-                        f"ORDER BY b.fid")
-            con.execute(f"DROP TABLE {_quote(stage)}")
+                        f"{select} FROM {_quote(base)} b JOIN stage.{_quote(stage)} s "
+                        f"ON s.fid = b.fid ORDER BY b.fid")
+            con.commit()
+            con.execute("DETACH DATABASE stage")
             con.execute("UPDATE gpkg_contents SET (min_x, min_y, max_x, max_y) = (SELECT min_x, "
                         "min_y, max_x, max_y FROM gpkg_contents WHERE table_name = ?) "
                         "WHERE table_name = ?", (base, name))
@@ -209,15 +221,10 @@ class GpkgBuilder:
             con.commit()
         finally:
             con.close()
+        os.unlink(stage_path)
+        del self._stages[stage]
         if base not in self.point_indexed:
             self._index(name)
-
-    def _columns(self, table):
-        con = sqlite3.connect(self.tmp_path)
-        try:
-            return [r[1] for r in con.execute(f"PRAGMA table_info({_quote(table)})")]
-        finally:
-            con.close()
 
     def uri(self, name):
         """How QGIS opens a layer of the finished file."""
@@ -246,7 +253,8 @@ class GpkgBuilder:
 
     def abort(self):
         self._ds = None
-        for p in (self.tmp_path, self.tmp_path + "-journal", self.tmp_path + "-wal"):
+        for p in [self.tmp_path, self.tmp_path + "-journal", self.tmp_path + "-wal",
+                  *self._stages.values()]:
             if os.path.exists(p):
                 os.unlink(p)
 
@@ -340,18 +348,26 @@ class _LayerWriter:
         self.builder.point_indexed.add(self.name)
 
 
-class _StageWriter:
-    """Appends (fid-numbered) row chunks to a scratch table."""
+def _table_columns(path, table):
+    con = sqlite3.connect(path)
+    try:
+        return [r[1] for r in con.execute(f"PRAGMA table_info({_quote(table)})")]
+    finally:
+        con.close()
 
-    def __init__(self, builder, name, names, kinds):
-        self.builder, self.name, self.names, self.kinds, self.rows = builder, name, names, kinds, 0
+
+class _StageWriter:
+    """Appends (fid-numbered) row chunks to a scratch table in its own file."""
+
+    def __init__(self, path, name, names, kinds):
+        self.path, self.name, self.names, self.kinds, self.rows = path, name, names, kinds, 0
         cols = ", ".join(["fid"] + [_quote(c) for c in names])
         self.sql = f"INSERT INTO {_quote(name)} ({cols}) VALUES ({', '.join('?' * (1 + len(names)))})"
 
     def append(self, frame, wkb=None):
         fids = range(self.rows + 1, self.rows + len(frame) + 1)
         columns = [fids] + [_db_values(frame[c], self.kinds[c]) for c in self.names]
-        con = _connect(self.builder.tmp_path)
+        con = _connect(self.path)
         try:
             con.executemany(self.sql, zip(*columns))
             con.commit()
