@@ -18,29 +18,27 @@ _MIX2 = np.array([0xA0761D6478BD642F, 0xE7037ED1A0B428DB, 0x8EBC6AF09C88C6E3,
 
 
 def _hash_rows(arr, mix=_MIX):
-    """64-bit hash of each fixed-width bytes value; trailing NUL padding does not change it."""
+    """64-bit hash of each fixed-width bytes value of one array (read as 8-byte words; the
+    last word overlaps the one before when the width is not a multiple of 8)."""
     arr = np.ascontiguousarray(arr)
     n, width = len(arr), arr.dtype.itemsize
+    if width < 8:  # widen the few short ones so that one word covers them
+        wide = np.zeros(n, dtype="S8")
+        wide[:] = arr
+        arr, width = wide, 8
     h = np.zeros(n, dtype=np.uint64)
-    if not n or not width:
+    if not n:
         return h
-    words = width // 8
+    offsets = list(range(0, width - 7, 8))
+    if offsets[-1] != width - 8:
+        offsets.append(width - 8)
     with np.errstate(over="ignore"):
-        if words:
-            view = np.ndarray((n, words), dtype="<u8", buffer=arr, strides=(width, 8))
-            for j in range(words):
-                h += view[:, j] * (mix[j % 6] * np.uint64(2 * j + 1))
-        tail = width - 8 * words
-        if tail:
-            tb = np.ndarray((n, tail), dtype=np.uint8, buffer=arr, offset=8 * words,
-                            strides=(width, 1))
-            word = np.zeros(n, dtype=np.uint64)
-            for t in range(tail):
-                word |= tb[:, t].astype(np.uint64) << np.uint64(8 * t)
-            h += word * (mix[words % 6] * np.uint64(2 * words + 1))
-        h ^= h >> np.uint64(33)
+        for j, off in enumerate(offsets):
+            word = np.ndarray((n,), dtype="<u8", buffer=arr, offset=off, strides=(width,))
+            h += word * (mix[j % 6] * np.uint64(2 * j + 1))
+            h ^= h >> np.uint64(29)
         h *= mix[4]
-        h ^= h >> np.uint64(29)
+        h ^= h >> np.uint64(32)
     return h
 
 
