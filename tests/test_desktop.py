@@ -4,6 +4,7 @@ an assessment from it in the background, unloads cleanly, with no error in the Q
 import json
 import os
 import shutil
+import signal
 import subprocess
 
 from conftest import ROOT
@@ -24,11 +25,17 @@ def test_real_qgis_desktop_loads_and_unloads_the_plugin(tmp_path):
     env = dict(os.environ, VENDOR_RISK_DESKTOP_REPORT=str(report),
                VENDOR_RISK_DESKTOP_SAMPLE=str(sample))
     env.pop("QT_QPA_PLATFORM", None)  # a real (virtual) screen this time
-    proc = subprocess.run(
+    proc = subprocess.Popen(
         ["xvfb-run", "-a", "qgis", "--nologo", "--noversioncheck", "--profiles-path",
          str(tmp_path), "--code", os.path.join(ROOT, "tests", "desktop_check.py")],
-        capture_output=True, text=True, timeout=240, env=env)
-    assert report.exists(), proc.stderr[-3000:]
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        start_new_session=True)
+    try:
+        _, stderr = proc.communicate(timeout=240)
+    except subprocess.TimeoutExpired:  # never leave a QGIS behind: kill the whole group
+        os.killpg(proc.pid, signal.SIGKILL)
+        _, stderr = proc.communicate()
+    assert report.exists(), stderr[-3000:]
     out = json.loads(report.read_text())
     assert out["loaded"]
     assert "vendorrisk_tagassets" in out["actions"]
