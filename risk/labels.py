@@ -89,6 +89,7 @@ LABELS = {
     "meta.assets": ("Assets assessed", "Équipements évalués"),
     "meta.catalog": ("Catalog", "Catalogue"),
     "meta.run_at": ("Assessed at", "Évalué le"),
+    "meta.catalog_value": ("version {version}, as of {as_of}", "version {version}, à jour au {as_of}"),
     "meta.source": ("Assessment file", "Fichier d'évaluation"),
     "sum.scenario": ("Scenario", "Scénario"),
     "sum.probability": ("Probability", "Probabilité"),
@@ -236,6 +237,7 @@ LABELS = {
     "ri.input_reader": ("Reader", "Lecteur"),
     "ri.input_plugin_version": ("Plugin version (assessment)", "Version de l'extension (évaluation)"),
     "ri.input_selected_only": ("Selected features only", "Entités sélectionnées seulement"),
+    "ri.input_retag": ("Tagged layers re-tagged", "Couches déjà étiquetées ré-étiquetées"),
     "ri.exported_at": ("Workbook written at (UTC)", "Classeur écrit le (UTC)"),
     "ri.export_plugin_version": ("Plugin version (workbook)", "Version de l'extension (classeur)"),
     "ri.assessment_file": ("Assessment file", "Fichier d'évaluation"),
@@ -247,6 +249,7 @@ LABELS = {
     "di.field": ("Field", "Champ"),
     "di.value": ("Value", "Valeur"),
     "di.message": ("What was done", "Traitement"),
+    "di.none": ("No input value needed fixing.", "Aucune valeur d'entrée n'a dû être corrigée."),
 
     # values
     "yes": ("yes", "oui"),

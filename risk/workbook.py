@@ -1,7 +1,7 @@
 """Write a WorkbookReport as an .xlsx for procurement teams (openpyxl, write-only, atomic).
 
 The report (risk.report_data) already holds translated, cleaned, neutralised values; this module
-only lays them out: styles, widths, frozen panes, filters, charts, print settings.
+only lays them out: styles, widths, row heights, frozen panes, filters, charts, print settings.
 """
 
 from itertools import islice
@@ -10,24 +10,53 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
+from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from .labels import label
 from .xlsxsafe import save_atomically
 
 FORMATS = {"money": '#,##0 "€"', "money2": '#,##0.00 "€"', "percent": "0%", "int": "#,##0"}
+# Chart axes: 1.2 M€, 350 k€, 900 €.
+COMPACT_MONEY = '[>=1000000]#,##0.0,," M€";[>=1000]#,##0," k€";#,##0" €"'
 BAND_FILLS = {"low": "D9EAD3", "medium": "FFF2CC", "high": "F9CB9C", "critical": "E06666"}
 HEADER_FILL = "2F4F6F"
+STYLED = ("money", "money2", "percent", "int", "wrap")
+LINE_HEIGHT = 15  # points per line of 11-point text
+MAX_LINES = 12
 PROGRESS_EVERY = 50_000
+
+
+class _Cell(Cell):
+    """A styled cell handed to a write-only sheet. openpyxl recognises a Cell by first trying
+    it as a value, which fails and formats its repr into the error message: a constant repr
+    keeps that cheap on a million rows."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return "<styled cell>"
+
+
+class _Height(RowDimension):
+    """A row height shared by every row that needs it: its XML attributes computed once."""
+
+    def __init__(self, worksheet, height):
+        super().__init__(worksheet, ht=height, customHeight=True)
+        self._attrs = tuple(super().__iter__())
+
+    def __iter__(self):
+        return iter(self._attrs)
 
 
 class Styles:
     """A few pre-built style arrays, shared by every styled cell of a kind."""
 
     def __init__(self, wb):
-        probe = wb.create_sheet("\0probe")
+        probe = wb.create_sheet("probe")
         self._arrays = {}
 
         def make(name, **attrs):
@@ -36,7 +65,8 @@ class Styles:
                 setattr(c, k, v)
             self._arrays[name] = c._style
 
-        wrap = Alignment(wrap_text=True, vertical="top")
+        # Plain cells sit at the bottom of a row (Excel's default): styled ones do too.
+        bottom = Alignment(wrap_text=True, vertical="bottom", horizontal="left", indent=1)
         make("header", font=Font(bold=True, color="FFFFFF"),
              fill=PatternFill("solid", fgColor=HEADER_FILL),
              alignment=Alignment(wrap_text=True, vertical="center"))
@@ -44,21 +74,18 @@ class Styles:
         make("heading", font=Font(bold=True, size=12))
         make("bold", font=Font(bold=True))
         make("note", font=Font(italic=True, color="555555"))
-        make("wrap", alignment=wrap)
+        make("wrap", alignment=bottom)
         for fmt, code in FORMATS.items():
             make(fmt, number_format=code)
         make("money_bold", number_format=FORMATS["money"], font=Font(bold=True))
         for band, colour in BAND_FILLS.items():
             make("band." + band, fill=PatternFill("solid", fgColor=colour),
-                 alignment=Alignment(horizontal="center", vertical="top"))
+                 alignment=Alignment(horizontal="center", vertical="bottom"))
         wb.remove(probe)
 
     def cell(self, ws, value, name):
         """A styled cell for `ws` (cheap: the style array is copied, not rebuilt)."""
-        return Cell(ws, value=value, style_array=self._arrays[name])
-
-    def array(self, name):
-        return self._arrays[name]
+        return _Cell(ws, value=value, style_array=self._arrays[name])
 
 
 def write_workbook(report, path, progress=None, is_canceled=None):
@@ -70,23 +97,52 @@ def write_workbook(report, path, progress=None, is_canceled=None):
         return None
     _vendors_sheet(wb, report, styles)
     _table_sheet(wb, report.sheets["scenarios"], report.scenario_params, styles, freeze="C2")
-    _table_sheet(wb, report.sheets["evidence"], report.evidence, styles, freeze="B2",
-                 notes=report.evidence_notes)
+    ev = _table_sheet(wb, report.sheets["evidence"], report.evidence, styles, freeze="B2",
+                      notes=report.evidence_notes, pages_wide=2)
+    ev.print_title_cols = "$A:$A"  # the list id on every printed page (absolute: LibreOffice)
     _table_sheet(wb, report.sheets["run_info"], report.run_info, styles, freeze="A2")
     _table_sheet(wb, report.sheets["data_issues"], report.data_issues, styles, freeze="B2")
     return save_atomically(wb, path)
 
 
 # -- shared pieces ------------------------------------------------------------------------------
-def _setup(ws, widths, freeze=None, landscape=True):
+def lines(text, width, chars_per_unit=1.15):
+    """Lines a wrapped text takes in a column `width` units wide (word wrap). A unit is one
+    digit's width; prose letters average narrower (bold headers about as wide)."""
+    if text is None:
+        return 1
+    per_line = max(4, int(width * chars_per_unit) - 1)
+    count = 0
+    for part in str(text).split("\n"):
+        count += 1
+        used = 0
+        for word in part.split():
+            size = len(word)
+            while size > per_line:  # a word longer than the line breaks anywhere
+                count += used > 0
+                size -= per_line
+                used = per_line
+            if used and used + 1 + size > per_line:
+                count += 1
+                used = size
+            else:
+                used += size + (1 if used else 0)
+    return max(count, 1)
+
+
+def _height(n_lines):
+    return LINE_HEIGHT * min(max(n_lines, 1), MAX_LINES) + 2
+
+
+def _setup(ws, widths, freeze=None, pages_wide=1):
     """Widths, frozen panes and print settings: must run before the sheet's first row."""
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
     if freeze:
         ws.freeze_panes = freeze
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = 9  # A4
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = pages_wide
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_margins.left = ws.page_margins.right = 0.4
@@ -94,31 +150,33 @@ def _setup(ws, widths, freeze=None, landscape=True):
     ws.oddFooter.center.text = "&A — &P / &N"
 
 
-def _cells(ws, values, styles, fmts):
-    out = []
-    for v, fmt in zip(values, fmts):
-        if v is not None and fmt in ("money", "money2", "percent", "int", "wrap"):
-            out.append(styles.cell(ws, v, fmt))
-        else:
-            out.append(v)
-    return out
+def _header(ws, styles, columns, row):
+    """The header row, tall enough for its wrapped labels."""
+    ws.row_dimensions[row].height = _height(max(lines(c.header, c.width, 1.0) for c in columns))
+    ws.append([styles.cell(ws, c.header, "header") for c in columns])
 
 
 def _append_table(ws, table, styles, row):
-    """Header and rows from `row` on; returns the row after the table."""
-    ws.append([styles.cell(ws, c.header, "header") for c in table.columns])
-    fmts = [c.fmt for c in table.columns]
-    for values in table.rows:
-        ws.append(_cells(ws, values, styles, fmts))
+    """Header and rows from `row` on, wrapped cells with room; returns the row after."""
+    _header(ws, styles, table.columns, row)
+    cols = table.columns
+    wrapped = [i for i, c in enumerate(cols) if c.fmt == "wrap"]
+    for k, values in enumerate(table.rows, start=row + 1):
+        if wrapped:
+            n = max(lines(values[i], cols[i].width) for i in wrapped)
+            if n > 1:
+                ws.row_dimensions[k].height = _height(n)
+        ws.append([styles.cell(ws, v, c.fmt) if v is not None and c.fmt in STYLED else v
+                   for v, c in zip(values, cols)])
     return row + 1 + len(table.rows)
 
 
-def _table_sheet(wb, name, table, styles, freeze="A2", notes=()):
+def _table_sheet(wb, name, table, styles, freeze="A2", notes=(), pages_wide=1):
     ws = wb.create_sheet(name)
     top = len(notes)
     _setup(ws, [c.width for c in table.columns],
-           freeze=f"{freeze[0]}{top + 2}" if freeze else None)
-    ws.print_title_rows = f"{top + 1}:{top + 1}"
+           freeze=f"{freeze[0]}{top + 2}" if freeze else None, pages_wide=pages_wide)
+    ws.print_title_rows = f"${top + 1}:${top + 1}"
     for note in notes:
         ws.append([styles.cell(ws, note, "note")])
     end = _append_table(ws, table, styles, top + 1)
@@ -130,9 +188,9 @@ def _table_sheet(wb, name, table, styles, freeze="A2", notes=()):
 def _summary_sheet(wb, report, styles):
     ws = wb.create_sheet(report.sheets["summary"])
     totals, top = report.scenario_totals, report.top_vendors
-    widths = [max(a, b) for a, b in zip(
-        [c.width for c in totals.columns],
-        [c.width for c in top.columns] + [0] * max(0, len(totals.columns) - len(top.columns)))]
+    n = max(len(totals.columns), len(top.columns))
+    widths = [max((t.columns[i].width for t in (totals, top) if i < len(t.columns)), default=12)
+              for i in range(n)]
     _setup(ws, widths)
     ws.row_dimensions[1].height = 24
     ws.append([styles.cell(ws, report.title, "title")])
@@ -150,8 +208,9 @@ def _summary_sheet(wb, report, styles):
     head = r
     r = _append_table(ws, totals, styles, r)
     first, last = head + 1, r - 1
-    ws.append([styles.cell(ws, _label(report, "expected"), "bold"),
-               styles.cell(ws, report.expected_cost, "money_bold")])
+    total_col = _col(totals, "total_cost")
+    ws.append([styles.cell(ws, _label(report, "expected"), "bold")] + [None] * (total_col - 2)
+              + [styles.cell(ws, report.expected_cost, "money_bold")])
     ws.append([styles.cell(ws, _label(report, "expected_note"), "note")])
     ws.append([])
     ws.append([styles.cell(ws, top.title, "heading")])
@@ -171,7 +230,7 @@ def _summary_sheet(wb, report, styles):
     if totals.rows:
         ws.add_chart(_cost_chart(ws, report, totals, first, last), f"A{anchor}")
     if top.rows:
-        ws.add_chart(_vendor_chart(ws, report, top, top_head), f"H{anchor}")
+        ws.add_chart(_vendor_chart(ws, report, top, top_head), f"G{anchor}")
 
 
 def _label(report, key):
@@ -186,7 +245,7 @@ def _col(table, key):
 
 
 def _cost_chart(ws, report, totals, first, last):
-    """Stacked bars: replacement cost and stranded value per scenario."""
+    """Stacked columns: replacement cost and stranded value per scenario."""
     chart = BarChart()
     chart.type = "col"
     chart.grouping = "stacked"
@@ -197,13 +256,14 @@ def _cost_chart(ws, report, totals, first, last):
         chart.add_data(Reference(ws, min_col=col, min_row=first - 1, max_row=last),
                        titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
+    chart.legend.position = "b"
     _axes(chart)
-    chart.width, chart.height = 17, 9
+    chart.width, chart.height = 16, 10
     return chart
 
 
 def _vendor_chart(ws, report, top, head):
-    """Horizontal bars: expected exposure of the top vendors."""
+    """Horizontal bars: expected exposure of the top vendors, largest first."""
     chart = BarChart()
     chart.type = "bar"
     chart.title = _label(report, "chart_vendors")
@@ -214,13 +274,15 @@ def _vendor_chart(ws, report, top, head):
     chart.set_categories(Reference(ws, min_col=1, min_row=head + 1, max_row=head + n))
     chart.legend = None
     _axes(chart)
-    chart.x_axis.scaling.orientation = "maxMin"  # largest at the top
-    chart.width, chart.height = 17, 9
+    chart.x_axis.scaling.orientation = "maxMin"  # the first (largest) vendor at the top
+    chart.y_axis.crosses = "max"  # ... and the value axis stays at the bottom
+    chart.x_axis.tickLblSkip = 1
+    chart.width, chart.height = 16, 10
     return chart
 
 
 def _axes(chart):
-    chart.y_axis.numFmt = FORMATS["money"]
+    chart.y_axis.numFmt = COMPACT_MONEY
     chart.x_axis.delete = False
     chart.y_axis.delete = False
 
@@ -228,36 +290,50 @@ def _axes(chart):
 # -- assets: the big one ------------------------------------------------------------------------
 def _asset_sheets(wb, report, styles, progress, is_canceled):
     """Asset rows over as many sheets as the row limit needs. Plain values go as they are;
-    only money, band and reasons cells carry a style, through one reused cell per column."""
+    only non-zero money and reasons cells carry a style, through one reused cell per column;
+    rows whose reasons wrap get their height from one shared row dimension per height; bands
+    are coloured by conditional formatting (one rule per band, no per-cell style)."""
     assets = report.assets
     cols = assets.columns
     n = len(assets)
     rows = zip(*assets.values) if assets.values else iter(())
     styled = [i for i, c in enumerate(cols) if c.fmt in ("money", "money2", "wrap")]
     band_col = next((i for i, c in enumerate(cols) if c.fmt == "band"), None)
+    wrap_col = next((i for i, c in enumerate(cols) if c.fmt == "wrap"), None)
+    heights = _row_heights(assets.values[wrap_col], cols[wrap_col].width) \
+        if wrap_col is not None else None
     last_col = get_column_letter(len(cols))
+    print_cols = get_column_letter((wrap_col if wrap_col is not None else len(cols) - 1) + 1)
     done = 0
     for name in report.asset_sheets:
         ws = wb.create_sheet(name)
         count = min(report.rows_per_sheet, n - done)
         _setup(ws, [c.width for c in cols], freeze="C2")
-        ws.print_title_rows = "1:1"
+        ws.print_title_rows = "$1:$1"
+        ws.print_area = f"A1:{print_cols}{count + 1}"
         ws.auto_filter.ref = f"A1:{last_col}{count + 1}"
-        ws.append([styles.cell(ws, c.header, "header") for c in cols])
+        _header(ws, styles, cols, 1)
         shared = [(i, styles.cell(ws, None, cols[i].fmt)) for i in styled]
-        bands = {text: styles.cell(ws, text, "band." + key)
-                 for text, key in assets.band_keys.items()}
+        if band_col is not None and count:
+            _band_colours(ws, band_col, count, assets.band_keys)
+        dims = ws.row_dimensions
+        tall = {}
         append = ws.append
         for k, row in enumerate(islice(rows, count), start=1):
             row = list(row)
             for i, cell in shared:
                 v = row[i]
-                if v is not None:
+                if v:  # None and 0 need no format (an unforced asset costs a plain 0)
                     cell.value = v
                     row[i] = cell
-            if band_col is not None:
-                row[band_col] = bands.get(row[band_col], row[band_col])
-            append(row)
+            h = heights[done + k - 1] if heights is not None else 0
+            if h:
+                dim = tall.get(h) or tall.setdefault(h, _Height(ws, h))
+                dims[k + 1] = dim
+                append(row)
+                del dims[k + 1]
+            else:
+                append(row)
             if k % PROGRESS_EVERY == 0:
                 if is_canceled is not None and is_canceled():
                     return False
@@ -267,15 +343,39 @@ def _asset_sheets(wb, report, styles, progress, is_canceled):
     return True
 
 
+def _band_colours(ws, col, count, band_keys):
+    """Fill each band's cells with its colour: one conditional-format rule per band."""
+    letter = get_column_letter(col + 1)
+    cells = f"{letter}2:{letter}{count + 1}"
+    for text, key in band_keys.items():
+        colour = BAND_FILLS[key]
+        ws.conditional_formatting.add(cells, CellIsRule(
+            operator="equal", formula=['"' + text.replace('"', '""') + '"'],
+            fill=PatternFill(fill_type="solid", start_color=colour, end_color=colour)))
+
+
+def _row_heights(texts, width):
+    """Row height (points) per row for a wrapped column, 0 where one line is enough."""
+    cache = {}
+    out = []
+    for t in texts:
+        h = cache.get(t)
+        if h is None:
+            n = lines(t, width)
+            h = cache[t] = _height(n) if n > 1 else 0
+        out.append(h)
+    return out
+
+
 # -- vendors ------------------------------------------------------------------------------------
 def _vendors_sheet(wb, report, styles):
     ws = wb.create_sheet(report.sheets["vendors"])
     by_vendor, by_parent = report.vendors, report.parents
-    widths = [max(a, b) for a, b in zip([c.width for c in by_vendor.columns],
-                                        [c.width for c in by_parent.columns]
-                                        + [0] * len(by_vendor.columns))]
+    n = max(len(by_vendor.columns), len(by_parent.columns))
+    widths = [max((t.columns[i].width for t in (by_vendor, by_parent) if i < len(t.columns)),
+                  default=12) for i in range(n)]
     _setup(ws, widths, freeze="C4")
-    ws.print_title_rows = "3:3"
+    ws.print_title_rows = "$3:$3"
     ws.append([styles.cell(ws, by_vendor.title, "heading")])
     ws.append([styles.cell(ws, label("vendors.note", report.lang), "note")])
     end = _append_table(ws, by_vendor, styles, 3)
