@@ -98,6 +98,9 @@ def run_demo(args=()):
     for p in pngs:
         print(f"Wrote {p}")
     from .gis.report import council_report
+    from .provider.export_workbook import export_workbook_demo
+
+    print(f"Wrote {export_workbook_demo(gpkg, os.path.join(out_dir, 'vendor_risk.xlsx'))}")
 
     _, written = council_report(
         gpkg, "rip_and_replace", os.path.join(out_dir, "council_report_rip_and_replace.pdf"),
