@@ -24,6 +24,7 @@ FORMATS = {"money": '#,##0 "€"', "money2": '#,##0.00 "€"', "percent": "0%", 
 COMPACT_MONEY = '[>=1000000]#,##0.0,," M€";[>=1000]#,##0," k€";#,##0" €"'
 BAND_FILLS = {"low": "D9EAD3", "medium": "FFF2CC", "high": "F9CB9C", "critical": "E06666"}
 HEADER_FILL = "2F4F6F"
+FONT = "Calibri"  # openpyxl's default body font, named on styled cells too
 STYLED = ("money", "money2", "percent", "int", "wrap")
 LINE_HEIGHT = 15  # points per line of 11-point text
 MAX_LINES = 12
@@ -65,21 +66,27 @@ class Styles:
                 setattr(c, k, v)
             self._arrays[name] = c._style
 
-        # Plain cells sit at the bottom of a row (Excel's default): styled ones do too.
-        bottom = Alignment(wrap_text=True, vertical="bottom", horizontal="left", indent=1)
-        make("header", font=Font(bold=True, color="FFFFFF"),
+        # Asset rows: plain cells sit at the bottom of a row (Excel's default, no style to
+        # write per cell), so the styled ones do too. Small tables style every cell and read
+        # from the top of each row instead ("top." variants).
+        font = Font(name=FONT)
+        make("header", font=Font(name=FONT, bold=True, color="FFFFFF"),
              fill=PatternFill("solid", fgColor=HEADER_FILL),
              alignment=Alignment(wrap_text=True, vertical="center"))
-        make("title", font=Font(bold=True, size=14))
-        make("heading", font=Font(bold=True, size=12))
-        make("bold", font=Font(bold=True))
-        make("note", font=Font(italic=True, color="555555"))
-        make("wrap", alignment=bottom)
-        for fmt, code in FORMATS.items():
-            make(fmt, number_format=code)
-        make("money_bold", number_format=FORMATS["money"], font=Font(bold=True))
+        make("title", font=Font(name=FONT, bold=True, size=14))
+        make("heading", font=Font(name=FONT, bold=True, size=12))
+        make("bold", font=Font(name=FONT, bold=True))
+        make("note", font=Font(name=FONT, italic=True, color="555555"))
+        for vertical, prefix in (("bottom", ""), ("top", "top.")):
+            make(prefix + "wrap", font=font, alignment=Alignment(
+                wrap_text=True, vertical=vertical, horizontal="left", indent=1))
+            for fmt, code in FORMATS.items():
+                make(prefix + fmt, font=font, number_format=code,
+                     alignment=Alignment(vertical=vertical))
+        make("top.plain", font=font, alignment=Alignment(vertical="top"))
+        make("money_bold", number_format=FORMATS["money"], font=Font(name=FONT, bold=True))
         for band, colour in BAND_FILLS.items():
-            make("band." + band, fill=PatternFill("solid", fgColor=colour),
+            make("band." + band, font=font, fill=PatternFill("solid", fgColor=colour),
                  alignment=Alignment(horizontal="center", vertical="bottom"))
         wb.remove(probe)
 
@@ -134,7 +141,7 @@ def _height(n_lines):
     return LINE_HEIGHT * min(max(n_lines, 1), MAX_LINES) + 2
 
 
-def _setup(ws, widths, freeze=None, pages_wide=1):
+def _setup(ws, widths, freeze=None, pages_wide=1, gridlines=True):
     """Widths, frozen panes and print settings: must run before the sheet's first row."""
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
@@ -148,6 +155,7 @@ def _setup(ws, widths, freeze=None, pages_wide=1):
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.5
     ws.oddFooter.center.text = "&A — &P / &N"
+    ws.print_options.gridLines = gridlines  # tables print ruled; the summary reads clean
 
 
 def _header(ws, styles, columns, row):
@@ -166,7 +174,8 @@ def _append_table(ws, table, styles, row):
             n = max(lines(values[i], cols[i].width) for i in wrapped)
             if n > 1:
                 ws.row_dimensions[k].height = _height(n)
-        ws.append([styles.cell(ws, v, c.fmt) if v is not None and c.fmt in STYLED else v
+        ws.append([v if v is None else
+                   styles.cell(ws, v, "top." + (c.fmt if c.fmt in STYLED else "plain"))
                    for v, c in zip(values, cols)])
     return row + 1 + len(table.rows)
 
@@ -191,7 +200,7 @@ def _summary_sheet(wb, report, styles):
     n = max(len(totals.columns), len(top.columns))
     widths = [max((t.columns[i].width for t in (totals, top) if i < len(t.columns)), default=12)
               for i in range(n)]
-    _setup(ws, widths)
+    _setup(ws, widths, gridlines=False)
     ws.row_dimensions[1].height = 24
     ws.append([styles.cell(ws, report.title, "title")])
     ws.append([])

@@ -197,6 +197,9 @@ def test_scenarios_sheet_explains_every_parameter(book_en):
     assert rip["probability"][4] == doc["notes"]["probability"]
     assert rip["cost_multiplier_high"][4] == doc["notes"]["cost_multiplier_high"]
     assert {r[0] for r in rows} >= {"Status quo", "Bifurcation", "Scoring profile"}
+    # a multi-line explanation reads beside its parameter: every cell starts at the top
+    body = [c for row in ws.iter_rows(min_row=2) for c in row if c.value is not None]
+    assert body and {c.alignment.vertical for c in body} == {"top"}
 
 
 def test_evidence_lists_every_cited_list_with_source_and_date(book_en, assessment):
