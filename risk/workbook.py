@@ -84,6 +84,8 @@ class Styles:
                 make(prefix + fmt, font=font, number_format=code,
                      alignment=Alignment(vertical=vertical))
         make("top.plain", font=font, alignment=Alignment(vertical="top"))
+        make("top.text", font=font, alignment=Alignment(vertical="top", horizontal="left",
+                                                       indent=1))
         make("money_bold", number_format=FORMATS["money"], font=Font(name=FONT, bold=True))
         for band, colour in BAND_FILLS.items():
             make("band." + band, font=font, fill=PatternFill("solid", fgColor=colour),
@@ -175,7 +177,8 @@ def _append_table(ws, table, styles, row):
             if n > 1:
                 ws.row_dimensions[k].height = _height(n)
         ws.append([v if v is None else
-                   styles.cell(ws, v, "top." + (c.fmt if c.fmt in STYLED else "plain"))
+                   styles.cell(ws, v, "top." + (c.fmt if c.fmt in STYLED else
+                                                "text" if isinstance(v, str) else "plain"))
                    for v, c in zip(values, cols)])
     return row + 1 + len(table.rows)
 
