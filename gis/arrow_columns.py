@@ -72,38 +72,89 @@ def _decode(raw):
         return [u.decode("utf-8", "replace") for u in raw]
 
 
-def _mostly_distinct(data, sample=20000):
+class StringColumn:
+    """One string column built batch by batch, in two steps so that both of a machine's cores
+    work: `prepare` (numpy hashing, which releases the GIL) runs in the reader's thread right
+    after GDAL reads a batch, `add` (decoding distinct values to str) in the consumer's.
+    Distinct values become a Categorical; id-like columns, where nearly every value differs
+    (decided on the first batch big enough to tell), stay plain object arrays of str. Nulls
+    stay null. `finish` returns the column so far and starts the next chunk."""
+
+    def __init__(self):
+        self.distinct = None  # read and written by `prepare` only
+        self._parts = []  # `add` and `finish` only: object arrays, or (codes, str values)
+
+    def prepare(self, arr):
+        """A batch -> ('text', bytes, mask) or ('codes', codes, distinct raw values)."""
+        mask = np.ma.getmaskarray(arr) if np.ma.isMaskedArray(arr) else None
+        data = np.ma.getdata(arr)
+        if mask is not None and not mask.any():
+            mask = None
+        if self.distinct is None and len(data) >= 2 * DISTINCT_SAMPLE:
+            self.distinct = mostly_distinct(data)
+        if self.distinct and data.dtype.kind == "S":
+            return "text", data, mask
+        if data.dtype.kind == "S":
+            codes, uniques = factorize_bytes(data)
+        else:
+            codes, uniques = pd.factorize(np.asarray(data, dtype=object), sort=False)
+        codes = np.asarray(codes, dtype=np.int64)
+        if mask is not None:
+            codes = np.where(mask, -1, codes)
+        return "codes", codes, uniques
+
+    def add(self, part):
+        """Take a prepared batch: decode what it holds."""
+        kind, data, extra = part
+        if kind == "text":
+            values = _decode_array(data)
+            if extra is not None:
+                values[extra] = None
+            self._parts.append(values)
+            return
+        if extra.dtype.kind == "S":
+            extra = _decode(extra.tolist())
+        self._parts.append((data, np.asarray(extra, dtype=object)))
+
+    def finish(self):
+        """Categorical of str, or an object array for an id-like column."""
+        parts, self._parts = self._parts, []
+        if any(isinstance(p, np.ndarray) for p in parts):
+            return np.concatenate([p if isinstance(p, np.ndarray) else _expand(*p)
+                                   for p in parts])
+        if not parts:
+            return pd.Categorical([], categories=pd.Index([], dtype=object))
+        # Batches have their own codes: factorise the (few) distinct values of all batches
+        # together, which also merges two byte strings that decode to the same text.
+        ucodes, values = pd.factorize(np.concatenate([u for _, u in parts]), sort=False)
+        ucodes = np.append(ucodes, -1)  # a null (code -1) stays null
+        offsets = np.cumsum([0] + [len(u) for _, u in parts[:-1]])
+        codes = np.concatenate([ucodes[np.where(c >= 0, c + off, -1)]
+                                for (c, _), off in zip(parts, offsets)])
+        return pd.Categorical.from_codes(codes, categories=pd.Index(values, dtype=object))
+
+
+def _expand(codes, uniques):
+    return np.append(uniques, None)[codes]  # code -1 picks the appended None
+
+
+DISTINCT_SAMPLE = 20000
+
+
+def mostly_distinct(values, sample=DISTINCT_SAMPLE):
     """True for id-like columns, where grouping values would cost more than it saves."""
-    if len(data) < 2 * sample:
+    if len(values) < 2 * sample:
         return False
-    step = len(data) // sample
-    return len(set(data[::step][:sample].tolist())) > sample // 2
+    step = len(values) // sample
+    return len(set(values[::step][:sample].tolist())) > sample // 2
 
 
 def strings_to_categorical(arr):
     """Masked/plain bytes array -> Categorical of str (null stays null); id-like columns, where
     nearly every value differs, become plain object arrays instead."""
-    mask = np.ma.getmaskarray(arr) if np.ma.isMaskedArray(arr) else None
-    data = np.ma.getdata(arr)
-    if data.dtype.kind != "S":
-        values = pd.Series(data, dtype=object)
-        if mask is not None:
-            values[mask] = None
-        return pd.Categorical(values)
-    if _mostly_distinct(data):
-        values = _decode_array(data)
-        if mask is not None and mask.any():
-            values[mask] = None
-        return values
-    codes, uniques = factorize_bytes(data)
-    values = _decode(uniques.tolist())
-    codes = np.asarray(codes, dtype=np.int64)
-    if mask is not None and mask.any():
-        codes = np.where(mask, -1, codes)
-    if len(set(values)) != len(values):  # two byte strings decoding to the same text
-        objs = np.asarray(values + [None], dtype=object)[np.where(codes >= 0, codes, len(values))]
-        return pd.Categorical(objs)
-    return pd.Categorical.from_codes(codes, categories=pd.Index(values, dtype=object))
+    column = StringColumn()
+    column.add(column.prepare(arr))
+    return column.finish()
 
 
 def wkb_values(wkb):

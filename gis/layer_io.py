@@ -8,9 +8,12 @@ from osgeo import gdal, ogr
 from qgis.core import QgsFeatureRequest, QgsProviderRegistry, QgsWkbTypes
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
-from .arrow_columns import strings_to_categorical, wkb_values
+from .arrow_columns import StringColumn, strings_to_categorical, wkb_values
+from .prefetch import prefetched
 
 gdal.UseExceptions()
+
+ARROW_BATCH_ROWS = 65536  # GDAL's default batch: big enough to amortise, small to overlap
 
 _OGR_KIND = {
     ogr.OFTString: "str", ogr.OFTInteger: "int", ogr.OFTInteger64: "int64",
@@ -156,22 +159,21 @@ def _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry):
     gtype = defn.GetGeomType() if has_geom else ogr.wkbNone
     fid_key = lyr.GetFIDColumn() or "OGC_FID"
     geom_col = lyr.GetGeometryColumn() or "wkb_geometry"
-    booleans = None
+    # Booleans are read per feature before the stream starts: the stream then owns the layer.
+    booleans = _read_booleans(lyr, bool_fields, ignored) if bool_fields else None
+    strings = [n for n, k in kinds.items() if k == "str" and n not in bool_fields]
 
-    def build(batches):
-        nonlocal booleans
+    def build(batches, texts):
         fids = _concat(batches.pop(fid_key, []), np.int64)
         wkb = None
         if has_geom:
             wkb = _wkb_array(batches.pop(geom_col, batches.pop("wkb_geometry", [])))
-        frame = pd.DataFrame({name: _to_series(_concat(batches.get(name, []), None), kind)
+        frame = pd.DataFrame({name: _series(texts[name].finish()) if name in texts else
+                              _to_series(_concat(batches.get(name, []), None), kind)
                               for name, kind in kinds.items()},
                              index=pd.RangeIndex(len(fids)), copy=False)
-        if bool_fields:
-            if booleans is None:
-                booleans = _read_booleans(lyr, bool_fields)
-            for name in bool_fields:
-                frame[name] = pd.Series([booleans[name].get(int(f)) for f in fids], dtype=object)
+        for name in bool_fields:
+            frame[name] = pd.Series([booleans[name].get(int(f)) for f in fids], dtype=object)
         if selected is not None:
             keep = np.isin(fids, selected)
             frame = frame[keep].reset_index(drop=True)
@@ -182,16 +184,31 @@ def _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry):
 
     def generate():
         assert ds is not None  # the closure keeps the dataset open while its layer streams
-        pending, rows = {}, 0
-        for batch in lyr.GetArrowStreamAsNumPy():
+        texts = {n: StringColumn() for n in strings}
+
+        def prepare(batch):  # in the reader's thread: hashing strings releases the GIL
+            for name, column in texts.items():
+                if name in batch:
+                    batch[name] = column.prepare(batch[name])
+            return batch
+
+        batches, rows, seen = {}, 0, False
+        # GDAL reads (and strings are hashed) in a thread of its own while this one decodes
+        # the batch before: on two cores the read and the conversion overlap.
+        stream = lyr.GetArrowStreamAsNumPy([f"MAX_FEATURES_IN_BATCH={ARROW_BATCH_ROWS}"])
+        for batch in prefetched(stream, prepare=prepare):
+            seen = True
             for key, arr in batch.items():
-                pending.setdefault(key, []).append(arr)
+                if key in texts:
+                    texts[key].add(arr)
+                else:
+                    batches.setdefault(key, []).append(arr)
             rows += len(batch[fid_key]) if fid_key in batch else 0
             if chunk_rows and rows >= chunk_rows:
-                yield build(pending)
-                pending, rows = {}, 0
-        if pending:
-            yield build(pending)
+                yield build(batches, texts)
+                batches, rows = {}, 0
+        if seen and (rows or not chunk_rows):
+            yield build(batches, texts)
 
     return generate()
 
@@ -215,6 +232,10 @@ def _wkb_array(arrays):
         else np.concatenate(arrays)
 
 
+def _series(values):
+    return pd.Series(values, dtype=object if isinstance(values, np.ndarray) else None)
+
+
 def _to_series(arr, kind):
     """Numpy (masked) array from Arrow -> pandas Series with None/NaN for nulls."""
     mask = np.ma.getmaskarray(arr) if np.ma.isMaskedArray(arr) else None
@@ -225,8 +246,7 @@ def _to_series(arr, kind):
             values[mask] = None
         return pd.Series(values, dtype=object)
     if kind == "str" or data.dtype.kind in "SO":
-        values = strings_to_categorical(arr)
-        return pd.Series(values, dtype=object if isinstance(values, np.ndarray) else None)
+        return _series(strings_to_categorical(arr))
     if kind in ("int", "int64"):
         if mask is not None and mask.any():
             return pd.Series(np.where(mask, np.nan, data.astype(np.float64)))
@@ -244,9 +264,9 @@ def _to_series(arr, kind):
     return pd.Series(out)
 
 
-def _read_booleans(lyr, names):
+def _read_booleans(lyr, names, ignored):
     """GDAL 3.6's NumPy Arrow reader mis-reads bit-packed booleans: read those fields per
-    feature instead (other fields ignored meanwhile)."""
+    feature instead (other fields ignored meanwhile, then `ignored` again)."""
     defn = lyr.GetLayerDefn()
     others = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
     lyr.SetIgnoredFields([n for n in others if n not in names] + ["OGR_GEOMETRY"])
@@ -256,7 +276,7 @@ def _read_booleans(lyr, names):
         fid = feat.GetFID()
         for n in names:
             values[n][fid] = None if not feat.IsFieldSetAndNotNull(n) else bool(feat.GetField(n))
-    lyr.SetIgnoredFields([])
+    lyr.SetIgnoredFields(ignored)
     lyr.ResetReading()
     return values
 

@@ -24,6 +24,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from .arrow_columns import mostly_distinct
 from .layer_io import LayerData, _qgs_to_ogr_wkb, layer_kinds
 
 LOG_TAG = "Vendor Risk"
@@ -315,13 +316,6 @@ def _unescape(values):
     return out
 
 
-def _mostly_distinct(values, sample=20000):
-    if len(values) < 2 * sample:
-        return False
-    step = len(values) // sample
-    return len(set(values[::step][:sample].tolist())) > sample // 2
-
-
 def _column(raw, kind):
     """One COPY text column -> the Series the provider route would give (strings as
     Categoricals unless nearly every value differs)."""
@@ -342,7 +336,7 @@ def _column(raw, kind):
     if kind == "binary":
         return pd.Series([None if v is None else bytes.fromhex(v) for v in values.tolist()],
                          dtype=object)
-    if _mostly_distinct(values):
+    if mostly_distinct(values):
         if any("\\" in v for v in values[~null].tolist()):
             values = _unescape(values)
         return pd.Series(values, dtype=object)

@@ -20,7 +20,10 @@ def write_gpkg(path, layer_name, rows, geometries, epsg=2154, geom_type=ogr.wkbP
         ftype = types.get(k) or (ogr.OFTInteger64 if isinstance(sample, int) and not
                                  isinstance(sample, bool) else ogr.OFTReal
                                  if isinstance(sample, float) else ogr.OFTString)
-        lyr.CreateField(ogr.FieldDefn(k, ftype))
+        defn = ogr.FieldDefn(k, ogr.OFTInteger if isinstance(sample, bool) else ftype)
+        if isinstance(sample, bool):
+            defn.SetSubType(ogr.OFSTBoolean)
+        lyr.CreateField(defn)
     lyr.StartTransaction()
     for row, wkt in zip(rows, geometries):
         f = ogr.Feature(lyr.GetLayerDefn())

@@ -1,15 +1,18 @@
 """The fast I/O pieces: bytes factorising, Categorical strings, R-tree bulk loading, writer."""
 
+import itertools
 import sqlite3
 import struct
+import threading
 
 import numpy as np
 import pandas as pd
 import pytest
 from osgeo import ogr
 from vendor_risk.gis import gpkg_rtree
-from vendor_risk.gis.arrow_columns import factorize_bytes, strings_to_categorical
+from vendor_risk.gis.arrow_columns import StringColumn, factorize_bytes, strings_to_categorical
 from vendor_risk.gis.gpkg_writer import GpkgBuilder
+from vendor_risk.gis.prefetch import prefetched
 
 
 def test_factorize_bytes_matches_pandas_whatever_the_width():
@@ -83,3 +86,54 @@ def test_written_point_layer_reads_back_with_its_spatial_index(tmp_path):
     con = sqlite3.connect(out)
     assert con.execute("SELECT rtreecheck('rtree_pts_geom')").fetchone()[0] == "ok"
     assert not list(tmp_path.glob("*.part*"))  # the temp file was renamed away
+
+
+def test_a_string_column_built_over_batches_equals_the_whole():
+    rng = np.random.default_rng(5)
+    words = np.array([b"Axis", b"Hikvision", "大华".encode(), b"\xff", b"\xef\xbf\xbd", b""])
+    arr = np.ma.masked_array(words[rng.integers(0, len(words), 1000)],
+                             mask=rng.random(1000) < 0.1)
+    column = StringColumn()
+    for start in range(0, 1000, 64):
+        column.add(column.prepare(arr[start:start + 64]))
+    got = pd.Series(column.finish()).astype(object)
+    want = pd.Series(strings_to_categorical(arr)).astype(object)
+    assert got.isna().tolist() == want.isna().tolist() == np.ma.getmaskarray(arr).tolist()
+    assert got.dropna().tolist() == want.dropna().tolist()
+    # "\xff" and "\xef\xbf\xbd" both read as U+FFFD: one category, not two
+    for start in range(0, 1000, 64):
+        column.add(column.prepare(arr[start:start + 64]))
+    assert sorted(column.finish().categories) == sorted({"Axis", "Hikvision", "大华", "\ufffd", ""})
+
+
+def test_an_id_column_decided_on_a_big_batch_keeps_small_batches_as_text():
+    column = StringColumn()
+    for batch in (np.char.add(b"A", np.arange(50000).astype("S6")),
+                  np.ma.masked_array(np.array([b"B1", b"B2", b"B1"]), mask=[False, True, False])):
+        column.add(column.prepare(batch))
+    out = column.finish()
+    assert isinstance(out, np.ndarray) and out.dtype == object
+    assert out[0] == "A0" and out[49999] == "A49999" and list(out[-3:]) == ["B1", None, "B1"]
+
+
+def test_prefetched_keeps_order_raises_the_readers_error_and_stops_with_the_consumer():
+    assert list(prefetched(iter(range(100)))) == list(range(100))
+
+    def failing():
+        yield 1
+        raise ValueError("corrupt batch 2")
+
+    with pytest.raises(ValueError, match="corrupt batch 2"):
+        list(prefetched(failing()))
+    produced = []
+
+    def endless():
+        for i in itertools.count():
+            produced.append(i)
+            yield i
+
+    items = prefetched(endless(), depth=2)
+    assert next(items) == 0
+    items.close()  # the consumer stops: so does the reader, without running ahead
+    assert not [t for t in threading.enumerate() if t.name == "vendor-risk-prefetch"]
+    assert len(produced) <= 5

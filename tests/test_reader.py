@@ -4,6 +4,7 @@ provider."""
 
 import pytest
 import vendor_risk.gis.assess_io as assess_io
+import vendor_risk.gis.layer_io as layer_io
 from layers import write_gpkg
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
 from test_dock_helpers import (
@@ -15,6 +16,7 @@ from test_dock_helpers import (
     make_dock,
     run_and_wait,
 )
+from vendor_risk.gis.arrow_columns import wkb_values
 from vendor_risk.gis.layer_io import read_layer
 
 ROWS = [{"asset_id": f"A{i}", "manufacturer": "Axis" if i % 2 else "Hikvision",
@@ -119,3 +121,29 @@ def test_a_dock_run_reads_each_layer_by_its_fastest_route(fresh_project, qgis_if
     got = sorted(f["camera_id"] for f in result.getFeatures())
     assert got == sorted(picked | {"S1", "S3"})
     assert QgsProject.instance().mapLayer(cameras.id()).subsetString() == '"annee" >= 2020'
+
+
+def test_a_layer_read_over_many_arrow_batches_equals_one_batch(tmp_path, qgis_app, monkeypatch):
+    """Batches are converted as GDAL streams them (in a thread of its own): strings split over
+    batches, nulls, booleans, a subset and a selection come out as from a single batch."""
+    rows = [{"asset_id": f"A{i:03d}", "maker": ["Axis", "Hikvision", None, "Dahua"][i % 4],
+             "model": f"M{i % 7}", "ok": bool(i % 3), "cost": float(i)} for i in range(250)]
+    uri = write_gpkg(tmp_path / "many.gpkg", "assets", rows,
+                     [f"POINT ({700000 + i} 6600000)" for i in range(250)])
+    layer = QgsVectorLayer(uri, "assets", "ogr")
+    layer.setSubsetString('"cost" >= 20')
+    layer.selectByExpression('"cost" < 200')
+    whole = read_layer(layer, selected_only=True)
+    monkeypatch.setattr(layer_io, "ARROW_BATCH_ROWS", 16)
+    batched = read_layer(layer, selected_only=True)
+    chunks = list(layer_io.iter_layer(layer, chunk_rows=50, selected_only=True))
+    assert batched.route == whole.route == "arrow"
+    assert len(chunks) > 3 and sum(len(c) for c in chunks) == len(whole) == 180
+    for got in (batched, layer_io.concat_chunks(chunks)):
+        assert got.frame.astype(object).where(got.frame.notna(), None).to_dict("records") == \
+            whole.frame.astype(object).where(whole.frame.notna(), None).to_dict("records")
+        assert list(got.fids) == list(whole.fids)
+        assert wkb_values(got.wkb) == wkb_values(whole.wkb)
+    assert str(batched.frame["maker"].dtype) == "category"
+    assert batched.frame["maker"].isna().sum() == 45
+    assert {v for v in batched.frame["ok"]} == {True, False}
