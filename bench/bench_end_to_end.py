@@ -23,9 +23,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def child(mode, n, out):
     """Run one pipeline in this process and print a JSON line with its timings."""
-    import resource
-
     import synth
+    from peak import peak_rss_mb
 
     from cli import boot_qgis
 
@@ -42,7 +41,7 @@ def child(mode, n, out):
     else:
         baseline(path, out)
     elapsed = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mb()
     print(json.dumps({"mode": mode, "n": n, "seconds": elapsed, "peak_mb": peak}))
     sys.stdout.flush()
     os._exit(0)

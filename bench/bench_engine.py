@@ -6,7 +6,6 @@ Targets (issue 3): engine <= 10 s and peak memory <= 4 GB on this 2-core machine
 """
 
 import os
-import resource
 import sys
 import time
 from datetime import date
@@ -20,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def main(n):
     import synth
     from bench_tagging import arrow_read, best_of
+    from peak import peak_rss_mb
 
     from cli import import_plugin_package
 
@@ -54,7 +54,7 @@ def main(n):
     t0 = time.perf_counter()
     result = engine()
     t_engine = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mb()
     print(f"assets: {len(frame):,} x {len(scenarios)} scenarios "
           f"({len(frame) * len(scenarios):,} asset-scenario results)")
     print(f"GDAL Arrow read of the layer:   {t_arrow:6.2f} s")

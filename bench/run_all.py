@@ -4,6 +4,7 @@ bench/cache/), each stage timed beside its baseline in the same run.
     make bench                       (= .venv/bin/python bench/run_all.py)
     .venv/bin/python bench/run_all.py 10000 100000      (other sizes)
     .venv/bin/python bench/run_all.py --memory           (also 1M vs 2M peak memory)
+    .venv/bin/python bench/run_all.py --memory-only      (just that)
 
 Stages and their baselines:
   read    read_layer (Arrow -> DataFrame)       vs GDAL's Arrow read alone            (<= 1.5)
@@ -183,12 +184,14 @@ def main(argv):
     catalog = load_catalog()
     print(f"Vendor Risk benchmarks — {os.uname().nodename}, {os.cpu_count()} cores, "
           f"{date.today().isoformat()}")
+    if "--memory-only" in argv:
+        sizes = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             stages(n, catalog, tmp)
             end_to_end(n)
             print()
-    if "--memory" in argv:
+    if "--memory" in argv or "--memory-only" in argv:
         one, two = end_to_end(1_000_000), end_to_end(2_000_000)
         print(f"peak memory 2M / 1M: {two['peak_mb'] / one['peak_mb']:.2f} (target <= 1.2)")
     sys.stdout.flush()

@@ -125,6 +125,7 @@ class GpkgBuilder:
         self.layers = []
         self.point_indexed = set()
         self._stages = {}
+        self._count_triggers = {}  # layer -> GDAL's feature-count triggers, off while loading
 
     CHUNK = 50_000  # rows turned into Python values at a time: memory grows with this, not n
 
@@ -164,6 +165,7 @@ class GpkgBuilder:
             lyr.CreateField(fd)
             names.append(col)
         self._ds = None  # hand the file to sqlite for the bulk inserts
+        self._count_triggers[name] = self._drop_count_triggers(name)
         self.layers.append((name, spatial))
         return _LayerWriter(self, name, names, kinds, spatial)
 
@@ -245,9 +247,44 @@ class GpkgBuilder:
         self._ds.ExecuteSQL(f"RECOMPUTE EXTENT ON {name}")
         self._ds = None
 
+    def _drop_count_triggers(self, name):
+        """GDAL keeps gpkg_ogr_contents.feature_count by a trigger that runs an UPDATE for
+        every inserted row: on a million rows that costs as much as the insert itself. Like
+        GDAL in its own bulk loads, drop them while loading; commit() puts them back with
+        the count. Returns their SQL."""
+        con = _connect(self.tmp_path)
+        try:
+            rows = con.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
+                "AND name IN (?, ?)", (name, f"trigger_insert_feature_count_{name}",
+                                       f"trigger_delete_feature_count_{name}")).fetchall()
+            for trigger, _ in rows:
+                con.execute(f"DROP TRIGGER {_quote(trigger)}")
+            con.commit()
+        finally:
+            con.close()
+        return rows
+
+    def _restore_count_triggers(self):
+        con = _connect(self.tmp_path)
+        try:
+            for name, triggers in self._count_triggers.items():
+                if not triggers:
+                    continue
+                con.execute(f"UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) "
+                            f"FROM {_quote(name)}) WHERE lower(table_name) = lower(?)", (name,))
+                for trigger, sql in triggers:
+                    con.execute(f"DROP TRIGGER IF EXISTS {_quote(trigger)}")
+                    con.execute(sql)
+            con.commit()
+        finally:
+            con.close()
+        self._count_triggers = {}
+
     def commit(self):
         """Close the file and move it over the destination in one rename."""
         self._ds = None
+        self._restore_count_triggers()
         os.replace(self.tmp_path, self.final_path)
         return self.final_path
 

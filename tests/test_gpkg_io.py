@@ -86,6 +86,21 @@ def test_written_point_layer_reads_back_with_its_spatial_index(tmp_path):
     con = sqlite3.connect(out)
     assert con.execute("SELECT rtreecheck('rtree_pts_geom')").fetchone()[0] == "ok"
     assert not list(tmp_path.glob("*.part*"))  # the temp file was renamed away
+    # GDAL's feature-count triggers, off during the bulk load, are back with the right count
+    assert con.execute("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'pts'"
+                       ).fetchone()[0] == n
+    triggers = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = "
+                                          "'trigger' AND tbl_name = 'pts'")}
+    assert {"trigger_insert_feature_count_pts", "trigger_delete_feature_count_pts"} <= triggers
+    con.close()
+    ds = None
+    ds = ogr.Open(str(out), 1)
+    lyr = ds.GetLayerByName("pts")
+    lyr.DeleteFeature(1)
+    ds = None
+    con = sqlite3.connect(out)
+    assert con.execute("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'pts'"
+                       ).fetchone()[0] == n - 1
 
 
 def test_a_string_column_built_over_batches_equals_the_whole():
