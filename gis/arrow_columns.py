@@ -73,12 +73,11 @@ def _decode(raw):
 
 
 class StringColumn:
-    """One string column built batch by batch, in two steps so that both of a machine's cores
-    work: `prepare` (numpy hashing, which releases the GIL) runs in the reader's thread right
-    after GDAL reads a batch, `add` (decoding distinct values to str) in the consumer's.
-    Distinct values become a Categorical; id-like columns, where nearly every value differs
-    (decided on the first batch big enough to tell), stay plain object arrays of str. Nulls
-    stay null. `finish` returns the column so far and starts the next chunk."""
+    """One string column built batch by batch while GDAL reads the next batch: `prepare`
+    groups a batch's values by hash, `add` decodes what is needed to str. Distinct values
+    become a Categorical; id-like columns, where nearly every value differs (decided on the
+    first batch big enough to tell), stay plain object arrays of str. Nulls stay null.
+    `finish` returns the column so far and starts the next chunk."""
 
     def __init__(self):
         self.distinct = None  # read and written by `prepare` only

@@ -185,22 +185,15 @@ def _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry):
     def generate():
         assert ds is not None  # the closure keeps the dataset open while its layer streams
         texts = {n: StringColumn() for n in strings}
-
-        def prepare(batch):  # in the reader's thread: hashing strings releases the GIL
-            for name, column in texts.items():
-                if name in batch:
-                    batch[name] = column.prepare(batch[name])
-            return batch
-
         batches, rows, seen = {}, 0, False
-        # GDAL reads (and strings are hashed) in a thread of its own while this one decodes
-        # the batch before: on two cores the read and the conversion overlap.
+        # GDAL reads the next batch in a thread of its own (it releases the GIL) while this
+        # one converts the batch before: on two cores the read and the conversion overlap.
         stream = lyr.GetArrowStreamAsNumPy([f"MAX_FEATURES_IN_BATCH={ARROW_BATCH_ROWS}"])
-        for batch in prefetched(stream, prepare=prepare):
+        for batch in prefetched(stream):
             seen = True
             for key, arr in batch.items():
                 if key in texts:
-                    texts[key].add(arr)
+                    texts[key].add(texts[key].prepare(arr))
                 else:
                     batches.setdefault(key, []).append(arr)
             rows += len(batch[fid_key]) if fid_key in batch else 0

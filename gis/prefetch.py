@@ -15,9 +15,8 @@ class _Failure:
         self.error = error
 
 
-def prefetched(iterable, depth=2, prepare=None):
-    """Yield the items of `iterable`, read up to `depth` items ahead in a worker thread, each
-    passed through `prepare` there first when given."""
+def prefetched(iterable, depth=2):
+    """Yield the items of `iterable`, read up to `depth` items ahead in a worker thread."""
     items = queue.Queue(depth)
     stop = threading.Event()
 
@@ -33,7 +32,7 @@ def prefetched(iterable, depth=2, prepare=None):
     def work():
         try:
             for item in iterable:
-                if not offer(prepare(item) if prepare is not None else item):
+                if not offer(item):
                     return
         except BaseException as e:  # handed over to the consumer, raised there
             offer(_Failure(e))
