@@ -15,7 +15,7 @@ VENDOR_COLUMNS = (("scenario", "v.scenario", "", 20), ("vendor", "v.vendor", "",
                   ("country", "v.country", "", 9), ("assets", "v.assets", "int", 10),
                   ("units", "v.units", "int", 10),
                   ("sanction_level", "v.sanction_level", "int", 11),
-                  ("sanction_lists", "v.sanction_lists", "", 20),
+                  ("sanction_lists", "v.sanction_lists", "wrap", 24),
                   ("assets_forced", "v.assets_forced", "int", 11),
                   ("incompatible", "v.incompatible", "int", 11),
                   ("purchase_value", "v.purchase_value", "money", 14),
@@ -49,7 +49,10 @@ def vendor_tables(vs, names, context, lang):
     vs["_rank"] = vs["scenario_id"].map(rank).fillna(len(rank))
     vs = vs.sort_values(["_rank", "exposure", "switching_cost"], ascending=[True, False, False],
                         kind="stable")
-    by_vendor = [[clean_value(r.get(c.key)) for c in cols] for r in vs.to_dict("records")]
+    listed = vs["sanction_lists"].fillna("").astype(str)
+    vs["lists_shown"] = listed.str.replace(r"\s*;\s*", "; ", regex=True)  # wraps in a cell
+    by_vendor = [[clean_value(r.get("lists_shown" if c.key == "sanction_lists" else c.key))
+                  for c in cols] for r in vs.to_dict("records")]
     for c in SUMS:
         vs[c] = pd.to_numeric(vs[c], errors="coerce").fillna(0.0)
     g = vs.groupby(["_rank", "scenario", "parent_id", "parent"], sort=False)
@@ -64,7 +67,8 @@ def vendor_tables(vs, names, context, lang):
 
 
 def _union(series):
-    return ";".join(sorted({x for v in series.dropna() for x in str(v).split(";") if x}))
+    return "; ".join(sorted({x.strip() for v in series.dropna() for x in str(v).split(";")
+                             if x.strip()}))
 
 
 # -- scenarios ----------------------------------------------------------------------------------

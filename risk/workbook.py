@@ -386,8 +386,9 @@ def _vendors_sheet(wb, report, styles):
     n = max(len(by_vendor.columns), len(by_parent.columns))
     widths = [max((t.columns[i].width for t in (by_vendor, by_parent) if i < len(t.columns)),
                   default=12) for i in range(n)]
-    _setup(ws, widths, freeze="C4")
+    _setup(ws, widths, freeze="C4", pages_wide=2)
     ws.print_title_rows = "$3:$3"
+    ws.print_title_cols = "$A:$B"  # scenario and vendor on every printed page
     ws.append([styles.cell(ws, by_vendor.title, "heading")])
     ws.append([styles.cell(ws, label("vendors.note", report.lang), "note")])
     end = _append_table(ws, by_vendor, styles, 3)
