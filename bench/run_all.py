@@ -158,9 +158,14 @@ def stages(n, catalog, tmp):
     mapping = dict(p.split("=") for p in tables.run_info["field_mapping"].split("; "))
     columns = [c.key if c.key in wframe.columns else mapping[c.key.split(":", 1)[1]]
                for c in probe.assets.columns]
-    base = timed(lambda: wbb.baseline(wframe, columns, os.path.join(tmp, "b.xlsx")))
-    ours = timed(lambda: wbb.export(tables, os.path.join(tmp, "e.xlsx")))
-    row("export", n, ours, base, "(target <= 1.3)", ratio_of="ours/base")
+    runs = {"base": [], "ours": []}
+    for _ in range(3 if n <= 100_000 else 1):  # alternated: both see the same machine load
+        runs["base"].append(timed(lambda: wbb.baseline(wframe, columns,
+                                                       os.path.join(tmp, "b.xlsx"))))
+        runs["ours"].append(timed(lambda: wbb.export(tables, os.path.join(tmp, "e.xlsx"))))
+    base, ours = (min(runs[k], key=lambda r: r[0]) for k in ("base", "ours"))
+    row("export", n, ours, base, f"(target <= 1.3; best of {len(runs['ours'])})",
+        ratio_of="ours/base")
 
 
 def end_to_end(n):
