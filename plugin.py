@@ -36,6 +36,7 @@ class VendorRiskPlugin:
     def initProcessing(self):  # noqa: N802 - QGIS API
         from .provider.provider import VendorRiskProvider
 
+        self._install_translator()  # qgis_process loads the provider without initGui
         if self.provider is None:
             self.provider = VendorRiskProvider()
             if not QgsApplication.processingRegistry().addProvider(self.provider):
@@ -64,7 +65,7 @@ class VendorRiskPlugin:
                          "vendorrisk:assessrisk")
 
     def _install_translator(self):
-        path = translation_file()
+        path = translation_file() if self.translator is None else None
         if path is None:
             return
         translator = QTranslator()

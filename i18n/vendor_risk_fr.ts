@@ -2,6 +2,583 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>@default</name>
+    <message>
+        <location filename="../provider/base.py" line="45"/>
+        <source>Vendor risk</source>
+        <translation>Risque fournisseurs</translation>
+    </message>
+    <message>
+        <location filename="../provider/base.py" line="57"/>
+        <source>User catalog folder (extends or overrides the shipped catalog)</source>
+        <translation>Dossier de catalogue utilisateur (complète ou remplace le catalogue fourni)</translation>
+    </message>
+    <message>
+        <location filename="../provider/base.py" line="64"/>
+        <source>Field holding the {} (auto-detected when empty)</source>
+        <translation>Champ contenant : {} (détecté automatiquement si vide)</translation>
+    </message>
+    <message>
+        <location filename="../provider/base.py" line="75"/>
+        <source>Catalog error: {}</source>
+        <translation>Erreur de catalogue : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/base.py" line="88"/>
+        <source>Field &apos;{}&apos; given for role &apos;{}&apos; is in none of the layers</source>
+        <translation>Le champ « {} » indiqué pour le rôle « {} » n’existe dans aucune des couches</translation>
+    </message>
+    <message>
+        <location filename="../provider/tag_assets.py" line="41"/>
+        <source>Corrections table: {}</source>
+        <translation>Table de corrections : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/tag_assets.py" line="80"/>
+        <source>Tag assets by vendor and standard</source>
+        <translation>Étiqueter les équipements par fournisseur et norme</translation>
+    </message>
+    <message>
+        <location filename="../provider/tag_assets.py" line="83"/>
+        <source>Resolves each asset&apos;s manufacturer, brand and model strings to a catalogued vendor (following parents, subsidiaries, brands and OEM relations), says how it was matched and how sure the match is, and lists the standards the asset speaks. Fields are auto-detected from common English and French names and can be set explicitly. A corrections table (CSV with columns raw, vendor_id) wins over automatic matching. The review table lists each distinct string that needs a decision, with its count. The input layer is never modified.</source>
+        <translation>Rattache les chaînes fabricant, marque et modèle de chaque équipement à un fournisseur du catalogue (en suivant maisons mères, filiales, marques et relations OEM), indique comment la correspondance a été trouvée et avec quelle certitude, et liste les normes que l’équipement parle. Les champs sont détectés d’après des noms courants en anglais et en français et peuvent être indiqués explicitement. Une table de corrections (CSV avec les colonnes raw, vendor_id) l’emporte sur la correspondance automatique. La table de revue liste chaque chaîne distincte à trancher, avec son nombre d’occurrences. La couche d’entrée n’est jamais modifiée.</translation>
+    </message>
+    <message>
+        <location filename="../provider/tag_assets.py" line="94"/>
+        <source>Asset layer</source>
+        <translation>Couche d’équipements</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="91"/>
+        <source>Corrections table (CSV: raw, vendor_id)</source>
+        <translation>Table de corrections (CSV : raw, vendor_id)</translation>
+    </message>
+    <message>
+        <location filename="../provider/tag_assets.py" line="101"/>
+        <source>Tagged assets</source>
+        <translation>Équipements étiquetés</translation>
+    </message>
+    <message>
+        <location filename="../provider/tag_assets.py" line="103"/>
+        <source>Strings to review</source>
+        <translation>Chaînes à revoir</translation>
+    </message>
+    <message>
+        <location filename="../provider/tag_assets.py" line="106"/>
+        <source>Assets tagged</source>
+        <translation>Équipements étiquetés</translation>
+    </message>
+    <message>
+        <location filename="../provider/tag_assets.py" line="107"/>
+        <source>Assets needing review</source>
+        <translation>Équipements à revoir</translation>
+    </message>
+    <message>
+        <location filename="../provider/tag_assets.py" line="113"/>
+        <source>The input layer could not be loaded.</source>
+        <translation>La couche d’entrée n’a pas pu être chargée.</translation>
+    </message>
+    <message>
+        <location filename="../provider/tag_assets.py" line="116"/>
+        <source>Catalog {} ({})</source>
+        <translation>Catalogue {} ({})</translation>
+    </message>
+    <message>
+        <location filename="../provider/tag_assets.py" line="120"/>
+        <source>Field mapping: {}</source>
+        <translation>Correspondance des champs : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/tag_assets.py" line="123"/>
+        <source>No manufacturer, brand or model field found among: {}. Set FIELD_MANUFACTURER.</source>
+        <translation>Aucun champ fabricant, marque ou modèle parmi : {}. Indiquez FIELD_MANUFACTURER.</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="169"/>
+        <source>Could not write {}: {}</source>
+        <translation>Impossible d’écrire {} : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/tag_assets.py" line="144"/>
+        <source>{} assets tagged, {} need review ({} distinct strings)</source>
+        <translation>{} équipements étiquetés, {} à revoir ({} chaînes distinctes)</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="37"/>
+        <source>REFERENCE_DATE &apos;{}&apos; is not a date (YYYY-MM-DD)</source>
+        <translation>REFERENCE_DATE « {} » n’est pas une date (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="59"/>
+        <source>Assess vendor risk under decoupling scenarios</source>
+        <translation>Évaluer le risque fournisseurs selon des scénarios de découplage</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="62"/>
+        <source>For every asset and scenario: sanction level from the lists in force for the jurisdiction (through parents, brands and OEM relations), replacement cost, stranded value, compatibility with the city&apos;s bloc, lock-in ratio, risk score and a plain-language reason citing each list and date. Platform cascade: assets wired to a removed platform by a proprietary protocol carry re-integration cost. Writes a GeoPackage with one styled layer risk_&lt;scenario&gt; per scenario and the tables vendor_summary, scenario_summary, run_info and data_issues. Untagged layers are tagged first; already tagged layers keep their (possibly hand-corrected) tags unless RETAG is set.
+
+PostGIS: set DATABASE (a PostgreSQL connection of QGIS) and SCHEMA to write the same tables to that schema instead (created if missing; tables of the same names are replaced, all at once when the run succeeds, never on failure or cancel). OUTPUT is then ignored and may stay a temporary output.</source>
+        <translation>Pour chaque équipement et chaque scénario : niveau de sanction d’après les listes en vigueur dans la juridiction (en suivant maisons mères, marques et relations OEM), coût de remplacement, valeur résiduelle perdue, compatibilité avec le bloc de la ville, ratio de dépendance, score de risque et une explication en clair citant chaque liste et sa date. Effet en cascade des plateformes : les équipements reliés par un protocole propriétaire à une plateforme retirée portent un coût de réintégration. Écrit un GeoPackage avec une couche stylée risk_&lt;scénario&gt; par scénario et les tables vendor_summary, scenario_summary, run_info et data_issues. Les couches non étiquetées le sont d’abord ; les couches déjà étiquetées gardent leurs étiquettes (éventuellement corrigées à la main) sauf si RETAG est coché.
+
+PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour écrire les mêmes tables dans ce schéma (créé s’il manque ; les tables de même nom sont remplacées, toutes à la fois quand le traitement réussit, jamais en cas d’échec ou d’annulation). OUTPUT est alors ignoré et peut rester une sortie temporaire.</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="79"/>
+        <source>Asset layers (assessed together)</source>
+        <translation>Couches d’équipements (évaluées ensemble)</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="81"/>
+        <source>Jurisdiction (US, EU, FR, UK or a code from your catalog)</source>
+        <translation>Juridiction (US, EU, FR, UK ou un code de votre catalogue)</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="84"/>
+        <source>Scenarios (comma-separated ids; empty = all)</source>
+        <translation>Scénarios (identifiants séparés par des virgules ; vide = tous)</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="87"/>
+        <source>User scenario folder (JSON files)</source>
+        <translation>Dossier de scénarios utilisateur (fichiers JSON)</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="94"/>
+        <source>Reference date (YYYY-MM-DD; empty = today)</source>
+        <translation>Date de référence (AAAA-MM-JJ ; vide = aujourd’hui)</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="97"/>
+        <source>Re-tag layers that already carry tags</source>
+        <translation>Ré-étiqueter les couches déjà étiquetées</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="99"/>
+        <source>Selected features only</source>
+        <translation>Entités sélectionnées uniquement</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="102"/>
+        <source>Assessment GeoPackage</source>
+        <translation>GeoPackage de l’évaluation</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="102"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="104"/>
+        <source>Or write to PostGIS: database connection</source>
+        <translation>Ou écrire dans PostGIS : connexion à la base</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="107"/>
+        <source>PostGIS schema (created if missing)</source>
+        <translation>Schéma PostGIS (créé s’il manque)</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="110"/>
+        <source>Assets assessed</source>
+        <translation>Équipements évalués</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="111"/>
+        <source>Expected cost</source>
+        <translation>Coût attendu</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="112"/>
+        <source>Layers written</source>
+        <translation>Couches écrites</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="118"/>
+        <source>No asset layer given.</source>
+        <translation>Aucune couche d’équipements indiquée.</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="126"/>
+        <source>Scenario error: {}</source>
+        <translation>Erreur de scénario : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="137"/>
+        <source>Field mapping of {}: {}</source>
+        <translation>Correspondance des champs de {} : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="155"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Annulé : rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="162"/>
+        <source>asset {}, field {}: {} (value &apos;{}&apos;)</source>
+        <translation>équipement {}, champ {} : {} (valeur « {} »)</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="165"/>
+        <source>… {} data issues in all: see the data_issues table</source>
+        <translation>… {} problèmes de données au total : voir la table data_issues</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="172"/>
+        <source>{}: level 3 {}, level 2 {}, incompatible {}, replacement {:,.0f}, stranded {:,.0f}</source>
+        <translation>{} : niveau 3 {}, niveau 2 {}, incompatibles {}, remplacement {:,.0f}, valeur perdue {:,.0f}</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="178"/>
+        <source>Expected cost over scenarios: {:,.0f}</source>
+        <translation>Coût attendu sur l’ensemble des scénarios : {:,.0f}</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="192"/>
+        <source>Set both DATABASE and SCHEMA to write to PostGIS (or neither to write a GeoPackage).</source>
+        <translation>Indiquez à la fois DATABASE et SCHEMA pour écrire dans PostGIS (ou aucun des deux pour écrire un GeoPackage).</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="201"/>
+        <source>The output {} is an input: choose another file.</source>
+        <translation>La sortie {} est aussi une entrée : choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="208"/>
+        <source>PostGIS schema {} of connection {}</source>
+        <translation>Schéma PostGIS {} de la connexion {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="220"/>
+        <source>The output table {}.{} is an input: choose another schema.</source>
+        <translation>La table de sortie {}.{} est une entrée : choisissez un autre schéma.</translation>
+    </message>
+    <message>
+        <location filename="../provider/export_workbook.py" line="124"/>
+        <source>Export the assessment as a workbook (xlsx)</source>
+        <translation>Exporter l’évaluation en classeur (xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../provider/export_workbook.py" line="127"/>
+        <source>Writes the assessment GeoPackage of vendorrisk:assessrisk as an Excel workbook for procurement teams: Summary (totals per scenario, expected cost, P50/P90, charts), Assets (one row per asset and scenario, colour-coded risk bands, reasons in full), Vendors (exposure and switching cost per vendor and parent group), Scenarios (every parameter with its explanation), Evidence (every list and listing that contributed, with source and date), Run info and Data issues. Headers in English or French. Past Excel&apos;s 1,048,576 rows, asset rows continue on further sheets. Text that Excel would run as a formula is stored as text. The Assets sheet imports back with vendorrisk:importinventory (join by asset id) after editing unit costs.</source>
+        <translation>Écrit le GeoPackage d’évaluation de vendorrisk:assessrisk en classeur Excel pour les acheteurs : Synthèse (totaux par scénario, coût attendu, P50/P90, graphiques), Équipements (une ligne par équipement et scénario, niveaux de risque en couleur, explications complètes), Fournisseurs (exposition et coût de sortie par fournisseur et par groupe), Scénarios (chaque paramètre avec son explication), Preuves (chaque liste et inscription prise en compte, avec source et date), Exécution et Problèmes de données. En-têtes en anglais ou en français. Au-delà des 1 048 576 lignes d’Excel, les lignes d’équipements continuent sur d’autres feuilles. Un texte qu’Excel exécuterait comme une formule est enregistré comme texte. La feuille des équipements se réimporte avec vendorrisk:importinventory (jointure par identifiant) après modification des coûts unitaires.</translation>
+    </message>
+    <message>
+        <location filename="../provider/export_workbook.py" line="140"/>
+        <source>Assessment GeoPackage (output of assessrisk)</source>
+        <translation>GeoPackage d’évaluation (sortie de assessrisk)</translation>
+    </message>
+    <message>
+        <location filename="../provider/export_workbook.py" line="142"/>
+        <source>Language of the workbook</source>
+        <translation>Langue du classeur</translation>
+    </message>
+    <message>
+        <location filename="../provider/export_workbook.py" line="145"/>
+        <source>Rows per sheet (Excel&apos;s limit; lower only for tests)</source>
+        <translation>Lignes par feuille (limite d’Excel ; à réduire seulement pour les tests)</translation>
+    </message>
+    <message>
+        <location filename="../provider/export_workbook.py" line="151"/>
+        <source>Workbook</source>
+        <translation>Classeur</translation>
+    </message>
+    <message>
+        <location filename="../provider/export_workbook.py" line="151"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../provider/export_workbook.py" line="153"/>
+        <source>Asset rows written</source>
+        <translation>Lignes d’équipements écrites</translation>
+    </message>
+    <message>
+        <location filename="../provider/export_workbook.py" line="154"/>
+        <source>Sheets written</source>
+        <translation>Feuilles écrites</translation>
+    </message>
+    <message>
+        <location filename="../provider/export_workbook.py" line="164"/>
+        <source>The output is the input: choose another file.</source>
+        <translation>La sortie est l’entrée : choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <location filename="../provider/export_workbook.py" line="178"/>
+        <source>{} asset rows on {}</source>
+        <translation>{} lignes d’équipements sur {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="56"/>
+        <source>Import a procurement inventory (xlsx or CSV)</source>
+        <translation>Importer un inventaire d’achats (xlsx ou CSV)</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="59"/>
+        <source>Reads an inventory workbook or CSV as procurement teams keep it: the header row is found under titles and blank rows, columns are recognised from common English and French names (or set with FIELD_...), merged cells are filled, blank rows skipped, dates and numbers typed as text (&apos;1 200&apos;, &apos;1200,50&apos;) understood. By default every sheet with a recognisable header is read, with a source_sheet column. With a JOIN_LAYER the output is a copy of that layer whose features take the inventory&apos;s values (matched by id); otherwise points are built from x/y or longitude/latitude columns in CRS (default EPSG:4326). A workbook exported by vendorrisk:exportworkbook imports back the same way: edit a unit cost, re-import, re-assess. Every value that cannot be used is reported with its cell (Inventaire!C14) in the log and the import_issues table; the rest is imported. Untrusted files are checked first: size, zip bombs, XML entities (defusedxml).</source>
+        <translation>Lit un classeur ou un CSV d’inventaire tel que les acheteurs le tiennent : la ligne d’en-tête est trouvée sous les titres et les lignes vides, les colonnes sont reconnues d’après des noms courants en anglais et en français (ou indiquées avec FIELD_...), les cellules fusionnées sont remplies, les lignes vides ignorées, les dates et nombres saisis comme texte (« 1 200 », « 1200,50 ») compris. Par défaut, chaque feuille dotée d’un en-tête reconnaissable est lue, avec une colonne source_sheet. Avec une JOIN_LAYER, la sortie est une copie de cette couche dont les entités prennent les valeurs de l’inventaire (jointure par identifiant) ; sinon des points sont construits à partir des colonnes x/y ou longitude/latitude dans le SCR indiqué (EPSG:4326 par défaut). Un classeur exporté par vendorrisk:exportworkbook se réimporte de la même façon : modifiez un coût unitaire, réimportez, réévaluez. Chaque valeur inutilisable est signalée avec sa cellule (Inventaire!C14) dans le journal et la table import_issues ; le reste est importé. Les fichiers non fiables sont vérifiés d’abord : taille, bombes zip, entités XML (defusedxml).</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="75"/>
+        <source>Inventory (xlsx or CSV)</source>
+        <translation>Inventaire (xlsx ou CSV)</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="75"/>
+        <source>Inventories (*.xlsx *.xlsm *.csv *.txt);;All files (*.*)</source>
+        <translation>Inventaires (*.xlsx *.xlsm *.csv *.txt);;Tous les fichiers (*.*)</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="78"/>
+        <source>Sheets (comma-separated; empty = every sheet with a header)</source>
+        <translation>Feuilles (séparées par des virgules ; vide = toutes les feuilles avec un en-tête)</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="81"/>
+        <source>Asset layer to update by id</source>
+        <translation>Couche d’équipements à mettre à jour par identifiant</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="84"/>
+        <source>Id field of that layer (auto-detected when empty)</source>
+        <translation>Champ identifiant de cette couche (détecté automatiquement si vide)</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="87"/>
+        <source>CRS of the x/y columns</source>
+        <translation>SCR des colonnes x/y</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="89"/>
+        <source>Header row (0 = find it)</source>
+        <translation>Ligne d’en-tête (0 = la trouver)</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="96"/>
+        <source>Column holding the {} (auto-detected when empty)</source>
+        <translation>Colonne contenant : {} (détectée automatiquement si vide)</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="102"/>
+        <source>Imported assets</source>
+        <translation>Équipements importés</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="104"/>
+        <source>Import issues</source>
+        <translation>Problèmes d’import</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="107"/>
+        <source>Inventory rows read</source>
+        <translation>Lignes d’inventaire lues</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="108"/>
+        <source>Values not imported</source>
+        <translation>Valeurs non importées</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="109"/>
+        <source>Features updated</source>
+        <translation>Entités mises à jour</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="114"/>
+        <source>Inventory file not found: {}</source>
+        <translation>Fichier d’inventaire introuvable : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="128"/>
+        <source>Columns computed by an assessment are not imported: {}</source>
+        <translation>Les colonnes calculées par une évaluation ne sont pas importées : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="138"/>
+        <source>No id field found in {}: set JOIN_FIELD.</source>
+        <translation>Aucun champ identifiant trouvé dans {} : indiquez JOIN_FIELD.</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="145"/>
+        <source>{} inventory rows matched {} features of {} by {}; replaced: {}; added: {}</source>
+        <translation>{} lignes d’inventaire correspondent à {} entités de {} par {} ; remplacées : {} ; ajoutées : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="156"/>
+        <source>No x/y or longitude/latitude columns and no JOIN_LAYER: the output is a table without geometry.</source>
+        <translation>Ni colonnes x/y ou longitude/latitude ni JOIN_LAYER : la sortie est une table sans géométrie.</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="162"/>
+        <source>The output {} is the inventory: choose another file.</source>
+        <translation>La sortie {} est l’inventaire : choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="173"/>
+        <source>… {} issues in all: see the import_issues table</source>
+        <translation>… {} problèmes au total : voir la table import_issues</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_inventory.py" line="176"/>
+        <source>{} rows read, {} values not imported</source>
+        <translation>{} lignes lues, {} valeurs non importées</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="75"/>
+        <source>Audit cameras against video-protection rules</source>
+        <translation>Auditer les caméras selon les règles de vidéoprotection</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="78"/>
+        <source>Checks every camera against a rule set (default: French rules, fr_cnil): prefectoral authorisation, retention over one month, biometric identification, licence-plate reading, sound, restricted vendors, end of security support, storage outside the EU/EEA, views into dwellings or onto sensitive sites, and signage. Writes one finding per camera and rule with the evidence: &apos;breach&apos;, or &apos;cannot_verify&apos; when a value is not recorded (never a pass). Builds each camera&apos;s field of view from direction, angle and range (type defaults when missing, marked &apos;assumed&apos;), and the share of each district&apos;s public space under view. Optional outputs: an audit workbook and a PDF report ready to file. RULESET is a JSON file or a built-in id ({}). Restricted vendors need the columns added by vendorrisk:assessrisk; audit its output to check them. The input layers are never modified.</source>
+        <translation>Contrôle chaque caméra selon un jeu de règles (par défaut les règles françaises, fr_cnil) : autorisation préfectorale, conservation au-delà d’un mois, identification biométrique, lecture de plaques, captation du son, fournisseurs restreints, fin du support de sécurité, stockage hors UE/EEE, vues sur des logements ou des sites sensibles, et signalisation. Écrit un constat par caméra et par règle avec ses éléments : « breach » (manquement), ou « cannot_verify » quand une valeur n’est pas renseignée (jamais une conformité). Construit le champ de vision de chaque caméra à partir de la direction, de l’angle et de la portée (valeurs par type si absentes, marquées « supposées »), et la part de l’espace public de chaque quartier sous le regard des caméras. Sorties facultatives : un classeur d’audit et un rapport PDF prêt à déposer. RULESET est un fichier JSON ou un identifiant fourni ({}). Les fournisseurs restreints demandent les colonnes ajoutées par vendorrisk:assessrisk : auditez sa sortie pour les contrôler. Les couches d’entrée ne sont jamais modifiées.</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="93"/>
+        <source>Camera layer (points)</source>
+        <translation>Couche des caméras (points)</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="95"/>
+        <source>Sensitive sites (schools, places of worship, hospitals)</source>
+        <translation>Sites sensibles (écoles, lieux de culte, hôpitaux)</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="98"/>
+        <source>Dwellings / building footprints</source>
+        <translation>Logements / emprises de bâtiments</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="101"/>
+        <source>Districts</source>
+        <translation>Quartiers</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="104"/>
+        <source>Rule set (JSON file or built-in id)</source>
+        <translation>Jeu de règles (fichier JSON ou identifiant fourni)</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="107"/>
+        <source>Jurisdiction (FR, EU, UK, US or your own code)</source>
+        <translation>Juridiction (FR, EU, UK, US ou votre propre code)</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="110"/>
+        <source>Audit date (YYYY-MM-DD, default today)</source>
+        <translation>Date de l’audit (AAAA-MM-JJ, aujourd’hui par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="113"/>
+        <source>Audit GeoPackage (findings, fields of view, district coverage)</source>
+        <translation>GeoPackage d’audit (constats, champs de vision, couverture des quartiers)</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="116"/>
+        <source>Audit workbook</source>
+        <translation>Classeur d’audit</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="119"/>
+        <source>PDF report</source>
+        <translation>Rapport PDF</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="124"/>
+        <source>Cameras audited</source>
+        <translation>Caméras auditées</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="125"/>
+        <source>Breach findings</source>
+        <translation>Manquements</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="126"/>
+        <source>Cannot-verify findings</source>
+        <translation>Constats invérifiables</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="132"/>
+        <source>Rule set error: {}</source>
+        <translation>Erreur dans le jeu de règles : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="138"/>
+        <source>The camera layer could not be loaded.</source>
+        <translation>La couche des caméras n’a pas pu être chargée.</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="143"/>
+        <source>Rule set {} is written for {}, the audit is for {}.</source>
+        <translation>Le jeu de règles {} est écrit pour {}, l’audit porte sur {}.</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="151"/>
+        <source>Restricted vendors: {}</source>
+        <translation>Fournisseurs restreints : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="153"/>
+        <source>Vendor exposure not assessed: {}</source>
+        <translation>Exposition des fournisseurs non évaluée : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="155"/>
+        <source>Rule set {} {} ({} rules); field mapping: {}</source>
+        <translation>Jeu de règles {} {} ({} règles) ; correspondance des champs : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="160"/>
+        <source>This layer carries no sanction_level column, so restricted vendors cannot be verified: run vendorrisk:assessrisk first and audit its output to get vendor findings.</source>
+        <translation>Cette couche n’a pas de colonne sanction_level : les fournisseurs restreints ne peuvent pas être vérifiés. Lancez d’abord vendorrisk:assessrisk et auditez sa sortie pour obtenir les constats sur les fournisseurs.</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="175"/>
+        <source>Distances measured in {} (the layer&apos;s CRS is not in metres)</source>
+        <translation>Distances mesurées en {} (le SCR de la couche n’est pas en mètres)</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="231"/>
+        <source>Style not stored: {}</source>
+        <translation>Style non enregistré : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="235"/>
+        <source>Workbook written: {}</source>
+        <translation>Classeur écrit : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="242"/>
+        <source>PDF report written: {}</source>
+        <translation>Rapport PDF écrit : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="244"/>
+        <source>Could not write the audit outputs: {}</source>
+        <translation>Impossible d’écrire les sorties de l’audit : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="255"/>
+        <source>{cameras} cameras: {breaches} breaches on {cameras_with_breach} cameras, {cannot_verify} findings that cannot be verified, {cameras_compliant} cameras with no finding</source>
+        <translation>{cameras} caméras : {breaches} manquements sur {cameras_with_breach} caméras, {cannot_verify} constats invérifiables, {cameras_compliant} caméras sans constat</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="269"/>
+        <source>AUDIT_DATE &apos;{}&apos; is not a date (YYYY-MM-DD)</source>
+        <translation>AUDIT_DATE « {} » n’est pas une date (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="281"/>
+        <source>The {} output {} is an input file: choose another file</source>
+        <translation>La sortie {} {} est un fichier d’entrée : choisissez un autre fichier</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="358"/>
+        <source>The camera audit of the sample city failed.</source>
+        <translation>L’audit des caméras de la ville exemple a échoué.</translation>
+    </message>
+</context>
+<context>
     <name>VendorRiskCompare</name>
     <message>
         <location filename="../gis/compare.py" line="38"/>

@@ -152,7 +152,7 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
             written, result = run_assessment(inputs, engine, Tagger(catalog, corrections),
                                              builder, retag=retag, feedback=feedback)
         except CancelledError:
-            feedback.pushInfo(tr("CancelledError: nothing was written."))
+            feedback.pushInfo(tr("Cancelled: nothing was written."))
             return {}
         except (OSError, RuntimeError) as e:
             raise QgsProcessingException(tr("Could not write {}: {}").format(path, e)) from e

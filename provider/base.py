@@ -20,7 +20,9 @@ ICON = os.path.join(PLUGIN_DIR, "resources", "icons", "vendor_risk.svg")
 
 
 def tr(text):
-    return QCoreApplication.translate("VendorRisk", text)
+    """Translate an algorithm's text. pylupdate5 files the provider's bare tr("...") calls
+    under its "@default" context (i18n/vendor_risk.pro lists provider/), so look them up there."""
+    return QCoreApplication.translate("@default", text)
 
 
 def plugin_version():

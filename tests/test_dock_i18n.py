@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from conftest import ROOT
 from qgis.core import QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt, QTranslator
 
 I18N = os.path.join(ROOT, "i18n")
 TS = os.path.join(I18N, "vendor_risk_fr.ts")
@@ -134,3 +134,24 @@ def test_english_qgis_gets_no_translator(qgis_iface, provider):
         plugin.unload()
         _flush()
         restore_locale(settings, before)
+
+
+def test_the_processing_algorithms_speak_french_too(qm, provider):
+    from vendor_risk.provider.assess_risk import AssessRiskAlgorithm
+    from vendor_risk.provider.audit_cameras import AuditCamerasAlgorithm
+
+    translator = QTranslator()
+    assert translator.load(qm)
+    QCoreApplication.installTranslator(translator)
+    try:
+        alg = AssessRiskAlgorithm()
+        alg.initAlgorithm()
+        assert alg.group() == "Risque fournisseurs"
+        assert alg.displayName() == "Évaluer le risque fournisseurs selon des scénarios de découplage"
+        assert alg.parameterDefinition("INPUT").description() == \
+            "Couches d’équipements (évaluées ensemble)"
+        assert AuditCamerasAlgorithm().displayName() == \
+            "Auditer les caméras selon les règles de vidéoprotection"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert AssessRiskAlgorithm().displayName() == "Assess vendor risk under decoupling scenarios"
