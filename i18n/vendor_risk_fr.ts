@@ -4,27 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../provider/base.py" line="45"/>
+        <location filename="../provider/base.py" line="52"/>
         <source>Vendor risk</source>
         <translation>Risque fournisseurs</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="57"/>
+        <location filename="../provider/base.py" line="64"/>
         <source>User catalog folder (extends or overrides the shipped catalog)</source>
         <translation>Dossier de catalogue utilisateur (complète ou remplace le catalogue fourni)</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="64"/>
+        <location filename="../provider/base.py" line="71"/>
         <source>Field holding the {} (auto-detected when empty)</source>
         <translation>Champ contenant : {} (détecté automatiquement si vide)</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="75"/>
+        <location filename="../provider/base.py" line="82"/>
         <source>Catalog error: {}</source>
         <translation>Erreur de catalogue : {}</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="88"/>
+        <location filename="../provider/base.py" line="95"/>
         <source>Field &apos;{}&apos; given for role &apos;{}&apos; is in none of the layers</source>
         <translation>Le champ « {} » indiqué pour le rôle « {} » n’existe dans aucune des couches</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>Couche d’équipements</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="91"/>
+        <location filename="../provider/assess_risk.py" line="94"/>
         <source>Corrections table (CSV: raw, vendor_id)</source>
         <translation>Table de corrections (CSV : raw, vendor_id)</translation>
     </message>
@@ -104,17 +104,17 @@
         <translation>{} équipements étiquetés, {} à revoir ({} chaînes distinctes)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="37"/>
+        <location filename="../provider/assess_risk.py" line="39"/>
         <source>REFERENCE_DATE &apos;{}&apos; is not a date (YYYY-MM-DD)</source>
         <translation>REFERENCE_DATE « {} » n’est pas une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="59"/>
+        <location filename="../provider/assess_risk.py" line="62"/>
         <source>Assess vendor risk under decoupling scenarios</source>
         <translation>Évaluer le risque fournisseurs selon des scénarios de découplage</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="62"/>
+        <location filename="../provider/assess_risk.py" line="65"/>
         <source>For every asset and scenario: sanction level from the lists in force for the jurisdiction (through parents, brands and OEM relations), replacement cost, stranded value, compatibility with the city&apos;s bloc, lock-in ratio, risk score and a plain-language reason citing each list and date. Platform cascade: assets wired to a removed platform by a proprietary protocol carry re-integration cost. Writes a GeoPackage with one styled layer risk_&lt;scenario&gt; per scenario and the tables vendor_summary, scenario_summary, run_info and data_issues. Untagged layers are tagged first; already tagged layers keep their (possibly hand-corrected) tags unless RETAG is set.
 
 PostGIS: set DATABASE (a PostgreSQL connection of QGIS) and SCHEMA to write the same tables to that schema instead (created if missing; tables of the same names are replaced, all at once when the run succeeds, never on failure or cancel). OUTPUT is then ignored and may stay a temporary output.</source>
@@ -123,187 +123,187 @@ PostGIS: set DATABASE (a PostgreSQL connection of QGIS) and SCHEMA to write the 
 PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour écrire les mêmes tables dans ce schéma (créé s’il manque ; les tables de même nom sont remplacées, toutes à la fois quand le traitement réussit, jamais en cas d’échec ou d’annulation). OUTPUT est alors ignoré et peut rester une sortie temporaire.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="79"/>
+        <location filename="../provider/assess_risk.py" line="82"/>
         <source>Asset layers (assessed together)</source>
         <translation>Couches d’équipements (évaluées ensemble)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="81"/>
+        <location filename="../provider/assess_risk.py" line="84"/>
         <source>Jurisdiction (US, EU, FR, UK or a code from your catalog)</source>
         <translation>Juridiction (US, EU, FR, UK ou un code de votre catalogue)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="84"/>
+        <location filename="../provider/assess_risk.py" line="87"/>
         <source>Scenarios (comma-separated ids; empty = all)</source>
         <translation>Scénarios (identifiants séparés par des virgules ; vide = tous)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="87"/>
+        <location filename="../provider/assess_risk.py" line="90"/>
         <source>User scenario folder (JSON files)</source>
         <translation>Dossier de scénarios utilisateur (fichiers JSON)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="94"/>
+        <location filename="../provider/assess_risk.py" line="97"/>
         <source>Reference date (YYYY-MM-DD; empty = today)</source>
         <translation>Date de référence (AAAA-MM-JJ ; vide = aujourd’hui)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="97"/>
+        <location filename="../provider/assess_risk.py" line="100"/>
         <source>Re-tag layers that already carry tags</source>
         <translation>Ré-étiqueter les couches déjà étiquetées</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="99"/>
+        <location filename="../provider/assess_risk.py" line="102"/>
         <source>Selected features only</source>
         <translation>Entités sélectionnées uniquement</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="102"/>
+        <location filename="../provider/assess_risk.py" line="108"/>
         <source>Assessment GeoPackage</source>
         <translation>GeoPackage de l’évaluation</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="102"/>
+        <location filename="../provider/assess_risk.py" line="108"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="104"/>
+        <location filename="../provider/assess_risk.py" line="110"/>
         <source>Or write to PostGIS: database connection</source>
         <translation>Ou écrire dans PostGIS : connexion à la base</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="107"/>
+        <location filename="../provider/assess_risk.py" line="113"/>
         <source>PostGIS schema (created if missing)</source>
         <translation>Schéma PostGIS (créé s’il manque)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="110"/>
+        <location filename="../provider/assess_risk.py" line="116"/>
         <source>Assets assessed</source>
         <translation>Équipements évalués</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="111"/>
+        <location filename="../provider/assess_risk.py" line="117"/>
         <source>Expected cost</source>
         <translation>Coût attendu</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="112"/>
+        <location filename="../provider/assess_risk.py" line="118"/>
         <source>Layers written</source>
         <translation>Couches écrites</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="118"/>
+        <location filename="../provider/assess_risk.py" line="124"/>
         <source>No asset layer given.</source>
         <translation>Aucune couche d’équipements indiquée.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="126"/>
+        <location filename="../provider/assess_risk.py" line="132"/>
         <source>Scenario error: {}</source>
         <translation>Erreur de scénario : {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="137"/>
+        <location filename="../provider/assess_risk.py" line="143"/>
         <source>Field mapping of {}: {}</source>
         <translation>Correspondance des champs de {} : {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="155"/>
+        <location filename="../provider/assess_risk.py" line="162"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Annulé : rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="162"/>
+        <location filename="../provider/assess_risk.py" line="169"/>
         <source>asset {}, field {}: {} (value &apos;{}&apos;)</source>
         <translation>équipement {}, champ {} : {} (valeur « {} »)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="165"/>
+        <location filename="../provider/assess_risk.py" line="172"/>
         <source>… {} data issues in all: see the data_issues table</source>
         <translation>… {} problèmes de données au total : voir la table data_issues</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="172"/>
+        <location filename="../provider/assess_risk.py" line="179"/>
         <source>{}: level 3 {}, level 2 {}, incompatible {}, replacement {:,.0f}, stranded {:,.0f}</source>
         <translation>{} : niveau 3 {}, niveau 2 {}, incompatibles {}, remplacement {:,.0f}, valeur perdue {:,.0f}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="178"/>
+        <location filename="../provider/assess_risk.py" line="185"/>
         <source>Expected cost over scenarios: {:,.0f}</source>
         <translation>Coût attendu sur l’ensemble des scénarios : {:,.0f}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="192"/>
+        <location filename="../provider/assess_risk.py" line="199"/>
         <source>Set both DATABASE and SCHEMA to write to PostGIS (or neither to write a GeoPackage).</source>
         <translation>Indiquez à la fois DATABASE et SCHEMA pour écrire dans PostGIS (ou aucun des deux pour écrire un GeoPackage).</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="201"/>
+        <location filename="../provider/assess_risk.py" line="208"/>
         <source>The output {} is an input: choose another file.</source>
         <translation>La sortie {} est aussi une entrée : choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="208"/>
+        <location filename="../provider/assess_risk.py" line="215"/>
         <source>PostGIS schema {} of connection {}</source>
         <translation>Schéma PostGIS {} de la connexion {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="220"/>
+        <location filename="../provider/assess_risk.py" line="227"/>
         <source>The output table {}.{} is an input: choose another schema.</source>
         <translation>La table de sortie {}.{} est une entrée : choisissez un autre schéma.</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="124"/>
+        <location filename="../provider/export_workbook.py" line="117"/>
         <source>Export the assessment as a workbook (xlsx)</source>
         <translation>Exporter l’évaluation en classeur (xlsx)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="127"/>
+        <location filename="../provider/export_workbook.py" line="120"/>
         <source>Writes the assessment GeoPackage of vendorrisk:assessrisk as an Excel workbook for procurement teams: Summary (totals per scenario, expected cost, P50/P90, charts), Assets (one row per asset and scenario, colour-coded risk bands, reasons in full), Vendors (exposure and switching cost per vendor and parent group), Scenarios (every parameter with its explanation), Evidence (every list and listing that contributed, with source and date), Run info and Data issues. Headers in English or French. Past Excel&apos;s 1,048,576 rows, asset rows continue on further sheets. Text that Excel would run as a formula is stored as text. The Assets sheet imports back with vendorrisk:importinventory (join by asset id) after editing unit costs.</source>
         <translation>Écrit le GeoPackage d’évaluation de vendorrisk:assessrisk en classeur Excel pour les acheteurs : Synthèse (totaux par scénario, coût attendu, P50/P90, graphiques), Équipements (une ligne par équipement et scénario, niveaux de risque en couleur, explications complètes), Fournisseurs (exposition et coût de sortie par fournisseur et par groupe), Scénarios (chaque paramètre avec son explication), Preuves (chaque liste et inscription prise en compte, avec source et date), Exécution et Problèmes de données. En-têtes en anglais ou en français. Au-delà des 1 048 576 lignes d’Excel, les lignes d’équipements continuent sur d’autres feuilles. Un texte qu’Excel exécuterait comme une formule est enregistré comme texte. La feuille des équipements se réimporte avec vendorrisk:importinventory (jointure par identifiant) après modification des coûts unitaires.</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="140"/>
+        <location filename="../provider/export_workbook.py" line="133"/>
         <source>Assessment GeoPackage (output of assessrisk)</source>
         <translation>GeoPackage d’évaluation (sortie de assessrisk)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="142"/>
+        <location filename="../provider/export_workbook.py" line="135"/>
         <source>Language of the workbook</source>
         <translation>Langue du classeur</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="145"/>
+        <location filename="../provider/export_workbook.py" line="138"/>
         <source>Rows per sheet (Excel&apos;s limit; lower only for tests)</source>
         <translation>Lignes par feuille (limite d’Excel ; à réduire seulement pour les tests)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="151"/>
+        <location filename="../provider/export_workbook.py" line="144"/>
         <source>Workbook</source>
         <translation>Classeur</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="151"/>
+        <location filename="../provider/export_workbook.py" line="144"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="153"/>
+        <location filename="../provider/export_workbook.py" line="146"/>
         <source>Asset rows written</source>
         <translation>Lignes d’équipements écrites</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="154"/>
+        <location filename="../provider/export_workbook.py" line="147"/>
         <source>Sheets written</source>
         <translation>Feuilles écrites</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="164"/>
+        <location filename="../provider/export_workbook.py" line="157"/>
         <source>The output is the input: choose another file.</source>
         <translation>La sortie est l’entrée : choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="178"/>
+        <location filename="../provider/export_workbook.py" line="171"/>
         <source>{} asset rows on {}</source>
         <translation>{} lignes d’équipements sur {}</translation>
     </message>
@@ -576,6 +576,11 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <location filename="../provider/audit_cameras.py" line="358"/>
         <source>The camera audit of the sample city failed.</source>
         <translation>L’audit des caméras de la ville exemple a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="104"/>
+        <source>Language of the reasons text</source>
+        <translation>Langue des explications</translation>
     </message>
 </context>
 <context>
@@ -1205,27 +1210,27 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
 <context>
     <name>VendorRiskPlugin</name>
     <message>
-        <location filename="../plugin.py" line="47"/>
+        <location filename="../plugin.py" line="48"/>
         <source>Vendor Risk</source>
         <translation>Vendor Risk</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="49"/>
+        <location filename="../plugin.py" line="50"/>
         <source>Vendor Risk panel</source>
         <translation>Panneau Vendor Risk</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="54"/>
+        <location filename="../plugin.py" line="55"/>
         <source>Assess asset layers, read the results on the map, compare scenarios, print a council report</source>
         <translation>Évaluer des couches d’équipements, lire les résultats sur la carte, comparer des scénarios, imprimer un rapport pour le conseil municipal</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="61"/>
+        <location filename="../plugin.py" line="62"/>
         <source>Tag assets by vendor…</source>
         <translation>Identifier le fournisseur des équipements…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="63"/>
+        <location filename="../plugin.py" line="64"/>
         <source>Assess vendor risk (Processing)…</source>
         <translation>Évaluer le risque fournisseurs (Traitements)…</translation>
     </message>

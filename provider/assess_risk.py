@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDatabaseSchema,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
@@ -22,9 +23,10 @@ from ..gis.assess_io import CancelledError, Inputs, run_assessment
 from ..gis.gpkg_writer import GpkgBuilder
 from ..gis.layer_io import layer_label
 from ..risk.assessment import Assessment
+from ..risk.labels import LANGUAGES
 from ..risk.scenarios import ScenarioError, load_profile, load_scenarios
 from ..risk.tagging import Tagger
-from .base import VendorRiskAlgorithm, plugin_version, tr
+from .base import VendorRiskAlgorithm, default_language, plugin_version, tr
 from .tag_assets import read_corrections_parameter
 
 
@@ -50,6 +52,7 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
     OUTPUT = "OUTPUT"
     DATABASE = "DATABASE"
     SCHEMA = "SCHEMA"
+    LANGUAGE = "LANGUAGE"
     TABLES = ("vendor_summary", "scenario_summary", "run_info", "data_issues", "match_review")
 
     def name(self):
@@ -98,6 +101,9 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
             self.RETAG, tr("Re-tag layers that already carry tags"), defaultValue=False))
         self.addParameter(QgsProcessingParameterBoolean(
             self.SELECTED_ONLY, tr("Selected features only"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.LANGUAGE, tr("Language of the reasons text"), options=list(LANGUAGES),
+            defaultValue=default_language(), usesStaticStrings=True))
         self.add_field_parameters(parent=None)
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Assessment GeoPackage"), tr("GeoPackage (*.gpkg)")))
@@ -139,7 +145,8 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         fields = {r: ";".join(dict.fromkeys(m[r] for m in per_layer if m.get(r)))
                   for r in per_layer[0]}
         jurisdiction = self.parameterAsString(parameters, self.JURISDICTION, context)
-        engine = Assessment(catalog, scenarios, profile, jurisdiction, reference)
+        lang = self.parameterAsEnumString(parameters, self.LANGUAGE, context) or "en"
+        engine = Assessment(catalog, scenarios, profile, jurisdiction, reference, lang)
         ok, message = engine.start(fields, inputs={
             "layers": ";".join(names), "sources": ";".join(lyr.source() for lyr in layers),
             "plugin_version": plugin_version(), "selected_only": selected, "retag": retag,

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsSettings,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -23,6 +24,12 @@ def tr(text):
     """Translate an algorithm's text. pylupdate5 files the provider's bare tr("...") calls
     under its "@default" context (i18n/vendor_risk.pro lists provider/), so look them up there."""
     return QCoreApplication.translate("@default", text)
+
+
+def default_language():
+    """French when the QGIS user locale is French, else English."""
+    locale = str(QgsSettings().value("locale/userLocale", "") or "")
+    return "fr" if locale.lower().startswith("fr") else "en"
 
 
 def plugin_version():

@@ -13,25 +13,18 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
-    QgsSettings,
 )
 
+from ..risk.labels import LANGUAGES
 from ..risk.report_data import EXCEL_MAX_ROWS, AssessmentTables, build_report, load_context
 from ..risk.workbook import write_workbook
-from .base import VendorRiskAlgorithm, plugin_version, tr
+from .base import VendorRiskAlgorithm, default_language, plugin_version, tr
 
-LANGUAGES = ("en", "fr")
 BOOL_COLUMNS = ("compatible", "forced", "cost_assumed", "needs_review", "standards_assumed")
 
 
 class AssessmentFileError(ValueError):
     pass
-
-
-def default_language():
-    """French when the QGIS user locale is French, else English."""
-    locale = str(QgsSettings().value("locale/userLocale", "") or "")
-    return "fr" if locale.lower().startswith("fr") else "en"
 
 
 def _quote(name):

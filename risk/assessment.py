@@ -16,6 +16,7 @@ from . import costs
 from .assets import DataIssues, prepare_assets
 from .columns import categorical, factorize_rows
 from .compatibility import Compatibility
+from .phrases import check_language, phrase
 from .sanctions import Jurisdiction, JurisdictionError, SanctionResolver
 from .scoring import risk_band, risk_score
 from .uncertainty import sample_total
@@ -58,8 +59,10 @@ class _Platforms:
 class Assessment:
     """Engine with explicit stages (see the module docstring)."""
 
-    def __init__(self, catalog, scenarios, profile, jurisdiction, reference_date=None):
+    def __init__(self, catalog, scenarios, profile, jurisdiction, reference_date=None,
+                 lang="en"):
         self.catalog = catalog
+        self.lang = check_language(lang)  # of the reasons text
         self.scenarios = list(scenarios)
         self.profile = profile
         self.jurisdiction_code = jurisdiction
@@ -85,9 +88,9 @@ class Assessment:
         self.fields = dict(fields)
         self.inputs = dict(inputs or {})
         self._resolvers = {sc.id: SanctionResolver(self.catalog, self.jurisdiction, sc,
-                                                   self.reference_date)
+                                                   self.reference_date, self.lang)
                            for sc in self.scenarios}
-        self._compat = {sc.id: Compatibility(self.catalog, self.jurisdiction.bloc, sc)
+        self._compat = {sc.id: Compatibility(self.catalog, self.jurisdiction.bloc, sc, self.lang)
                         for sc in self.scenarios}
         self._sums = {sc.id: dict.fromkeys(SCENARIO_SUMS, 0.0) for sc in self.scenarios}
         self._class_costs = {sc.id: {} for sc in self.scenarios}
@@ -299,7 +302,7 @@ class Assessment:
         key = pd.DataFrame({"v": codes, "c": ccodes, "y": forced_year, "fl": flags,
                             "p": np.where(reint, pcodes, -1)})
         kcodes, kuniq = _factorize_rows(key)
-        texts = []
+        texts, lang = [], self.lang
         for v, c, y, fl, pc in kuniq:
             f, r, ca, ya = fl & 1, fl & 2, fl & 4, fl & 8
             p = pvalues[pc] if pc >= 0 else ""
@@ -307,19 +310,19 @@ class Assessment:
             parts = [verdict.reason]
             ok, why = judged[c]
             if why:
-                parts.append(("compatible: " if ok else "incompatible: ") + why)
+                parts.append(phrase("compatible" if ok else "incompatible", lang, why=why))
             if f:
-                cause = "removal mandated" if verdict.level == 3 and sc.enforced else "incompatible"
-                parts.append(f"{cause}: replaced in {y} under '{sc.label()}'")
+                cause = "forced_removal" if verdict.level == 3 and sc.enforced \
+                    else "forced_incompatible"
+                parts.append(phrase(cause, lang, year=y, scenario=sc.label(lang)))
             elif verdict.level and not sc.enforced:
-                parts.append("not enforced in this scenario")
+                parts.append(phrase("not_enforced", lang))
             if r:
-                parts.append(f"wired to platform {p} by a proprietary protocol: re-integration "
-                             f"when it is removed")
+                parts.append(phrase("cascade", lang, platform=p))
             if ca:
-                parts.append("unit cost: class default (assumed)")
+                parts.append(phrase("cost_assumed", lang))
             if ya:
-                parts.append("install year unknown: assumed new")
+                parts.append(phrase("year_assumed", lang))
             texts.append(". ".join(x for x in parts if x) + ".")
         return categorical(kcodes, texts)
 

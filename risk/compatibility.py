@@ -1,10 +1,13 @@
 """Whether an asset keeps working with the city's stack under a scenario."""
 
+from .phrases import check_language, phrase
+
 
 class Compatibility:
     """Judges a ';'-joined standards value once per distinct value, for one scenario."""
 
-    def __init__(self, catalog, city_bloc, scenario):
+    def __init__(self, catalog, city_bloc, scenario, lang="en"):
+        self.lang = check_language(lang)
         std = catalog.standards.set_index("standard_id")
         self.names = std["name"].to_dict()
         self.support = {sid: {b.strip() for b in v.split(";") if b.strip()}
@@ -27,17 +30,17 @@ class Compatibility:
 
     def _judge(self, standards, cut_off, cut_reason):
         if cut_off:
-            return False, f"vendor support ends ({cut_reason})"
+            return False, phrase("support_ends", self.lang, reason=cut_reason)
         stds = self.standards(standards)
         if not stds:
-            return True, "no catalogued standard to check"
+            return True, phrase("no_standard", self.lang)
         if not self.split:
             return True, ""
         ok = [s for s in stds if self.bloc in self.support[s]]
         names = ", ".join(self.names[s] for s in (ok or stds))
         if ok:
-            return True, f"{names} still supported in the {self.bloc} bloc"
-        return False, f"none of its standards ({names}) is supported in the {self.bloc} bloc"
+            return True, phrase("still_supported", self.lang, names=names, bloc=self.bloc)
+        return False, phrase("none_supported", self.lang, names=names, bloc=self.bloc)
 
     def link_is_proprietary(self, asset_standards, platform_standards):
         """True when an asset can reach its platform only through a proprietary protocol."""

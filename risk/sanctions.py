@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 
-LEVEL_NAMES = {0: "none", 1: "watch", 2: "restricted", 3: "removal"}
+from .phrases import check_language, phrase
+
+_NB = "\u00a0"
 
 
 class JurisdictionError(ValueError):
@@ -57,7 +59,8 @@ class Jurisdiction:
 class SanctionResolver:
     """Resolves (vendor, class, OEM relation, install year) once, for one scenario."""
 
-    def __init__(self, catalog, jurisdiction, scenario, on_date):
+    def __init__(self, catalog, jurisdiction, scenario, on_date, lang="en"):
+        self.lang = check_language(lang)
         self.scenario = scenario
         self.jurisdiction = jurisdiction
         self.on = _pad(on_date.isoformat())
@@ -90,30 +93,34 @@ class SanctionResolver:
 
     def _verdict(self, vendor_id, asset_class, oem_maker, oem_status, install_year):
         if not vendor_id:
-            return Verdict(0, "", "", "vendor unknown: exposure cannot be assessed", False, "")
+            return Verdict(0, "", "", phrase("vendor_unknown", self.lang), False, "")
+        lang = self.lang
         facts = []  # (level, list_id, text)
         cut, cut_reasons = False, []
         for v in self.ancestors.get(vendor_id, (vendor_id,)):
-            via = "" if v == vendor_id else f" (through {self.names.get(v, v)}, its parent)"
+            via = "" if v == vendor_id else phrase("via_parent", lang, name=self.names.get(v, v))
             for r in self.listings.get(v, []):
                 lst = self.lists[r.list_id]
-                since = f"since {r.date_added}"
+                since = phrase("since", lang, date=r.date_added)
                 if r.list_id in self.scope:
                     scope = {c.strip() for c in r.scope_classes.split(";") if c.strip()}
                     if scope and asset_class not in scope:
-                        facts.append((1, r.list_id, f"{lst.name}{via} {since}, but its scope "
-                                      f"({r.scope_note or r.scope_classes}) excludes "
-                                      f"{asset_class}: watch"))
+                        facts.append((1, r.list_id, phrase(
+                            "out_of_scope", lang, list=lst.name, via=via, since=since,
+                            scope=r.scope_note or r.scope_classes, asset_class=asset_class)))
                     else:
                         level = int(lst.level)
-                        facts.append((level, r.list_id, f"{lst.name} ({lst.jurisdiction}, "
-                                      f"{LEVEL_NAMES[level]}){via} {since}"))
+                        facts.append((level, r.list_id, phrase(
+                            "listed", lang, list=lst.name, jurisdiction=lst.jurisdiction,
+                            level=phrase(f"level.{level}", lang), via=via, since=since)))
                 else:
-                    facts.append((1, r.list_id, f"listed elsewhere: {lst.name} "
-                                  f"({lst.jurisdiction}){via} {since}: watch"))
+                    facts.append((1, r.list_id, phrase(
+                        "listed_elsewhere", lang, list=lst.name, jurisdiction=lst.jurisdiction,
+                        via=via, since=since)))
                 if r.list_id in self.cut_lists:
                     cut = True
-                    cut_reasons.append(f"{lst.name}{via} {since}")
+                    cut_reasons.append(phrase("cut_list", lang, list=lst.name, via=via,
+                                              since=since))
         if oem_maker:
             maker = self.verdict(oem_maker, asset_class, "", "", install_year)
             maker_name = self.names.get(oem_maker, oem_maker)
@@ -123,20 +130,22 @@ class SanctionResolver:
                 and (not window[1] or install_year <= int(window[1][:4])))
             if oem_status == "listed" and in_window and maker.level:
                 facts.append((maker.level, maker.lists.split(";")[0],
-                              f"relabels {maker_name} equipment (documented OEM): {maker.reason}"))
+                              phrase("relabels", lang, maker=maker_name, reason=maker.reason)))
                 cut = cut or maker.cut_off
                 if maker.cut_off:
-                    cut_reasons.append(f"maker {maker_name}: {maker.cut_reason}")
+                    cut_reasons.append(phrase("maker_cut", lang, maker=maker_name,
+                                              reason=maker.cut_reason))
             elif maker.level:
                 facts.append((1, maker.lists.split(";")[0],
-                              f"reported OEM of {maker_name} ({oem_status}, not a listing): watch"))
+                              phrase("reported_oem", lang, maker=maker_name, status=oem_status)))
         if self.scenario.cut_off_other_bloc and self.blocs.get(vendor_id) not in (
                 None, "", self.jurisdiction.bloc):
             cut = True
-            cut_reasons.append(f"headquartered in the {self.blocs[vendor_id]} bloc, "
-                               f"which stops supporting the {self.jurisdiction.bloc} bloc")
+            cut_reasons.append(phrase("other_bloc", lang, bloc=self.blocs[vendor_id],
+                                      city_bloc=self.jurisdiction.bloc))
         if not facts:
-            return Verdict(0, "", "", f"{self.names.get(vendor_id, vendor_id)}: on no list",
+            return Verdict(0, "", "", phrase("on_no_list", lang,
+                                             vendor=self.names.get(vendor_id, vendor_id)),
                            cut, "; ".join(cut_reasons))
         facts.sort(key=lambda f: -f[0])
         level = facts[0][0]
@@ -147,10 +156,11 @@ class SanctionResolver:
         escalated = ""
         if sc.enforced and sc.removal_from_level and level >= sc.removal_from_level and level < 3:
             level, deadline = 3, sc.removal_deadline
-            escalated = f"; removal by {deadline} under this scenario"
+            escalated = phrase("escalated", lang, deadline=deadline)
         elif sc.enforced and level == 3 and sc.removal_deadline:
             deadline = min(filter(None, [deadline, sc.removal_deadline]))
         lists = ";".join(dict.fromkeys(f[1] for f in facts))
-        reason = f"{self.names.get(vendor_id, vendor_id)}: " + "; ".join(f[2] for f in facts) \
+        reason = phrase("vendor_facts", lang, vendor=self.names.get(vendor_id, vendor_id),
+                        facts=(f"{_NB}; " if lang == "fr" else "; ").join(f[2] for f in facts)) \
             + escalated
         return Verdict(level, lists, deadline, reason, cut, "; ".join(cut_reasons))

@@ -135,3 +135,20 @@ def test_both_styles_are_offered_in_qgis(tmp_path, provider, inputs):
     manager.setCurrentStyle("Risk score")
     assert layer.renderer().type() == "RuleRenderer"
     assert "reasons" in layer.mapTipTemplate()
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("fr", ("retrait imposé\u00a0: remplacé en 2027", "«\u00a0Arracher et remplacer\u00a0»")),
+    ("en", ("removal mandated: replaced in 2027", "'Rip and replace'")),
+])
+def test_reasons_are_written_in_the_chosen_language(tmp_path, provider, inputs, lang, words):
+    _, uris = inputs
+    out = tmp_path / f"risk_{lang}.gpkg"
+    run_alg("vendorrisk:assessrisk", {"INPUT": uris, "JURISDICTION": "US", "LANGUAGE": lang,
+                                      "SCENARIOS": "rip_and_replace",
+                                      "REFERENCE_DATE": "2026-11-25", "OUTPUT": str(out)})
+    con = sqlite3.connect(out)
+    reasons = dict(con.execute("SELECT camera_id, reasons FROM risk_rip_and_replace"))
+    con.close()
+    for w in words:
+        assert w in reasons["C1"], reasons["C1"]

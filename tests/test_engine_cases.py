@@ -1,8 +1,8 @@
 """Scenario tests as data: each folder of tests/data/engine_cases is inputs -> expected outputs.
 
-A case folder holds case.json (jurisdiction, reference date, scenarios, assets, expected
-per-asset values) and optionally catalog/ (a user catalog folder) and scenarios/ (user
-scenarios). Adding a case is adding a folder.
+A case folder holds case.json (jurisdiction, reference date, optional language of the
+reasons, scenarios, assets, expected per-asset values) and optionally catalog/ (a user catalog
+folder) and scenarios/ (user scenarios). Adding a case is adding a folder.
 """
 
 import json
@@ -31,7 +31,7 @@ def run_case(folder):
     fields = detect_fields(list(frame.columns), case.get("fields"))
     tags, _ = Tagger(catalog).tag(frame, fields)
     engine = Assessment(catalog, scenarios, load_profile(), case["jurisdiction"],
-                        date.fromisoformat(case["reference_date"]))
+                        date.fromisoformat(case["reference_date"]), case.get("language", "en"))
     ok, msg = engine.prepare(frame.join(tags), fields)
     assert ok, msg
     return case, engine.run(), frame
