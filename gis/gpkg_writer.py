@@ -110,7 +110,23 @@ def gpkg_blobs(wkb, srs_id):
     return out
 
 
-class GpkgBuilder:
+class FrameBuilder:
+    """What every output builder shares: a whole DataFrame written as create/append/finish in
+    chunks of CHUNK rows (subclasses give create())."""
+
+    CHUNK = 50_000  # rows turned into Python values at a time: memory grows with this, not n
+
+    def add(self, name, frame, kinds=None, wkb=None, geometry_type=ogr.wkbNone, crs_wkt=""):
+        """Write one layer (with geometry) or table (wkb None) from a DataFrame."""
+        writer = self.create(name, frame, kinds, geometry_type if wkb is not None else None,
+                             crs_wkt)
+        for start in range(0, len(frame), self.CHUNK):
+            stop = start + self.CHUNK
+            writer.append(frame.iloc[start:stop], wkb[start:stop] if wkb is not None else None)
+        writer.finish()
+
+
+class GpkgBuilder(FrameBuilder):
     """Collects layers and tables in a temporary GeoPackage; commit() renames it into place."""
 
     def __init__(self, final_path):
@@ -126,17 +142,6 @@ class GpkgBuilder:
         self.point_indexed = set()
         self._stages = {}
         self._count_triggers = {}  # layer -> GDAL's feature-count triggers, off while loading
-
-    CHUNK = 50_000  # rows turned into Python values at a time: memory grows with this, not n
-
-    def add(self, name, frame, kinds=None, wkb=None, geometry_type=ogr.wkbNone, crs_wkt=""):
-        """Write one layer (with geometry) or table (wkb None) from a DataFrame."""
-        layer = self.create(name, frame, kinds, geometry_type if wkb is not None else None,
-                            crs_wkt)
-        for start in range(0, len(frame), self.CHUNK):
-            stop = start + self.CHUNK
-            layer.append(frame.iloc[start:stop], wkb[start:stop] if wkb is not None else None)
-        layer.finish()
 
     def create(self, name, template, kinds=None, geometry_type=None, crs_wkt=""):
         """Create an empty layer whose fields follow `template`'s columns; returns a writer

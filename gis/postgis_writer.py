@@ -21,7 +21,7 @@ from qgis.core import (
 )
 
 from .arrow_columns import wkb_values
-from .gpkg_writer import kind_of
+from .gpkg_writer import FrameBuilder, kind_of
 
 NULL = "\\N"
 MAX_IDENTIFIER = 63  # bytes: PostgreSQL truncates longer names
@@ -88,13 +88,12 @@ def _sql():
     return psycopg2, sql
 
 
-class PostgisBuilder:
+class PostgisBuilder(FrameBuilder):
     """Collects tables in staging tables of one transaction; commit() renames them into place.
 
     `uri` is a QGIS postgres connection URI (what QgsDataSourceUri or a saved connection
     gives); `schema` is created if missing (inside the same transaction)."""
 
-    CHUNK = 50_000
     LOCK_WAIT = 60  # seconds commit() waits for sessions still reading tables it replaces
 
     def __init__(self, uri, schema):
@@ -138,15 +137,7 @@ class PostgisBuilder:
             raise PostgisError(f"cannot prepare schema '{self.schema}': "
                                f"{_pg_message(e)}") from e
 
-    # -- the builder interface ----------------------------------------------------------------
-    def add(self, name, frame, kinds=None, wkb=None, geometry_type=ogr.wkbNone, crs_wkt=""):
-        """Write one table (wkb None) or layer from a DataFrame."""
-        writer = self.create(name, frame, kinds, geometry_type if wkb is not None else None,
-                             crs_wkt)
-        for start in range(0, len(frame), self.CHUNK):
-            stop = start + self.CHUNK
-            writer.append(frame.iloc[start:stop], wkb[start:stop] if wkb is not None else None)
-        writer.finish()
+    # -- the builder interface (add() comes from FrameBuilder) ---------------------------------
 
     def create(self, name, template, kinds=None, geometry_type=None, crs_wkt=""):
         """Create an empty staging table whose columns follow `template`; returns a writer to
