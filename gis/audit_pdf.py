@@ -32,12 +32,12 @@ from qgis.core import (
     QgsRectangle,
     QgsRenderContext,
     QgsSingleSymbolRenderer,
-    QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor
 
+from .layout_text import font, text_format
 from .styles import apply_qml, style_path
 
 MM = QgsUnitTypes.LayoutMillimeters
@@ -48,20 +48,8 @@ MAX_FINDING_ROWS = 3000
 _SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
 
-def _font(size, bold=False):
-    f = QFont("DejaVu Sans")
-    f.setPointSizeF(size)
-    f.setBold(bold)
-    return f
-
-
 def _text_format(size, bold=False):
-    fmt = QgsTextFormat()
-    fmt.setFont(_font(size, bold))
-    fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
-    fmt.setColor(QColor(20, 20, 20))
-    return fmt
+    return text_format(size, bold, color=(20, 20, 20))
 
 
 def _place(item, x, y, w, h, page=0):
@@ -72,7 +60,7 @@ def _place(item, x, y, w, h, page=0):
 def _label(layout, text, x, y, w, h, size=9, bold=False, page=0):
     label = QgsLayoutItemLabel(layout)
     label.setText(text)
-    label.setFont(_font(size, bold))
+    label.setFont(font(size, bold))
     label.setMode(QgsLayoutItemLabel.ModeFont)
     layout.addLayoutItem(label)
     _place(label, x, y, w, h, page)
@@ -287,9 +275,9 @@ def _legend(layout, map_item, x, y, width, page=0):
     legend.setTitle("Legend")
     legend.setLinkedMap(map_item)
     legend.setLegendFilterByMapEnabled(True)
-    legend.setStyleFont(QgsLegendStyle.Title, _font(9, True))
-    legend.setStyleFont(QgsLegendStyle.Subgroup, _font(8, True))
-    legend.setStyleFont(QgsLegendStyle.SymbolLabel, _font(7.5))
+    legend.setStyleFont(QgsLegendStyle.Title, font(9, True))
+    legend.setStyleFont(QgsLegendStyle.Subgroup, font(8, True))
+    legend.setStyleFont(QgsLegendStyle.SymbolLabel, font(7.5))
     legend.setSymbolHeight(3.5)
     legend.setSymbolWidth(5)
     layout.addLayoutItem(legend)

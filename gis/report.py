@@ -21,15 +21,15 @@ from qgis.core import (
     QgsLayoutTableColumn,
     QgsLegendStyle,
     QgsMapLayerStyle,
-    QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor
 
 from ..risk.scenarios import ScenarioError, available_scenarios, load_scenario
+from .layout_text import font, text_format
 from .render import export_pdf, export_png, map_page, scratch_project
 from .risk_styles import RISK_STYLES, STYLE_TITLES, qml_path
 from .tables import read_table
@@ -201,20 +201,6 @@ def report_data(gpkg, scenario_id, lang="en", place=""):
         vendors=vendor_rows, provenance=provenance, summary=row)
 
 
-def _font(size, bold=False):
-    font = QFont("DejaVu Sans")
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    return font
-
-
-def _text_format(size, bold=False):
-    fmt = QgsTextFormat.fromQFont(_font(size, bold))
-    fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
-    return fmt
-
-
 def _table(layout, header, rows, x, y, w, h, shares, size=7.5, margin=0.8):
     """A text table in a frame of w mm; shares split what the cell margins leave of w."""
     table = QgsLayoutItemTextTable(layout)
@@ -228,8 +214,8 @@ def _table(layout, header, rows, x, y, w, h, shares, size=7.5, margin=0.8):
         columns.append(col)
     table.setColumns(columns)
     table.setContents([[str(c) for c in r] for r in rows])
-    table.setHeaderTextFormat(_text_format(size, bold=True))
-    table.setContentTextFormat(_text_format(size))
+    table.setHeaderTextFormat(text_format(size, bold=True))
+    table.setContentTextFormat(text_format(size))
     table.setCellMargin(margin)
     table.setWrapBehavior(QgsLayoutItemTextTable.WrapText)
     table.setGridStrokeWidth(0.1)
@@ -264,13 +250,13 @@ def report_layout(project, layer, data, background=()):
     for style, size, bold in ((QgsLegendStyle.Title, 10, True), (QgsLegendStyle.Group, 8, True),
                               (QgsLegendStyle.Subgroup, 8, True),
                               (QgsLegendStyle.SymbolLabel, 7.5, False)):
-        legend.rstyle(style).setFont(_font(size, bold))
+        legend.rstyle(style).setFont(font(size, bold))
     legend.setSymbolHeight(3.2)
     legend.setSymbolWidth(4.5)
     legend.attemptMove(QgsLayoutPoint(right, 24, QgsUnitTypes.LayoutMillimeters))
     legend.adjustBoxSize()
     bar = _item(layout, QgsLayoutItemScaleBar)
-    bar.setTextFormat(_text_format(7))
+    bar.setTextFormat(text_format(7))
     bar.attemptMove(QgsLayoutPoint(12, 190, QgsUnitTypes.LayoutMillimeters))
     width = PAGE[0] - right - 8
     _table(layout, [translate("VendorRiskReport", "Key figures"), ""], data.figures, right, 68,
@@ -278,7 +264,7 @@ def report_layout(project, layer, data, background=()):
     if data.vendors:
         title = QgsLayoutItemLabel(layout)
         title.setText(translate("VendorRiskReport", "Top vendors by exposure"))
-        title.setFont(_font(8, bold=True))
+        title.setFont(font(8, bold=True))
         title.attemptMove(QgsLayoutPoint(right, 135, QgsUnitTypes.LayoutMillimeters))
         title.attemptResize(QgsLayoutSize(width, 6, QgsUnitTypes.LayoutMillimeters))
         layout.addLayoutItem(title)
@@ -286,7 +272,7 @@ def report_layout(project, layer, data, background=()):
                [0.36, 0.15, 0.24, 0.25])
     note = QgsLayoutItemLabel(layout)
     note.setText(data.provenance)
-    note.setFont(_font(6))
+    note.setFont(font(6))
     note.attemptMove(QgsLayoutPoint(90, 193, QgsUnitTypes.LayoutMillimeters))
     note.attemptResize(QgsLayoutSize(PAGE[0] - 98, 12, QgsUnitTypes.LayoutMillimeters))
     layout.addLayoutItem(note)
