@@ -26,8 +26,7 @@ def catalog():
 _PROVIDERS = []  # keep Python references alive for the registry's lifetime
 
 
-@pytest.fixture
-def provider(qgis_app, qgis_processing):
+def _registered_provider():
     """Our provider in the processing registry (re-added if a plugin unload test removed it)."""
     from qgis.core import QgsApplication
     from vendor_risk.provider.provider import VendorRiskProvider
@@ -40,6 +39,17 @@ def provider(qgis_app, qgis_processing):
     registry.addProvider(prov)
     _PROVIDERS.append(prov)
     return prov
+
+
+@pytest.fixture
+def provider(qgis_app, qgis_processing):
+    return _registered_provider()
+
+
+@pytest.fixture(scope="module")
+def module_provider(qgis_app, qgis_processing):
+    """The same, for a module's shared (module-scoped) fixtures."""
+    return _registered_provider()
 
 
 def run_alg(alg_id, params, feedback=None):

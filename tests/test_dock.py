@@ -12,7 +12,7 @@ import pytest
 from qgis.core import Qgis, QgsProject, QgsRectangle
 from qgis.PyQt.QtCore import QLocale, Qt
 from qgis.PyQt.QtGui import QImage
-from test_dock_helpers import (  # noqa: F401 - module_provider is a fixture
+from test_dock_helpers import (  # noqa: F401 - english_ui is a fixture
     add_layers,
     choose,
     close_dock,
@@ -20,7 +20,6 @@ from test_dock_helpers import (  # noqa: F401 - module_provider is a fixture
     english_ui,
     make_dock,
     messages,
-    module_provider,
     run_and_wait,
     wait_for_tasks,
 )

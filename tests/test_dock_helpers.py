@@ -107,22 +107,6 @@ def messages(iface, level):
     return iface.messageBar().get_messages(level)
 
 
-_KEPT = []
-
-
-@pytest.fixture(scope="module")
-def module_provider(qgis_app, qgis_processing):
-    """The vendorrisk provider registered for a whole module (as conftest's provider does)."""
-    from vendor_risk.provider.provider import VendorRiskProvider
-
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("vendorrisk") is None:
-        prov = VendorRiskProvider()
-        registry.addProvider(prov)
-        _KEPT.append(prov)
-    return registry.providerById("vendorrisk")
-
-
 @pytest.fixture
 def new_dock(qgis_iface):
     """Make docks that are closed after the test, whatever happens in it."""

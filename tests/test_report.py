@@ -17,7 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QRectF, QSizeF, QTranslator
 from qgis.PyQt.QtGui import QImage
-from test_dock_helpers import copy_city, module_provider  # noqa: F401 - fixture
+from test_dock_helpers import copy_city
 from test_dock_i18n import qm  # noqa: F401 - fixture
 from vendor_risk.gis.render import scratch_project
 from vendor_risk.gis.report import (
@@ -31,7 +31,7 @@ from vendor_risk.gis.tables import read_table
 
 
 @pytest.fixture(scope="module")
-def assessed(tmp_path_factory, module_provider):  # noqa: F811
+def assessed(tmp_path_factory, module_provider):
     folder = tmp_path_factory.mktemp("report")
     city = copy_city(folder)
     out = folder / "risk.gpkg"

@@ -6,7 +6,7 @@ import sqlite3
 
 import openpyxl
 import pytest
-from conftest import _PROVIDERS, run_alg
+from conftest import run_alg
 from layers import write_gpkg
 from qgis.core import QgsApplication, QgsProcessingException, QgsSettings
 from vendor_risk.provider.export_workbook import default_language, export_workbook_demo
@@ -32,19 +32,7 @@ N_ASSETS = len(CAMERAS) + len(PLATFORMS)
 
 
 @pytest.fixture(scope="module")
-def registered(qgis_app, qgis_processing):
-    """The provider, for this module's shared fixtures (conftest's `provider` is per test)."""
-    from vendor_risk.provider.provider import VendorRiskProvider
-
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("vendorrisk") is None:
-        prov = VendorRiskProvider()
-        registry.addProvider(prov)
-        _PROVIDERS.append(prov)
-
-
-@pytest.fixture(scope="module")
-def assessment(tmp_path_factory, registered):
+def assessment(tmp_path_factory, module_provider):
     folder = tmp_path_factory.mktemp("wb")
     src = folder / "city.gpkg"
     cams = write_gpkg(src, "cameras", CAMERAS, ["POINT (700000 6600000)"] * len(CAMERAS))
@@ -63,12 +51,12 @@ def export(assessment, path, **params):
 
 
 @pytest.fixture(scope="module")
-def book_en(assessment, tmp_path_factory, registered):
+def book_en(assessment, tmp_path_factory, module_provider):
     return export(assessment, tmp_path_factory.mktemp("en") / "risk_en.xlsx", LANGUAGE="en")[0]
 
 
 @pytest.fixture(scope="module")
-def book_fr(assessment, tmp_path_factory, registered):
+def book_fr(assessment, tmp_path_factory, module_provider):
     return export(assessment, tmp_path_factory.mktemp("fr") / "risk_fr.xlsx", LANGUAGE="fr")[0]
 
 
