@@ -45,6 +45,19 @@ class Gate:
         self.release.wait(60)
 
 
+def gate_after_reading(monkeypatch):
+    """A Gate that holds the run each time an input layer has been read."""
+    gate = Gate()
+    real_iter = assess_io.iter_layer
+
+    def gated_iter(layer, *args, **kwargs):
+        yield from real_iter(layer, *args, **kwargs)
+        gate.wait()
+
+    monkeypatch.setattr(assess_io, "iter_layer", gated_iter)
+    return gate
+
+
 @pytest.mark.parametrize("moment", ["reading", "before_rename", "after_write"])
 def test_cancel_mid_run_leaves_no_group_no_layer_no_file(city, qgis_iface, monkeypatch, moment):
     project, layers, dock, out_dir = city
@@ -90,14 +103,7 @@ def test_cancel_mid_run_leaves_no_group_no_layer_no_file(city, qgis_iface, monke
 def test_closing_the_dock_mid_run_cancels_it_and_leaves_nothing(city, qgis_iface, monkeypatch):
     """What unload does to a running assessment: cancel it, forget its callbacks."""
     project, layers, dock, out_dir = city
-    gate = Gate()
-    real_iter = assess_io.iter_layer
-
-    def gated_iter(layer, *args, **kwargs):
-        yield from real_iter(layer, *args, **kwargs)
-        gate.wait()
-
-    monkeypatch.setattr(assess_io, "iter_layer", gated_iter)
+    gate = gate_after_reading(monkeypatch)
     choose(dock, layers=[layers["cameras"], layers["platforms"]], output=out_dir / "r.gpkg")
     before = set(project.mapLayers())
     try:
@@ -116,14 +122,7 @@ def test_closing_the_dock_mid_run_cancels_it_and_leaves_nothing(city, qgis_iface
 
 def test_removing_an_input_layer_mid_run_cancels_it(city, qgis_iface, monkeypatch):
     project, layers, dock, out_dir = city
-    gate = Gate()
-    real_iter = assess_io.iter_layer
-
-    def gated_iter(layer, *args, **kwargs):
-        yield from real_iter(layer, *args, **kwargs)
-        gate.wait()
-
-    monkeypatch.setattr(assess_io, "iter_layer", gated_iter)
+    gate = gate_after_reading(monkeypatch)
     choose(dock, layers=[layers["cameras"], layers["platforms"], layers["street_lights"]],
            output=out_dir / "r.gpkg")
     try:
