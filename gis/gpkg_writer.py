@@ -112,7 +112,8 @@ def gpkg_blobs(wkb, srs_id):
 
 class FrameBuilder:
     """What every output builder shares: a whole DataFrame written as create/append/finish in
-    chunks of CHUNK rows (subclasses give create())."""
+    chunks of CHUNK rows, and abort() on an error inside `with` (subclasses give create() and
+    abort())."""
 
     CHUNK = 50_000  # rows turned into Python values at a time: memory grows with this, not n
 
@@ -124,6 +125,14 @@ class FrameBuilder:
             stop = start + self.CHUNK
             writer.append(frame.iloc[start:stop], wkb[start:stop] if wkb is not None else None)
         writer.finish()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None:
+            self.abort()
+        return False
 
 
 class GpkgBuilder(FrameBuilder):
@@ -299,14 +308,6 @@ class GpkgBuilder(FrameBuilder):
                   *self._stages.values()]:
             if os.path.exists(p):
                 os.unlink(p)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, exc_type, exc, tb):
-        if exc_type is not None:
-            self.abort()
-        return False
 
 
 def point_xy(wkb):

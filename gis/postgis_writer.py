@@ -289,14 +289,6 @@ class PostgisBuilder(FrameBuilder):
         finally:
             conn.close()
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, exc_type, exc, tb):
-        if exc_type is not None:
-            self.abort()
-        return False
-
     # -- helpers ------------------------------------------------------------------------------
     def _ident(self, table):
         return self._sql.Identifier(self.schema, table)
