@@ -73,18 +73,17 @@ def _decode(raw):
 
 
 class StringColumn:
-    """One string column built batch by batch while GDAL reads the next batch: `prepare`
-    groups a batch's values by hash, `add` decodes what is needed to str. Distinct values
+    """One string column built batch by batch (while GDAL reads the next batch): each batch's
+    values are grouped by a vectorised hash and only the distinct ones decoded. Distinct values
     become a Categorical; id-like columns, where nearly every value differs (decided on the
     first batch big enough to tell), stay plain object arrays of str. Nulls stay null.
     `finish` returns the column so far and starts the next chunk."""
 
     def __init__(self):
-        self.distinct = None  # read and written by `prepare` only
-        self._parts = []  # `add` and `finish` only: object arrays, or (codes, str values)
+        self.distinct = None
+        self._parts = []  # per batch: an object array, or (codes, distinct str values)
 
-    def prepare(self, arr):
-        """A batch -> ('text', bytes, mask) or ('codes', codes, distinct raw values)."""
+    def add(self, arr):
         mask = np.ma.getmaskarray(arr) if np.ma.isMaskedArray(arr) else None
         data = np.ma.getdata(arr)
         if mask is not None and not mask.any():
@@ -92,28 +91,20 @@ class StringColumn:
         if self.distinct is None and len(data) >= 2 * DISTINCT_SAMPLE:
             self.distinct = mostly_distinct(data)
         if self.distinct and data.dtype.kind == "S":
-            return "text", data, mask
+            values = _decode_array(data)
+            if mask is not None:
+                values[mask] = None
+            self._parts.append(values)
+            return
         if data.dtype.kind == "S":
             codes, uniques = factorize_bytes(data)
+            uniques = _decode(uniques.tolist())
         else:
             codes, uniques = pd.factorize(np.asarray(data, dtype=object), sort=False)
         codes = np.asarray(codes, dtype=np.int64)
         if mask is not None:
             codes = np.where(mask, -1, codes)
-        return "codes", codes, uniques
-
-    def add(self, part):
-        """Take a prepared batch: decode what it holds."""
-        kind, data, extra = part
-        if kind == "text":
-            values = _decode_array(data)
-            if extra is not None:
-                values[extra] = None
-            self._parts.append(values)
-            return
-        if extra.dtype.kind == "S":
-            extra = _decode(extra.tolist())
-        self._parts.append((data, np.asarray(extra, dtype=object)))
+        self._parts.append((codes, np.asarray(uniques, dtype=object)))
 
     def finish(self):
         """Categorical of str, or an object array for an id-like column."""
@@ -152,7 +143,7 @@ def strings_to_categorical(arr):
     """Masked/plain bytes array -> Categorical of str (null stays null); id-like columns, where
     nearly every value differs, become plain object arrays instead."""
     column = StringColumn()
-    column.add(column.prepare(arr))
+    column.add(arr)
     return column.finish()
 
 

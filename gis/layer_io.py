@@ -193,7 +193,7 @@ def _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry):
             seen = True
             for key, arr in batch.items():
                 if key in texts:
-                    texts[key].add(texts[key].prepare(arr))
+                    texts[key].add(arr)
                 else:
                     batches.setdefault(key, []).append(arr)
             rows += len(batch[fid_key]) if fid_key in batch else 0

@@ -34,6 +34,7 @@ _PHRASES = {
                    "siège dans le bloc {bloc}, qui cesse de prendre en charge le bloc {city_bloc}"),
     "on_no_list": ("{vendor}: on no list", f"{{vendor}}{_NB}: sur aucune liste"),
     "vendor_facts": ("{vendor}: {facts}", f"{{vendor}}{_NB}: {{facts}}"),
+    "separator": ("; ", f"{_NB}; "),
     "escalated": ("; removal by {deadline} under this scenario",
                   f"{_NB}; retrait d’ici le {{deadline}} dans ce scénario"),
     "support_ends": ("vendor support ends ({reason})", "fin du support du fournisseur ({reason})"),

@@ -49,10 +49,8 @@ def vendor_tables(vs, names, context, lang):
     vs["_rank"] = vs["scenario_id"].map(rank).fillna(len(rank))
     vs = vs.sort_values(["_rank", "exposure", "switching_cost"], ascending=[True, False, False],
                         kind="stable")
-    listed = vs["sanction_lists"].fillna("").astype(str)
-    vs["lists_shown"] = listed.str.replace(r"\s*;\s*", "; ", regex=True)  # wraps in a cell
-    by_vendor = [[clean_value(r.get("lists_shown" if c.key == "sanction_lists" else c.key))
-                  for c in cols] for r in vs.to_dict("records")]
+    vs["sanction_lists"] = [_union([v]) for v in vs["sanction_lists"]]  # "a; b" wraps in a cell
+    by_vendor = [[clean_value(r.get(c.key)) for c in cols] for r in vs.to_dict("records")]
     for c in SUMS:
         vs[c] = pd.to_numeric(vs[c], errors="coerce").fillna(0.0)
     g = vs.groupby(["_rank", "scenario", "parent_id", "parent"], sort=False)
@@ -66,9 +64,11 @@ def vendor_tables(vs, names, context, lang):
             Table(parent_cols, by_parent, label("vendors.by_parent", lang)))
 
 
-def _union(series):
-    return "; ".join(sorted({x.strip() for v in series.dropna() for x in str(v).split(";")
-                             if x.strip()}))
+def _union(values):
+    """';'-joined list ids -> one "a; b" text without repeats, in first-seen order (a
+    vendor's lists come highest level first)."""
+    return "; ".join(dict.fromkeys(x.strip() for v in values if isinstance(v, str)
+                                   for x in v.split(";") if x.strip()))
 
 
 # -- scenarios ----------------------------------------------------------------------------------

@@ -4,8 +4,6 @@ from dataclasses import dataclass
 
 from .phrases import check_language, phrase
 
-_NB = "\u00a0"
-
 
 class JurisdictionError(ValueError):
     pass
@@ -146,7 +144,7 @@ class SanctionResolver:
         if not facts:
             return Verdict(0, "", "", phrase("on_no_list", lang,
                                              vendor=self.names.get(vendor_id, vendor_id)),
-                           cut, "; ".join(cut_reasons))
+                           cut, phrase("separator", lang).join(cut_reasons))
         facts.sort(key=lambda f: -f[0])
         level = facts[0][0]
         deadline = ""
@@ -161,6 +159,7 @@ class SanctionResolver:
             deadline = min(filter(None, [deadline, sc.removal_deadline]))
         lists = ";".join(dict.fromkeys(f[1] for f in facts))
         reason = phrase("vendor_facts", lang, vendor=self.names.get(vendor_id, vendor_id),
-                        facts=(f"{_NB}; " if lang == "fr" else "; ").join(f[2] for f in facts)) \
+                        facts=phrase("separator", lang).join(f[2] for f in facts)) \
             + escalated
-        return Verdict(level, lists, deadline, reason, cut, "; ".join(cut_reasons))
+        return Verdict(level, lists, deadline, reason, cut,
+                       phrase("separator", lang).join(cut_reasons))
