@@ -8,6 +8,7 @@ SAMPLE = os.path.join(os.path.dirname(__file__), "resources", "sample", "sample_
 ASSET_LAYERS = ("cameras", "platforms", "radio_sites", "street_lights", "traffic_sensors",
                 "iot_gateways", "ev_chargers")
 BACKGROUND = ("districts", "streets")
+LANG = "en"  # of every output, whatever the machine's QGIS locale (one language per demo)
 
 
 def _money(x):
@@ -84,7 +85,7 @@ def run_demo(args=()):
     inputs = [f"{sample}|layername={name}" for name in ASSET_LAYERS]
     code, results = run_algorithm("vendorrisk:assessrisk", {
         "INPUT": inputs, "JURISDICTION": "FR", "REFERENCE_DATE": "2026-11-25",
-        "OUTPUT": gpkg}, quiet=True, show_results=False)
+        "LANGUAGE": LANG, "OUTPUT": gpkg}, quiet=True, show_results=False)
     if code:
         return code
     from .gis.tables import read_table
@@ -100,12 +101,13 @@ def run_demo(args=()):
     from .gis.report import council_report
     from .provider.export_workbook import export_workbook_demo
 
-    print(f"Wrote {export_workbook_demo(gpkg, os.path.join(out_dir, 'vendor_risk.xlsx'))}")
+    print(f"Wrote {export_workbook_demo(gpkg, os.path.join(out_dir, 'vendor_risk.xlsx'), LANG)}")
 
     _, written = council_report(
         gpkg, "rip_and_replace", os.path.join(out_dir, "council_report_rip_and_replace.pdf"),
         os.path.join(out_dir, "council_report_rip_and_replace.png"),
-        background=[f"{sample}|layername={name}" for name in BACKGROUND], place="Valbourg")
+        background=[f"{sample}|layername={name}" for name in BACKGROUND], lang=LANG,
+        place="Valbourg")
     for p in written:
         print(f"Wrote {p}")
     from .provider.audit_cameras import run_audit_demo
