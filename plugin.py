@@ -5,8 +5,8 @@ import os
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
 
+from .gis.compat import QAction
 from .provider.base import ICON, PLUGIN_DIR
 
 MENU = "&Vendor Risk"
@@ -97,7 +97,7 @@ class VendorRiskPlugin:
             self.dock = VendorRiskDock(self.iface, parent=self.iface.mainWindow())
             self.dock.closed.connect(lambda: self.dock_action.setChecked(False))
             self.dock.opened.connect(lambda: self.dock_action.setChecked(True))
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.show()
         self.dock.raise_()
         return self.dock

@@ -55,12 +55,11 @@ def baseline(path, out):
     from qgis.core import (
         QgsCoordinateTransformContext,
         QgsFeature,
-        QgsField,
         QgsFields,
         QgsVectorFileWriter,
         QgsVectorLayer,
     )
-    from qgis.PyQt.QtCore import QVariant
+    from vendor_risk.gis.compat import make_field
     from vendor_risk.risk.assessment import Assessment
     from vendor_risk.risk.catalog import load_catalog
     from vendor_risk.risk.fieldmap import detect_fields
@@ -86,14 +85,14 @@ def baseline(path, out):
         table = pd.concat([frame, tags, res], axis=1)
         qfields = QgsFields()
         for col in table.columns:
-            kind = QVariant.Double if pd.api.types.is_float_dtype(table[col]) else (
-                QVariant.LongLong if pd.api.types.is_integer_dtype(table[col]) else
-                QVariant.String)
-            qfields.append(QgsField(str(col), kind))
+            kind = "float" if pd.api.types.is_float_dtype(table[col]) else (
+                "int64" if pd.api.types.is_integer_dtype(table[col]) else "str")
+            qfields.append(make_field(str(col), kind))
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.layerName = f"risk_{sid}"
-        options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteFile if i == 0
-                                        else QgsVectorFileWriter.CreateOrOverwriteLayer)
+        action = QgsVectorFileWriter.ActionOnExistingFile
+        options.actionOnExistingFile = (action.CreateOrOverwriteFile if i == 0
+                                        else action.CreateOrOverwriteLayer)
         writer = QgsVectorFileWriter.create(out, qfields, layer.wkbType(), layer.crs(),
                                             QgsCoordinateTransformContext(), options)
         values = table.astype(object).where(table.notna(), None).to_numpy().tolist()

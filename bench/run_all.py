@@ -72,22 +72,20 @@ def naive_write(data, frame, path, limit):
         QgsCoordinateReferenceSystem,
         QgsCoordinateTransformContext,
         QgsFeature,
-        QgsField,
         QgsFields,
         QgsGeometry,
         QgsVectorFileWriter,
-        QgsWkbTypes,
     )
-    from qgis.PyQt.QtCore import QVariant
     from vendor_risk.gis.arrow_columns import wkb_values
+    from vendor_risk.gis.compat import WKB_POINT, make_field
 
     sub = frame.head(limit)
     fields = QgsFields()
     for col in sub.columns:
-        fields.append(QgsField(str(col), QVariant.String))
+        fields.append(make_field(str(col), "str"))
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.layerName = "naive"
-    writer = QgsVectorFileWriter.create(path, fields, QgsWkbTypes.Point,
+    writer = QgsVectorFileWriter.create(path, fields, WKB_POINT,
                                         QgsCoordinateReferenceSystem("EPSG:2154"),
                                         QgsCoordinateTransformContext(), options)
     geoms = wkb_values(data.wkb[:limit])

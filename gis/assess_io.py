@@ -15,6 +15,7 @@ from ..risk.assessment import RESULT_FIELDS
 from ..risk.columns import text
 from ..risk.tagging import REVIEW_COLUMNS, TAG_COLUMNS
 from .arrow_columns import wkb_values
+from .compat import ogr_wkb_code
 from .gpkg_writer import GpkgBuilder, kind_of  # noqa: F401 - GpkgBuilder: the default
 from .layer_io import iter_layer, layer_kinds
 
@@ -56,9 +57,7 @@ def union_kinds(layers):
 
 def output_geometry(layers):
     """One geometry type for all outputs: the layers' own when they agree, else generic."""
-    from .layer_io import _qgs_to_ogr_wkb
-
-    types = {_qgs_to_ogr_wkb(int(lyr.wkbType())) for lyr in layers if lyr.isSpatial()}
+    types = {ogr_wkb_code(lyr.wkbType()) for lyr in layers if lyr.isSpatial()}
     return types.pop() if len(types) == 1 else ogr.wkbUnknown
 
 

@@ -8,12 +8,12 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsSpatialIndex,
-    QgsWkbTypes,
 )
 
 from ..risk.audit.roles import NON_RESIDENTIAL_WORDS, RESIDENTIAL_WORDS
 from ..risk.audit.values import norm
 from ..risk.fieldmap import detect_fields
+from .compat import GEOMETRY_POINT, GEOMETRY_POLYGON
 
 
 def read_geometries(layer, work_wkt, transform_context, roles, messages, label):
@@ -30,7 +30,7 @@ def read_geometries(layer, work_wkt, transform_context, roles, messages, label):
         if geom.isNull() or geom.isEmpty():
             skipped.append(feat.id())
             continue
-        if geom.type() == QgsWkbTypes.PolygonGeometry and not geom.isGeosValid():
+        if geom.type() == GEOMETRY_POLYGON and not geom.isGeosValid():
             geom = geom.makeValid()
             repaired += 1
         attrs = {role: (feat[field] if field else None) for role, field in mapping.items()}
@@ -70,7 +70,7 @@ def points_as_discs(features, radius):
     """Point features stand for a place (a school, a church): a disc of `radius` metres."""
     if not features or radius <= 0:
         return features
-    return [(g.buffer(radius, 12) if g.type() == QgsWkbTypes.PointGeometry else g, attrs)
+    return [(g.buffer(radius, 12) if g.type() == GEOMETRY_POINT else g, attrs)
             for g, attrs in features]
 
 
@@ -101,7 +101,7 @@ def view_pairs(sectors, features, name_of):
             continue
         engine = QgsGeometry.createGeometryEngine(geom.constGet())
         engine.prepareGeometry()
-        polygon = geom.type() == QgsWkbTypes.PolygonGeometry
+        polygon = geom.type() == GEOMETRY_POLYGON
         for c in hits:
             sector = sectors.geoms[c]
             if not engine.intersects(sector.constGet()):

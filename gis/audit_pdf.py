@@ -6,6 +6,7 @@ import tempfile
 
 import numpy as np
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -30,17 +31,16 @@ from qgis.core import (
     QgsPrintLayout,
     QgsProject,
     QgsRectangle,
-    QgsRenderContext,
     QgsSingleSymbolRenderer,
-    QgsUnitTypes,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QColor
 
+from .compat import DISTANCE_METERS, LAYOUT_MILLIMETERS
 from .layout_text import font, text_format
 from .styles import apply_qml, style_path
 
-MM = QgsUnitTypes.LayoutMillimeters
+MM = LAYOUT_MILLIMETERS
 PAGE_W, PAGE_H, MARGIN = 297.0, 210.0, 10.0
 MAP_Y, MAP_W, MAP_H = 30.0, 190.0, 160.0
 METHOD_H = 30.0
@@ -61,7 +61,7 @@ def _label(layout, text, x, y, w, h, size=9, bold=False, page=0):
     label = QgsLayoutItemLabel(layout)
     label.setText(text)
     label.setFont(font(size, bold))
-    label.setMode(QgsLayoutItemLabel.ModeFont)
+    label.setMode(QgsLayoutItemLabel.Mode.ModeFont)
     layout.addLayoutItem(label)
     _place(label, x, y, w, h, page)
     return label
@@ -112,15 +112,15 @@ def _table(layout, headers, widths, rows, x, y, w, h, page):
     table.setContents([[str(v) for v in row] for row in rows])
     table.setHeaderTextFormat(_text_format(8, True))
     table.setContentTextFormat(_text_format(7.5))
-    table.setWrapBehavior(QgsLayoutTable.WrapText)
+    table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
     table.setCellMargin(1.0)
     table.setGridStrokeWidth(0.2)
-    table.setEmptyTableBehavior(QgsLayoutTable.ShowMessage)
+    table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.ShowMessage)
     table.setEmptyTableMessage("none")
     frame = QgsLayoutFrame(layout, table)
     _place(frame, x, y, w, h, page)
     table.addFrame(frame)
-    table.setResizeMode(QgsLayoutMultiFrame.RepeatUntilFinished)
+    table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.RepeatUntilFinished)
     return table
 
 
@@ -247,7 +247,7 @@ def _map(layout, layers, crs, extent, page):
     north.setPicturePath(os.path.join(QgsApplication.pkgDataPath(), "svg", "arrows",
                                       "NorthArrow_02.svg"))
     north.setLinkedMap(item)
-    north.setNorthMode(QgsLayoutItemPicture.GridNorth)
+    north.setNorthMode(QgsLayoutItemPicture.NorthMode.GridNorth)
     north.setBackgroundEnabled(True)
     north.setBackgroundColor(QColor(255, 255, 255, 200))
     layout.addLayoutItem(north)
@@ -255,7 +255,7 @@ def _map(layout, layers, crs, extent, page):
     bar = QgsLayoutItemScaleBar(layout)
     bar.setStyle("Single Box")
     bar.setLinkedMap(item)
-    bar.setUnits(QgsUnitTypes.DistanceMeters)
+    bar.setUnits(DISTANCE_METERS)
     bar.setUnitLabel("m")
     bar.setNumberOfSegments(2)
     bar.setNumberOfSegmentsLeft(0)
@@ -275,9 +275,9 @@ def _legend(layout, map_item, x, y, width, page=0):
     legend.setTitle("Legend")
     legend.setLinkedMap(map_item)
     legend.setLegendFilterByMapEnabled(True)
-    legend.setStyleFont(QgsLegendStyle.Title, font(9, True))
-    legend.setStyleFont(QgsLegendStyle.Subgroup, font(8, True))
-    legend.setStyleFont(QgsLegendStyle.SymbolLabel, font(7.5))
+    legend.setStyleFont(QgsLegendStyle.Style.Title, font(9, True))
+    legend.setStyleFont(QgsLegendStyle.Style.Subgroup, font(8, True))
+    legend.setStyleFont(QgsLegendStyle.Style.SymbolLabel, font(7.5))
     legend.setSymbolHeight(3.5)
     legend.setSymbolWidth(5)
     layout.addLayoutItem(legend)
@@ -353,9 +353,9 @@ def export_audit_pdf(report, gpkg_path, pdf_path, work_wkt, context_layers=None,
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = 200
         settings.rasterizeWholeImage = False
-        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
         result = QgsLayoutExporter(layout).exportToPdf(tmp, settings)
-        if result != QgsLayoutExporter.Success:
+        if result != QgsLayoutExporter.ExportResult.Success:
             raise RuntimeError(f"QGIS could not export the PDF (code {result})")
         os.chmod(tmp, 0o644)  # mkstemp makes 0600; a report is meant to be shared
         os.replace(tmp, pdf_path)

@@ -11,11 +11,11 @@ from qgis.core import (
     QgsMarkerSymbol,
     QgsRendererCategory,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..risk.fieldmap import detect_fields
+from .compat import GEOMETRY_LINE, GEOMETRY_POLYGON
 from .gpkg_writer import GpkgBuilder
 from .layer_io import read_layer
 
@@ -151,9 +151,9 @@ def compare_scenarios(gpkg, scenario_a, scenario_b, out_path, progress=None):
 
 
 def _symbol(geometry_type, color):
-    if geometry_type == QgsWkbTypes.LineGeometry:
+    if geometry_type == GEOMETRY_LINE:
         return QgsLineSymbol.createSimple({"color": color, "width": "1.2"})
-    if geometry_type == QgsWkbTypes.PolygonGeometry:
+    if geometry_type == GEOMETRY_POLYGON:
         return QgsFillSymbol.createSimple({"color": color, "outline_color": "#333333"})
     return QgsMarkerSymbol.createSimple({"name": "circle", "color": color, "size": "3",
                                          "outline_color": "#222222", "outline_width": "0.3"})

@@ -5,10 +5,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from osgeo import gdal, ogr
-from qgis.core import QgsFeatureRequest, QgsProviderRegistry, QgsWkbTypes
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.core import QgsFeatureRequest, QgsProviderRegistry
+from qgis.PyQt.QtCore import QDate, QDateTime
 
 from .arrow_columns import StringColumn, strings_to_categorical, wkb_values
+from .compat import NO_GEOMETRY_REQUEST, field_kind, is_null, ogr_wkb_code
 from .prefetch import prefetched
 
 gdal.UseExceptions()
@@ -19,12 +20,6 @@ _OGR_KIND = {
     ogr.OFTString: "str", ogr.OFTInteger: "int", ogr.OFTInteger64: "int64",
     ogr.OFTReal: "float", ogr.OFTDate: "date", ogr.OFTDateTime: "datetime",
     ogr.OFTTime: "str", ogr.OFTBinary: "binary",
-}
-_QVARIANT_KIND = {
-    QVariant.String: "str", QVariant.Int: "int", QVariant.UInt: "int64",
-    QVariant.LongLong: "int64", QVariant.ULongLong: "int64", QVariant.Double: "float",
-    QVariant.Bool: "bool", QVariant.Date: "date", QVariant.DateTime: "datetime",
-    QVariant.ByteArray: "binary",
 }
 
 
@@ -84,7 +79,7 @@ def layer_label(layer):
 
 def layer_kinds(layer):
     """Field name -> kind for a layer, as the readers will report them."""
-    return {f.name(): _QVARIANT_KIND.get(f.type(), "str") for f in layer.fields()}
+    return {f.name(): field_kind(f) for f in layer.fields()}
 
 
 def _empty(layer, columns, geometry):
@@ -92,7 +87,7 @@ def _empty(layer, columns, geometry):
     frame = pd.DataFrame({k: pd.Series([], dtype=object) for k in kinds})
     spatial = geometry and layer.isSpatial()
     return LayerData(frame, np.array([], dtype=object) if spatial else None, kinds,
-                     layer.crs().toWkt(), _qgs_to_ogr_wkb(int(layer.wkbType())) if spatial
+                     layer.crs().toWkt(), ogr_wkb_code(layer.wkbType()) if spatial
                      else ogr.wkbNone, layer.source(), "empty", np.zeros(0, dtype=np.int64))
 
 
@@ -279,7 +274,7 @@ def _provider_chunks(layer, chunk_rows, selected_only, feedback, columns, geomet
     fields = layer.fields()
     names = [n for n in fields.names() if columns is None or n in columns]
     index = [fields.indexOf(n) for n in names]
-    kinds = {n: _QVARIANT_KIND.get(fields.field(n).type(), "str") for n in names}
+    kinds = {n: field_kind(fields.field(n)) for n in names}
     request = QgsFeatureRequest()
     if columns is not None:
         request.setSubsetOfAttributes(index)
@@ -287,8 +282,8 @@ def _provider_chunks(layer, chunk_rows, selected_only, feedback, columns, geomet
         request.setFilterFids(layer.selectedFeatureIds())
     has_geom = geometry and layer.isSpatial()
     if not has_geom:
-        request.setFlags(QgsFeatureRequest.NoGeometry)
-    gtype = _qgs_to_ogr_wkb(int(layer.wkbType())) if has_geom else ogr.wkbNone
+        request.setFlags(NO_GEOMETRY_REQUEST)
+    gtype = ogr_wkb_code(layer.wkbType()) if has_geom else ogr.wkbNone
     crs_wkt = layer.crs().toWkt()
     total = max(layer.featureCount(), 1)
 
@@ -324,7 +319,7 @@ def _provider_chunks(layer, chunk_rows, selected_only, feedback, columns, geomet
 
 def _from_qvariants(values, kind):
     def plain(v):
-        if v is None or (isinstance(v, QVariant) and v.isNull()):
+        if is_null(v):
             return None
         if isinstance(v, QDateTime):
             return v.toPyDateTime() if v.isValid() else None
@@ -338,16 +333,3 @@ def _from_qvariants(values, kind):
     if kind in ("date", "datetime"):
         return pd.to_datetime(pd.Series(values, dtype=object), errors="coerce")
     return pd.Series(values, dtype=object)
-
-
-def _qgs_to_ogr_wkb(qgs_type):
-    """QGIS and OGR share ISO WKB codes for the types a city layer holds; 25D flags differ."""
-    flat = QgsWkbTypes.flatType(qgs_type)
-    code = int(flat)
-    if QgsWkbTypes.hasZ(qgs_type) and QgsWkbTypes.hasM(qgs_type):
-        return code + 3000
-    if QgsWkbTypes.hasZ(qgs_type):
-        return code + 1000
-    if QgsWkbTypes.hasM(qgs_type):
-        return code + 2000
-    return code

@@ -19,13 +19,22 @@ import pandas as pd
 from qgis.core import (
     QgsDataSourceUri,
     QgsFeatureRequest,
-    QgsFields,
     QgsMessageLog,
     QgsWkbTypes,
 )
 
 from .arrow_columns import mostly_distinct
-from .layer_io import LayerData, _qgs_to_ogr_wkb, layer_kinds
+from .compat import (
+    FIELD_ORIGIN_PROVIDER,
+    GEOMETRY_LINE,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
+    NO_GEOMETRY_REQUEST,
+    WKB_NO_GEOMETRY,
+    WKB_UNKNOWN,
+    ogr_wkb_code,
+)
+from .layer_io import LayerData, layer_kinds
 
 LOG_TAG = "Vendor Risk"
 NULL = r"\N"
@@ -33,10 +42,10 @@ _UNESCAPE = {"\\": "\\", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", 
 _ESCAPED = re.compile(r"\\(.)")
 # geometrytype() names of each QGIS geometry family, as the provider filters generic columns
 _FAMILIES = {
-    QgsWkbTypes.PointGeometry: ("POINT", "MULTIPOINT"),
-    QgsWkbTypes.LineGeometry: ("LINESTRING", "CIRCULARSTRING", "COMPOUNDCURVE",
+    GEOMETRY_POINT: ("POINT", "MULTIPOINT"),
+    GEOMETRY_LINE: ("LINESTRING", "CIRCULARSTRING", "COMPOUNDCURVE",
                                "MULTILINESTRING", "MULTICURVE"),
-    QgsWkbTypes.PolygonGeometry: ("POLYGON", "CURVEPOLYGON", "MULTIPOLYGON", "MULTISURFACE",
+    GEOMETRY_POLYGON: ("POLYGON", "CURVEPOLYGON", "MULTIPOLYGON", "MULTISURFACE",
                                   "POLYHEDRALSURFACE", "TIN", "TRIANGLE"),
 }
 _INT_KEYS = ("int2", "int4", "int8")
@@ -93,7 +102,7 @@ class _Plan:
             return _fallback(layer, "unsaved edits, which only QGIS holds")
         fields = layer.fields()
         names = [n for n in fields.names() if columns is None or n in columns]
-        if any(fields.fieldOrigin(fields.indexOf(n)) != QgsFields.OriginProvider for n in names):
+        if any(fields.fieldOrigin(fields.indexOf(n)) != FIELD_ORIGIN_PROVIDER for n in names):
             return _fallback(layer, "virtual or joined fields, which only QGIS computes")
         provider = layer.dataProvider()
         pk = provider.pkAttributeIndexes()
@@ -192,7 +201,7 @@ class _Plan:
         declared, srid = (str(row[0]).upper(), int(row[1] or 0)) if row else ("GEOMETRY", 0)
         out = []
         requested = uri.wkbType()
-        if requested not in (QgsWkbTypes.Unknown, QgsWkbTypes.NoGeometry):
+        if requested not in (WKB_UNKNOWN, WKB_NO_GEOMETRY):
             flat = QgsWkbTypes.displayString(QgsWkbTypes.flatType(requested)).upper()
             if declared in ("GEOMETRY", "GEOMETRYM") or declared.rstrip("M") != flat:
                 family = _FAMILIES.get(QgsWkbTypes.geometryType(requested))
@@ -200,7 +209,7 @@ class _Plan:
                     names = [f + s for f in family for s in ("", "Z", "M", "ZM")]
                     out.append(sql.SQL("upper(geometrytype({})) = ANY({})").format(
                         as_geom, sql.Literal(names)))
-        elif requested == QgsWkbTypes.NoGeometry:
+        elif requested == WKB_NO_GEOMETRY:
             out.append(sql.SQL("geometrytype({}) IS NULL").format(as_geom))
         wanted = uri.srid()
         if wanted and (int(wanted) != srid or int(wanted) == 0):
@@ -216,7 +225,7 @@ class _Plan:
         if not ids:
             return []
         index = layer.fields().indexOf(key)
-        request = QgsFeatureRequest().setFilterFids(ids).setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFilterFids(ids).setFlags(NO_GEOMETRY_REQUEST)
         request.setSubsetOfAttributes([index])
         values = [f.attribute(index) for f in layer.getFeatures(request)]
         if typname in _INT_KEYS:
@@ -232,7 +241,7 @@ class _Plan:
         if self.key_type in _INT_KEYS:
             numeric.add("__key")
         dtype = {c: str for c in columns if c not in numeric}
-        gtype = _qgs_to_ogr_wkb(int(self.layer.wkbType())) if self.geom_sql is not None else 0
+        gtype = ogr_wkb_code(self.layer.wkbType()) if self.geom_sql is not None else 0
         crs_wkt = self.layer.crs().toWkt()
         read_fd, write_fd = os.pipe()
         reader, writer = os.fdopen(read_fd, "rb"), os.fdopen(write_fd, "wb")

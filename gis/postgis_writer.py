@@ -17,10 +17,10 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsDataSourceUri,
     QgsProviderRegistry,
-    QgsWkbTypes,
 )
 
 from .arrow_columns import wkb_values
+from .compat import wkb_type
 from .gpkg_writer import FrameBuilder, kind_of
 
 NULL = "\\N"
@@ -239,7 +239,7 @@ class PostgisBuilder(FrameBuilder):
         uri.setDataSource(self.schema, name, "geom" if gname else "", "", "fid")
         if gname:
             uri.setSrid(str(srid))
-            uri.setWkbType(QgsWkbTypes.Type(wkb))
+            uri.setWkbType(wkb_type(wkb))
         return uri.uri(False)
 
     def commit(self):

@@ -13,9 +13,10 @@ from qgis.core import (
     QgsLayoutSize,
     QgsPrintLayout,
     QgsProject,
-    QgsUnitTypes,
 )
 from qgis.PyQt.QtGui import QFont
+
+from .compat import LAYOUT_MILLIMETERS
 
 
 def _label(layout, text, x, y, w, h, size, bold=False):
@@ -24,8 +25,8 @@ def _label(layout, text, x, y, w, h, size, bold=False):
     font = QFont("DejaVu Sans", size)
     font.setBold(bold)
     item.setFont(font)
-    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
-    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+    item.attemptMove(QgsLayoutPoint(x, y, LAYOUT_MILLIMETERS))
+    item.attemptResize(QgsLayoutSize(w, h, LAYOUT_MILLIMETERS))
     layout.addLayoutItem(item)
     return item
 
@@ -39,9 +40,9 @@ def map_page(project, layers, title, subtitle="", legend_layers=None, page=(297,
     if subtitle:
         _label(layout, subtitle, 10, 16, page[0] - 20, 8, 9)
     map_item = QgsLayoutItemMap(layout)
-    map_item.attemptMove(QgsLayoutPoint(10, 26, QgsUnitTypes.LayoutMillimeters))
+    map_item.attemptMove(QgsLayoutPoint(10, 26, LAYOUT_MILLIMETERS))
     map_item.attemptResize(QgsLayoutSize(page[0] - 90, page[1] - 36,
-                                         QgsUnitTypes.LayoutMillimeters))
+                                         LAYOUT_MILLIMETERS))
     map_item.setLayers(layers)
     extent = None
     for lyr in layers:
@@ -67,7 +68,7 @@ def map_page(project, layers, title, subtitle="", legend_layers=None, page=(297,
     legend.model().setRootGroup(root)
     layout.legend_root = root  # the model does not own it: keep it alive as long as the layout
     legend.setTitle("Legend")
-    legend.attemptMove(QgsLayoutPoint(page[0] - 76, 26, QgsUnitTypes.LayoutMillimeters))
+    legend.attemptMove(QgsLayoutPoint(page[0] - 76, 26, LAYOUT_MILLIMETERS))
     layout.addLayoutItem(legend)
     legend.adjustBoxSize()
 
@@ -75,7 +76,7 @@ def map_page(project, layers, title, subtitle="", legend_layers=None, page=(297,
     bar.setStyle("Single Box")
     bar.setLinkedMap(map_item)
     bar.applyDefaultSize()
-    bar.attemptMove(QgsLayoutPoint(14, page[1] - 18, QgsUnitTypes.LayoutMillimeters))
+    bar.attemptMove(QgsLayoutPoint(14, page[1] - 18, LAYOUT_MILLIMETERS))
     layout.addLayoutItem(bar)
     return layout
 
@@ -85,7 +86,7 @@ def export_png(layout, path, dpi=110):
     settings.dpi = dpi
     tmp = path + ".part.png"
     result = QgsLayoutExporter(layout).exportToImage(tmp, settings)
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise RuntimeError(f"could not render {path} (layout export error {result})")
     os.replace(tmp, path)
     return path
@@ -94,7 +95,7 @@ def export_png(layout, path, dpi=110):
 def export_pdf(layout, path):
     tmp = path + ".part.pdf"
     result = QgsLayoutExporter(layout).exportToPdf(tmp, QgsLayoutExporter.PdfExportSettings())
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise RuntimeError(f"could not write {path} (layout export error {result})")
     os.replace(tmp, path)
     return path

@@ -21,14 +21,13 @@ from qgis.core import (
     QgsLayoutTableColumn,
     QgsLegendStyle,
     QgsMapLayerStyle,
-    QgsUnitTypes,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt
 from qgis.PyQt.QtGui import QColor
 
 from ..risk.scenarios import ScenarioError, available_scenarios, load_scenario
+from .compat import GEOMETRY_POLYGON, LAYOUT_MILLIMETERS
 from .layout_text import font, text_format
 from .render import export_pdf, export_png, map_page, scratch_project
 from .risk_styles import RISK_STYLES, STYLE_TITLES, qml_path
@@ -210,18 +209,18 @@ def _table(layout, header, rows, x, y, w, h, shares, size=7.5, margin=0.8):
     for i, (heading, share) in enumerate(zip(header, shares)):
         col = QgsLayoutTableColumn(heading)
         col.setWidth(room * share)
-        col.setHAlignment(Qt.AlignLeft if i == 0 else Qt.AlignRight)
+        col.setHAlignment(Qt.AlignmentFlag.AlignLeft if i == 0 else Qt.AlignmentFlag.AlignRight)
         columns.append(col)
     table.setColumns(columns)
     table.setContents([[str(c) for c in r] for r in rows])
     table.setHeaderTextFormat(text_format(size, bold=True))
     table.setContentTextFormat(text_format(size))
     table.setCellMargin(margin)
-    table.setWrapBehavior(QgsLayoutItemTextTable.WrapText)
+    table.setWrapBehavior(QgsLayoutItemTextTable.WrapBehavior.WrapText)
     table.setGridStrokeWidth(0.1)
     frame = QgsLayoutFrame(layout, table)
-    frame.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
-    frame.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+    frame.attemptMove(QgsLayoutPoint(x, y, LAYOUT_MILLIMETERS))
+    frame.attemptResize(QgsLayoutSize(w, h, LAYOUT_MILLIMETERS))
     table.addFrame(frame)
     return table
 
@@ -238,7 +237,7 @@ def report_layout(project, layer, data, background=()):
     layout.setName(data.title)
     right = 196
     map_item = _item(layout, QgsLayoutItemMap)
-    map_item.attemptResize(QgsLayoutSize(right - 16, 162, QgsUnitTypes.LayoutMillimeters))
+    map_item.attemptResize(QgsLayoutSize(right - 16, 162, LAYOUT_MILLIMETERS))
     extent = layer.extent()
     for lyr in background:
         extent.combineExtentWith(lyr.extent())
@@ -247,17 +246,17 @@ def report_layout(project, layer, data, background=()):
         map_item.zoomToExtent(extent)
     legend = _item(layout, QgsLayoutItemLegend)
     legend.setTitle(translate("VendorRiskReport", "Legend"))
-    for style, size, bold in ((QgsLegendStyle.Title, 10, True), (QgsLegendStyle.Group, 8, True),
-                              (QgsLegendStyle.Subgroup, 8, True),
-                              (QgsLegendStyle.SymbolLabel, 7.5, False)):
+    for style, size, bold in ((QgsLegendStyle.Style.Title, 10, True), (QgsLegendStyle.Style.Group, 8, True),
+                              (QgsLegendStyle.Style.Subgroup, 8, True),
+                              (QgsLegendStyle.Style.SymbolLabel, 7.5, False)):
         legend.rstyle(style).setFont(font(size, bold))
     legend.setSymbolHeight(3.2)
     legend.setSymbolWidth(4.5)
-    legend.attemptMove(QgsLayoutPoint(right, 24, QgsUnitTypes.LayoutMillimeters))
+    legend.attemptMove(QgsLayoutPoint(right, 24, LAYOUT_MILLIMETERS))
     legend.adjustBoxSize()
     bar = _item(layout, QgsLayoutItemScaleBar)
     bar.setTextFormat(text_format(7))
-    bar.attemptMove(QgsLayoutPoint(12, 190, QgsUnitTypes.LayoutMillimeters))
+    bar.attemptMove(QgsLayoutPoint(12, 190, LAYOUT_MILLIMETERS))
     width = PAGE[0] - right - 8
     _table(layout, [translate("VendorRiskReport", "Key figures"), ""], data.figures, right, 68,
            width, 64, [0.6, 0.4])
@@ -265,16 +264,16 @@ def report_layout(project, layer, data, background=()):
         title = QgsLayoutItemLabel(layout)
         title.setText(translate("VendorRiskReport", "Top vendors by exposure"))
         title.setFont(font(8, bold=True))
-        title.attemptMove(QgsLayoutPoint(right, 135, QgsUnitTypes.LayoutMillimeters))
-        title.attemptResize(QgsLayoutSize(width, 6, QgsUnitTypes.LayoutMillimeters))
+        title.attemptMove(QgsLayoutPoint(right, 135, LAYOUT_MILLIMETERS))
+        title.attemptResize(QgsLayoutSize(width, 6, LAYOUT_MILLIMETERS))
         layout.addLayoutItem(title)
         _table(layout, data.vendor_header, data.vendors, right, 141, width, 46,
                [0.36, 0.15, 0.24, 0.25])
     note = QgsLayoutItemLabel(layout)
     note.setText(data.provenance)
     note.setFont(font(6))
-    note.attemptMove(QgsLayoutPoint(90, 193, QgsUnitTypes.LayoutMillimeters))
-    note.attemptResize(QgsLayoutSize(PAGE[0] - 98, 12, QgsUnitTypes.LayoutMillimeters))
+    note.attemptMove(QgsLayoutPoint(90, 193, LAYOUT_MILLIMETERS))
+    note.attemptResize(QgsLayoutSize(PAGE[0] - 98, 12, LAYOUT_MILLIMETERS))
     layout.addLayoutItem(note)
     return layout
 
@@ -284,7 +283,7 @@ def _quiet_background(layer):
     symbol = layer.renderer().symbol() if hasattr(layer.renderer(), "symbol") else None
     if symbol is None:
         return
-    if layer.geometryType() == QgsWkbTypes.PolygonGeometry:
+    if layer.geometryType() == GEOMETRY_POLYGON:
         symbol.setColor(QColor("#f2f0eb"))
         symbol.symbolLayer(0).setStrokeColor(QColor("#b9b4aa"))
     else:

@@ -10,8 +10,9 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsProject,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
+
+from .compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON
 
 STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles")
 RISK_STYLES = ("risk_score", "sanction_level")  # the first is the default
@@ -19,8 +20,8 @@ STYLE_TITLES = {"risk_score": "Risk score", "sanction_level": "Sanction level"}
 
 
 def qml_path(style, layer):
-    geom = {QgsWkbTypes.PointGeometry: "point", QgsWkbTypes.LineGeometry: "line",
-            QgsWkbTypes.PolygonGeometry: "polygon"}.get(layer.geometryType(), "point")
+    geom = {GEOMETRY_POINT: "point", GEOMETRY_LINE: "line",
+            GEOMETRY_POLYGON: "polygon"}.get(layer.geometryType(), "point")
     return os.path.join(STYLE_DIR, f"{style}_{geom}.qml")
 
 

@@ -38,7 +38,7 @@ class VendorRiskTask(QgsTask):
     """
 
     def __init__(self, description, on_done=None, on_error=None, on_cancel=None):
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         self.on_done, self.on_error, self.on_cancel = on_done, on_error, on_cancel
         self.result = None
         self.error = ""
@@ -82,7 +82,7 @@ class VendorRiskTask(QgsTask):
     def finished(self, ok):
         if self.details:
             QgsMessageLog.logMessage(f"{self.description()}: {self.details}", LOG_TAG,
-                                     Qgis.Warning)
+                                     Qgis.MessageLevel.Warning)
         try:
             if ok:
                 self.before_done()
@@ -95,7 +95,7 @@ class VendorRiskTask(QgsTask):
                 self.on_error(self.error or QCoreApplication.translate(
                     "VendorRiskTask", "the task stopped without saying why"))
         except Exception:  # noqa: BLE001 - a callback must not take QGIS down
-            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
+            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.MessageLevel.Critical)
         self.release()
 
     def release(self):
@@ -224,7 +224,7 @@ class TaskFeedback(QgsProcessingFeedback):
         self.messages = []
         self.last_error = ""
         # Direct: called in the worker thread; QgsTask.setProgress is thread-safe.
-        self.progressChanged.connect(lambda p: task.setProgress(p), Qt.DirectConnection)
+        self.progressChanged.connect(lambda p: task.setProgress(p), Qt.ConnectionType.DirectConnection)
 
     def reportError(self, error, fatalError=False):  # noqa: N802 - QGIS API
         self.last_error = error

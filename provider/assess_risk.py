@@ -5,7 +5,6 @@ from datetime import date
 
 from qgis.core import (
     QgsDataSourceUri,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -20,6 +19,7 @@ from qgis.core import (
 )
 
 from ..gis.assess_io import CancelledError, Inputs, run_assessment
+from ..gis.compat import FILE_PARAMETER_FOLDER, SOURCE_VECTOR
 from ..gis.gpkg_writer import GpkgBuilder
 from ..gis.layer_io import layer_label
 from ..risk.assessment import Assessment
@@ -80,7 +80,7 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.INPUT, tr("Asset layers (assessed together)"), QgsProcessing.TypeVector))
+            self.INPUT, tr("Asset layers (assessed together)"), SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterString(
             self.JURISDICTION, tr("Jurisdiction (US, EU, FR, UK or a code from your catalog)"),
             defaultValue="FR"))
@@ -89,7 +89,7 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
             defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.SCENARIO_FOLDER, tr("User scenario folder (JSON files)"),
-            behavior=QgsProcessingParameterFile.Folder, optional=True))
+            behavior=FILE_PARAMETER_FOLDER, optional=True))
         self.add_catalog_parameter()
         self.addParameter(QgsProcessingParameterFile(
             self.CORRECTIONS, tr("Corrections table (CSV: raw, vendor_id)"),

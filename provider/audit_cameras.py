@@ -9,7 +9,6 @@ from osgeo import ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -39,6 +38,7 @@ from ..gis.audit_overlay import (
     view_pairs,
 )
 from ..gis.audit_pdf import export_audit_pdf
+from ..gis.compat import SOURCE_VECTOR_POINT, SOURCE_VECTOR_POLYGON
 from ..gis.layer_io import read_layer
 from ..gis.styles import load_styled_on_completion, style_path
 from ..risk.audit.engine import CameraAudit, district_summary
@@ -91,15 +91,15 @@ class AuditCamerasAlgorithm(VendorRiskAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.INPUT, tr("Camera layer (points)"), [QgsProcessing.TypeVectorPoint]))
+            self.INPUT, tr("Camera layer (points)"), [SOURCE_VECTOR_POINT]))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.SENSITIVE_SITES, tr("Sensitive sites (schools, places of worship, hospitals)"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True))
+            [SOURCE_VECTOR_POINT, SOURCE_VECTOR_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.DWELLINGS, tr("Dwellings / building footprints"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [SOURCE_VECTOR_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.DISTRICTS, tr("Districts"), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.DISTRICTS, tr("Districts"), [SOURCE_VECTOR_POLYGON], optional=True))
         self.add_catalog_parameter()
         self.addParameter(QgsProcessingParameterString(
             self.RULESET, tr("Rule set (JSON file or built-in id)"),

@@ -12,6 +12,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..gis.compat import FILE_PARAMETER_FOLDER
 from ..risk.catalog import CatalogError, load_catalog
 from ..risk.definitions import FIELD_ROLES
 from ..risk.fieldmap import FieldMappingError, detect_fields
@@ -63,7 +64,7 @@ class VendorRiskAlgorithm(QgsProcessingAlgorithm):
     def add_catalog_parameter(self):
         self.addParameter(QgsProcessingParameterFile(
             self.CATALOG, tr("User catalog folder (extends or overrides the shipped catalog)"),
-            behavior=QgsProcessingParameterFile.Folder, optional=True,
+            behavior=FILE_PARAMETER_FOLDER, optional=True,
         ))
 
     def add_field_parameters(self, parent="INPUT", roles=FIELD_ROLES):

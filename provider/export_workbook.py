@@ -8,13 +8,13 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
 )
 
+from ..gis.compat import NUMBER_PARAMETER_INTEGER, PARAMETER_ADVANCED
 from ..risk.labels import LANGUAGES
 from ..risk.report_data import EXCEL_MAX_ROWS, AssessmentTables, build_report, load_context
 from ..risk.workbook import write_workbook
@@ -137,9 +137,9 @@ class ExportWorkbookAlgorithm(VendorRiskAlgorithm):
             defaultValue=default_language(), usesStaticStrings=True))
         limit = QgsProcessingParameterNumber(
             self.ROW_LIMIT, tr("Rows per sheet (Excel's limit; lower only for tests)"),
-            QgsProcessingParameterNumber.Integer, defaultValue=EXCEL_MAX_ROWS, minValue=3,
+            NUMBER_PARAMETER_INTEGER, defaultValue=EXCEL_MAX_ROWS, minValue=3,
             maxValue=EXCEL_MAX_ROWS, optional=True)
-        limit.setFlags(limit.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        limit.setFlags(limit.flags() | PARAMETER_ADVANCED)
         self.addParameter(limit)
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Workbook"), tr("Excel workbook (*.xlsx)")))

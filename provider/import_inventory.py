@@ -5,11 +5,9 @@ import os
 import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -20,6 +18,7 @@ from qgis.core import (
     QgsProviderRegistry,
 )
 
+from ..gis.compat import NUMBER_PARAMETER_INTEGER, PARAMETER_ADVANCED, SOURCE_VECTOR, SOURCE_VECTOR_ANY
 from ..gis.inventory_io import inventory_join, inventory_points, write_inventory
 from ..gis.layer_io import read_layer
 from ..risk.fieldmap import detect_fields
@@ -80,16 +79,16 @@ class ImportInventoryAlgorithm(VendorRiskAlgorithm):
             defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.JOIN_LAYER, tr("Asset layer to update by id"),
-            [QgsProcessing.TypeVector], optional=True))
+            [SOURCE_VECTOR], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.JOIN_FIELD, tr("Id field of that layer (auto-detected when empty)"),
             parentLayerParameterName=self.JOIN_LAYER, optional=True))
         self.addParameter(QgsProcessingParameterCrs(
             self.CRS, tr("CRS of the x/y columns"), defaultValue="EPSG:4326", optional=True))
         header = QgsProcessingParameterNumber(
-            self.HEADER_ROW, tr("Header row (0 = find it)"), QgsProcessingParameterNumber.Integer,
+            self.HEADER_ROW, tr("Header row (0 = find it)"), NUMBER_PARAMETER_INTEGER,
             defaultValue=0, minValue=0, optional=True)
-        header.setFlags(header.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        header.setFlags(header.flags() | PARAMETER_ADVANCED)
         self.addParameter(header)
         what = {"x": "x or longitude", "y": "y or latitude"}
         for role in IMPORT_ROLES:
@@ -97,12 +96,12 @@ class ImportInventoryAlgorithm(VendorRiskAlgorithm):
                 "FIELD_" + role.upper(),
                 tr("Column holding the {} (auto-detected when empty)").format(
                     what.get(role, role.replace("_", " "))), defaultValue="", optional=True)
-            p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            p.setFlags(p.flags() | PARAMETER_ADVANCED)
             self.addParameter(p)
         self.addParameter(QgsProcessingParameterVectorDestination(
-            self.OUTPUT, tr("Imported assets"), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, tr("Imported assets"), SOURCE_VECTOR_ANY))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_ISSUES, tr("Import issues"), QgsProcessing.TypeVector, optional=True,
+            self.OUTPUT_ISSUES, tr("Import issues"), SOURCE_VECTOR, optional=True,
             createByDefault=True))
         self.addOutput(QgsProcessingOutputNumber("ROWS", tr("Inventory rows read")))
         self.addOutput(QgsProcessingOutputNumber("ISSUES", tr("Values not imported")))

@@ -4,19 +4,16 @@ import pandas as pd
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterVectorDestination,
     QgsProcessingParameterVectorLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..gis.compat import SOURCE_VECTOR, SOURCE_VECTOR_ANY, WKB_NO_GEOMETRY, make_field
 from ..gis.layer_io import read_layer
 from ..gis.outputs import write_vector
 from ..risk.matching import read_corrections
@@ -47,15 +44,15 @@ def write_table_sink(alg, parameters, name, context, frame):
     types = {}
     for col in frame.columns:
         if pd.api.types.is_integer_dtype(frame[col]):
-            types[col] = QVariant.LongLong
+            types[col] = "int64"
         elif pd.api.types.is_float_dtype(frame[col]):
-            types[col] = QVariant.Double
+            types[col] = "float"
         elif pd.api.types.is_bool_dtype(frame[col]):
-            types[col] = QVariant.Bool
+            types[col] = "bool"
         else:
-            types[col] = QVariant.String
-        fields.append(QgsField(str(col), types[col]))
-    sink, dest = alg.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.NoGeometry)
+            types[col] = "str"
+        fields.append(make_field(str(col), types[col]))
+    sink, dest = alg.parameterAsSink(parameters, name, context, fields, WKB_NO_GEOMETRY)
     if sink is None:
         return None
     for row in frame.itertuples(index=False):
@@ -63,7 +60,7 @@ def write_table_sink(alg, parameters, name, context, frame):
         feat.setAttributes([
             None if pd.isna(v) else (v.item() if hasattr(v, "item") else v) for v in row
         ])
-        sink.addFeature(feat, QgsFeatureSink.FastInsert)
+        sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
     return dest
 
 
@@ -92,16 +89,16 @@ class TagAssetsAlgorithm(VendorRiskAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.INPUT, tr("Asset layer"), [QgsProcessing.TypeVector]))
+            self.INPUT, tr("Asset layer"), [SOURCE_VECTOR]))
         self.add_catalog_parameter()
         self.addParameter(QgsProcessingParameterFile(
             self.CORRECTIONS, tr("Corrections table (CSV: raw, vendor_id)"),
             extension="csv", optional=True))
         self.add_field_parameters()
         self.addParameter(QgsProcessingParameterVectorDestination(
-            self.OUTPUT, tr("Tagged assets"), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, tr("Tagged assets"), SOURCE_VECTOR_ANY))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_REVIEW, tr("Strings to review"), QgsProcessing.TypeVector,
+            self.OUTPUT_REVIEW, tr("Strings to review"), SOURCE_VECTOR,
             optional=True, createByDefault=True))
         self.addOutput(QgsProcessingOutputNumber("ASSETS", tr("Assets tagged")))
         self.addOutput(QgsProcessingOutputNumber("NEEDS_REVIEW", tr("Assets needing review")))

@@ -8,7 +8,8 @@ import time
 import qgis.utils
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from qgis.PyQt.QtWidgets import QAction, QDockWidget
+from qgis.PyQt.QtWidgets import QDockWidget
+from vendor_risk.gis.compat import QAction
 
 REPORT = os.environ["VENDOR_RISK_DESKTOP_REPORT"]
 SAMPLE = os.environ.get("VENDOR_RISK_DESKTOP_SAMPLE", "")  # a copy of the sample city
@@ -58,8 +59,8 @@ def open_dock(win):
     ui = dock.ui
     for i in range(ui.scenario_list.count()):
         item = ui.scenario_list.item(i)
-        item.setCheckState(Qt.Checked if item.data(Qt.UserRole) == "status_quo"
-                           else Qt.Unchecked)
+        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) == "status_quo"
+                           else Qt.CheckState.Unchecked)
     ui.output_file.setFilePath(os.path.join(os.path.dirname(SAMPLE), "desktop_risk.gpkg"))
     ui.run_button.click()
     started[0] = time.time()
@@ -86,7 +87,7 @@ def wait_for_run(dock):
 def finish():
     win = qgis.utils.iface.mainWindow()
     qgis.utils.unloadPlugin("vendor_risk")
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
     out["after_actions"] = ours(win)
     out["after_menus"] = menu_titles()

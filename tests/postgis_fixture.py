@@ -14,7 +14,8 @@ import pytest
 from conftest import ROOT
 from psycopg2 import sql
 from psycopg2.extensions import parse_dsn
-from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsVectorLayer
+from vendor_risk.gis.compat import WKB_POINT
 
 SCRIPT = os.path.join(ROOT, ".ci", "start-postgis")
 
@@ -93,11 +94,11 @@ class Db:
         uri = QgsDataSourceUri()
         uri.setConnection(parts.get("host", "127.0.0.1"), parts.get("port", "5432"),
                           parts["dbname"], parts["user"], parts.get("password", ""),
-                          QgsDataSourceUri.SslDisable)
+                          QgsDataSourceUri.SslMode.SslDisable)
         return uri
 
     def layer_uri(self, table, schema=None, key="id", geom="geom", srid="2154",
-                  wkb=QgsWkbTypes.Point):
+                  wkb=WKB_POINT):
         uri = self.connection_uri()
         uri.setDataSource(schema or self.schema, table, geom or "", "", key)
         if geom:

@@ -54,7 +54,7 @@ def test_the_dock_lists_layers_scenarios_and_jurisdictions(run):
     dock = run["dock"]
     listed = [dock.ui.layer_list.item(i).text() for i in range(dock.ui.layer_list.count())]
     assert set(ASSETS) | {"districts", "streets"} <= set(listed)
-    scenario_ids = [dock.ui.scenario_list.item(i).data(Qt.UserRole)
+    scenario_ids = [dock.ui.scenario_list.item(i).data(Qt.ItemDataRole.UserRole)
                     for i in range(dock.ui.scenario_list.count())]
     assert scenario_ids[:5] == ["status_quo", "targeted_sanctions", "component_embargo",
                                 "rip_and_replace", "bifurcation"]
@@ -135,23 +135,23 @@ def test_summary_shows_the_engines_numbers(run):
                 for c in range(table.columnCount())] == headers
         assert table.verticalScrollBar().maximum() == 0  # every row in sight
         for r in range(table.rowCount()):
-            sid = table.item(r, 0).data(Qt.UserRole)
+            sid = table.item(r, 0).data(Qt.ItemDataRole.UserRole)
             assert table.item(r, 0).text() == {"status_quo": "Status quo",
                                                "rip_and_replace": "Rip and replace",
                                                "bifurcation": "Bifurcation"}[sid]
             for c, name in enumerate(columns, start=1):
                 value = float(engine.loc[sid, name])
-                assert table.item(r, c).data(Qt.UserRole) == pytest.approx(value)
+                assert table.item(r, c).data(Qt.ItemDataRole.UserRole) == pytest.approx(value)
                 assert table.item(r, c).text() == QLocale().toString(value, "f", 0)
     assert engine.loc["rip_and_replace", "level_3"] > 0  # the sample city has listed vendors
     row = [r for r in range(len(SCENARIOS))
-           if dock.ui.cost_table.item(r, 0).data(Qt.UserRole) == "rip_and_replace"][0]
+           if dock.ui.cost_table.item(r, 0).data(Qt.ItemDataRole.UserRole) == "rip_and_replace"][0]
     assert "," in dock.ui.cost_table.item(row, 1).text()  # 1,234,567: grouped by the locale
     bars = dict((label, value) for label, value, _ in dock.cost_chart.bars())
     assert bars["Rip and replace"] == pytest.approx(engine.loc["rip_and_replace", "total_cost"])
     expected = engine["expected_cost"].iloc[0]
     assert QLocale().toString(float(expected), "f", 0) in dock.ui.expected_label.text()
-    success = messages(run["iface"], Qgis.Success)
+    success = messages(run["iface"], Qgis.MessageLevel.Success)
     assert any(f"{QLocale().toString(float(engine['assets'].iloc[0]), 'f', 0)} assets assessed "
                f"under 3 scenario(s)" in m for m in success)
     assert dock.ui.status_label.text().endswith(
@@ -186,7 +186,7 @@ def test_zoom_to_a_vendor_selects_its_assets(run):
     combo.setCurrentIndex(combo.findData("rip_and_replace"))
     dock.ui.vendor_table.selectRow(0)
     assert dock.ui.zoom_button.isEnabled()
-    vendor = dock.ui.vendor_table.item(0, 0).data(Qt.UserRole)
+    vendor = dock.ui.vendor_table.item(0, 0).data(Qt.ItemDataRole.UserRole)
     dock.ui.zoom_button.click()
     layer = dock.current_layer()
     expected = {f.id() for f in layer.getFeatures() if (f["vendor_id"] or "") == vendor}
@@ -248,7 +248,7 @@ def test_the_report_button_writes_pdf_and_png_of_the_scenario_on_the_map(run):
     image = QImage(str(folder / "council.png"))
     assert image.width() > image.height() > 800
     assert set(project.mapLayers()) == layers_before  # the report borrows, adds nothing
-    assert any("Report written" in m for m in messages(run["iface"], Qgis.Success))
+    assert any("Report written" in m for m in messages(run["iface"], Qgis.MessageLevel.Success))
 
 
 def test_removing_the_group_clears_the_results(run):

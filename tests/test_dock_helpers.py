@@ -55,7 +55,7 @@ def close_dock(dock):
     dock.cleanup()
     dock.setParent(None)
     dock.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def choose(dock, layers=None, scenarios=None, jurisdiction=None, output=None,
@@ -66,12 +66,12 @@ def choose(dock, layers=None, scenarios=None, jurisdiction=None, output=None,
         names = {lyr.name() for lyr in layers}
         for i in range(ui.layer_list.count()):
             item = ui.layer_list.item(i)
-            item.setCheckState(Qt.Checked if item.text() in names else Qt.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked)
     if scenarios is not None:
         for i in range(ui.scenario_list.count()):
             item = ui.scenario_list.item(i)
-            item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in scenarios
-                               else Qt.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in scenarios
+                               else Qt.CheckState.Unchecked)
     if jurisdiction is not None:
         ui.jurisdiction.setEditText(jurisdiction)
     if output is not None:
@@ -94,7 +94,7 @@ def english_ui():
     settings = QgsSettings()
     before, locale = settings.value("locale/userLocale", ""), QLocale()
     settings.setValue("locale/userLocale", "en_US")
-    QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))  # 1,234,567
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))  # 1,234,567
     yield
     if before:
         settings.setValue("locale/userLocale", before)

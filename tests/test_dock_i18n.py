@@ -71,7 +71,7 @@ def restore_locale(settings, before):
 
 
 def _flush():
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
 
 
@@ -129,7 +129,7 @@ def test_english_qgis_gets_no_translator(qgis_iface, provider):
         dock = plugin.show_dock()
         assert dock.ui.run_button.text() == "Run assessment"
         assert dock.ui.tabs.tabText(0) == "Assess"
-        assert dock.ui.scenario_list.item(2).data(Qt.DisplayRole) == "Component embargo"
+        assert dock.ui.scenario_list.item(2).data(Qt.ItemDataRole.DisplayRole) == "Component embargo"
     finally:
         plugin.unload()
         _flush()

@@ -95,8 +95,8 @@ def test_cancel_mid_run_leaves_no_group_no_layer_no_file(city, qgis_iface, monke
     assert set(project.mapLayers()) == before_layers
     assert [n.name() for n in project.layerTreeRoot().children()] == before_tree
     assert dock.view is None
-    assert any("cancelled" in m for m in messages(qgis_iface, Qgis.Info))
-    assert not messages(qgis_iface, Qgis.Critical)
+    assert any("cancelled" in m for m in messages(qgis_iface, Qgis.MessageLevel.Info))
+    assert not messages(qgis_iface, Qgis.MessageLevel.Critical)
     assert dock.ui.run_button.isEnabled() and not dock.ui.cancel_button.isEnabled()
 
 
@@ -117,7 +117,8 @@ def test_closing_the_dock_mid_run_cancels_it_and_leaves_nothing(city, qgis_iface
     wait_until(lambda: QgsApplication.taskManager().countActiveTasks() == 0, 120)
     assert os.listdir(out_dir) == []
     assert set(project.mapLayers()) == before
-    assert not messages(qgis_iface, Qgis.Critical) and not messages(qgis_iface, Qgis.Success)
+    assert not messages(qgis_iface, Qgis.MessageLevel.Critical)
+    assert not messages(qgis_iface, Qgis.MessageLevel.Success)
 
 
 def test_removing_an_input_layer_mid_run_cancels_it(city, qgis_iface, monkeypatch):
@@ -135,7 +136,7 @@ def test_removing_an_input_layer_mid_run_cancels_it(city, qgis_iface, monkeypatc
         gate.release.set()
     wait_for_tasks(dock)
     assert os.listdir(out_dir) == []
-    assert any("cancelled" in m for m in messages(qgis_iface, Qgis.Info)), \
+    assert any("cancelled" in m for m in messages(qgis_iface, Qgis.MessageLevel.Info)), \
         qgis_iface.messageBar().messages
 
 
@@ -165,7 +166,7 @@ def _warning_after_run(dock, iface):
     iface.messageBar().clear_messages()
     dock.ui.run_button.click()
     assert dock.task is None  # nothing started
-    return messages(iface, Qgis.Warning)
+    return messages(iface, Qgis.MessageLevel.Warning)
 
 
 def test_bad_input_gets_a_clear_message(city, qgis_iface):
@@ -194,7 +195,7 @@ def test_an_unknown_jurisdiction_is_reported_in_plain_words(city, qgis_iface):
            output=out_dir / "r.gpkg")
     before = set(project.mapLayers())
     run_and_wait(dock)
-    critical = messages(qgis_iface, Qgis.Critical)
+    critical = messages(qgis_iface, Qgis.MessageLevel.Critical)
     assert len(critical) == 1
     assert critical[0].startswith("Vendor Risk:The assessment did not run: unknown "
                                   "jurisdiction 'ZZ'")

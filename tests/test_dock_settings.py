@@ -15,7 +15,7 @@ from test_dock_helpers import (
 def ticked(dock):
     lst = dock.ui.layer_list
     return [lst.item(i).text() for i in range(lst.count())
-            if lst.item(i).checkState() == Qt.Checked]
+            if lst.item(i).checkState() == Qt.CheckState.Checked]
 
 
 def state(dock):

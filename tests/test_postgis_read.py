@@ -5,8 +5,9 @@ import time
 import numpy as np
 import pandas as pd
 import pytest
-from qgis.core import QgsFeatureRequest, QgsWkbTypes
+from qgis.core import QgsFeatureRequest
 from qgis.PyQt.QtCore import QByteArray
+from vendor_risk.gis.compat import WKB_POINT, make_field
 
 pytest_plugins = ("postgis_fixture",)  # pg, pg_dsn, pg_connection
 
@@ -86,7 +87,7 @@ def test_fast_read_equals_the_provider_route_value_for_value(assets):
     assert len(fast) == N
     assert normal(fast) == normal(slow)
     assert fast.kinds == slow.kinds
-    assert fast.geometry_type == slow.geometry_type == QgsWkbTypes.Point
+    assert fast.geometry_type == slow.geometry_type == WKB_POINT
     assert fast.crs_wkt == slow.crs_wkt
     # strings come as Categoricals (few distinct values), numbers as numbers
     assert isinstance(fast.frame["maker"].dtype, pd.CategoricalDtype)
@@ -229,10 +230,8 @@ def test_unreachable_server_falls_back_to_the_provider_route(assets, monkeypatch
 
 
 def _field(name):
-    from qgis.core import QgsField
-    from qgis.PyQt.QtCore import QVariant
 
-    return QgsField(name, QVariant.LongLong)
+    return make_field(name, "int64")
 
 
 def test_a_uri_without_schema_finds_the_table_on_the_search_path(pg, qgis_app):

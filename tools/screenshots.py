@@ -68,18 +68,18 @@ def main_window():
     layout.setContentsMargins(0, 0, 0, 0)
     bar = QgsMessageBar()
     canvas = QgsMapCanvas()
-    canvas.setCanvasColor(Qt.white)
+    canvas.setCanvasColor(Qt.GlobalColor.white)
     layout.addWidget(bar)
     layout.addWidget(canvas)
     window.setCentralWidget(central)
     root = QgsProject.instance().layerTreeRoot()
     model = QgsLayerTreeModel(root)
-    model.setFlag(QgsLayerTreeModel.AllowNodeChangeVisibility)
+    model.setFlag(QgsLayerTreeModel.Flag.AllowNodeChangeVisibility)
     view = QgsLayerTreeView()
     view.setModel(model)
     layers_dock = QDockWidget("Layers")
     layers_dock.setWidget(view)
-    window.addDockWidget(Qt.LeftDockWidgetArea, layers_dock)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, layers_dock)
     window.bridge = QgsLayerTreeMapCanvasBridge(root, canvas)
     window.keep = (model, view, layers_dock)
     window.resize(1680, 1020)
@@ -146,7 +146,7 @@ def session(out, lang):
     translator = None
     if lang == "fr":
         QgsSettings().setValue("locale/userLocale", "fr_FR")
-        QLocale.setDefault(QLocale(QLocale.French, QLocale.France))
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
         translator = QTranslator()
         qm = os.path.join(ROOT, "i18n", "vendor_risk_fr.qm")
         if not translator.load(qm):
@@ -154,7 +154,7 @@ def session(out, lang):
         QCoreApplication.installTranslator(translator)
     else:
         QgsSettings().setValue("locale/userLocale", "en_US")
-        QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     work = os.path.join(out, f"work_{lang}")
     os.makedirs(work, exist_ok=True)
     window, iface = main_window()
@@ -164,8 +164,8 @@ def session(out, lang):
     from qgis.PyQt.QtCore import Qt
 
     dock = VendorRiskDock(iface, parent=window)
-    window.addDockWidget(Qt.RightDockWidgetArea, dock)
-    window.resizeDocks([dock], [560], Qt.Horizontal)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.resizeDocks([dock], [560], Qt.Orientation.Horizontal)
     dock.show()
     dock.ui.output_file.setFilePath(os.path.join(work, "vendor_risk.gpkg"))
     shoot(window, os.path.join(out, f"{lang}_1_assess.png"))

@@ -4,6 +4,7 @@ from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFontMetrics, QPainter
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
+LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 BAR_COLORS = {0: QColor("#9e9e9e"), 1: QColor("#e6b800"), 2: QColor("#f46d43"),
               3: QColor("#7f0000")}  # by sanction level, as on the map
 
@@ -20,7 +21,7 @@ class BarChart(QWidget):
         self._title = ""
         self._empty = ""
         self._format = str
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(self._height())
 
     def set_bars(self, bars, title="", value_format=str, empty_text=""):
@@ -43,15 +44,15 @@ class BarChart(QWidget):
 
     def paintEvent(self, _event):  # noqa: N802 - Qt API
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), self.palette().base())
         fm = QFontMetrics(self.font())
         p.setPen(self.palette().text().color())
-        p.drawText(QRectF(6, 2, self.width() - 12, 20), Qt.AlignLeft | Qt.AlignVCenter,
+        p.drawText(QRectF(6, 2, self.width() - 12, 20), LEFT_MIDDLE,
                    self._title)
         if not self._bars:
             p.drawText(QRectF(6, 24, self.width() - 12, self.ROW),
-                       Qt.AlignLeft | Qt.AlignVCenter, self._empty)
+                       LEFT_MIDDLE, self._empty)
             p.end()
             return
         label_w = min(max(fm.horizontalAdvance(b[0]) for b in self._bars) + 8,
@@ -62,11 +63,11 @@ class BarChart(QWidget):
         for i, (label, value, level) in enumerate(self._bars):
             y = 24 + i * self.ROW
             p.setPen(self.palette().text().color())
-            p.drawText(QRectF(6, y, label_w - 6, self.ROW), Qt.AlignLeft | Qt.AlignVCenter,
-                       fm.elidedText(label, Qt.ElideRight, label_w - 8))
+            p.drawText(QRectF(6, y, label_w - 6, self.ROW), LEFT_MIDDLE,
+                       fm.elidedText(label, Qt.TextElideMode.ElideRight, label_w - 8))
             w = span * max(value, 0) / top
             p.fillRect(QRectF(6 + label_w, y + 3, max(w, 1), self.ROW - 6),
                        BAR_COLORS.get(level, BAR_COLORS[0]))
             p.drawText(QRectF(10 + label_w + w, y, value_w, self.ROW),
-                       Qt.AlignLeft | Qt.AlignVCenter, self._format(value))
+                       LEFT_MIDDLE, self._format(value))
         p.end()

@@ -1,7 +1,7 @@
 """What the widgets share: the user's language and the names shown for field roles."""
 
 from qgis.core import QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QLocale
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt
 
 
 def user_locale():
@@ -27,3 +27,8 @@ def role_label(role):
         "platform": QCoreApplication.translate("VendorRiskDock", "Platform it is wired to"),
     }
     return labels.get(role, role.replace("_", " "))
+
+
+def check_state(checked):
+    """The check state of a list item for a truth value."""
+    return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked

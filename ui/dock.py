@@ -10,7 +10,6 @@ from datetime import datetime
 from qgis.core import (
     Qgis,
     QgsApplication,
-    QgsMapLayerType,
     QgsMessageLog,
     QgsProject,
     QgsVectorLayer,
@@ -38,7 +37,7 @@ from ..risk.fieldmap import FieldMappingError, detect_fields
 from ..risk.scenarios import BUILT_IN_ORDER, ScenarioError, available_scenarios, load_scenario
 from . import overlays
 from .chart import BarChart
-from .common import language, role_label
+from .common import check_state, language, role_label
 
 FORM, _BASE = uic.loadUiType(os.path.join(os.path.dirname(__file__), "dock.ui"))
 BASE_JURISDICTIONS = ("US", "EU", "FR", "UK")
@@ -124,7 +123,7 @@ class VendorRiskDock(QgsDockWidget):
     def _setup_widgets(self):
         ui = self.ui
         self.body.setMinimumWidth(480)  # tabs, tables and combos stay readable
-        ui.output_file.setStorageMode(QgsFileWidget.SaveFile)
+        ui.output_file.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         ui.output_file.setFilter(self.tr("GeoPackage (*.gpkg)"))
         ui.output_file.setDialogTitle(self.tr("Assessment GeoPackage"))
         ui.output_file.lineEdit().setPlaceholderText(self.tr("a new file per run, in the "
@@ -133,7 +132,7 @@ class VendorRiskDock(QgsDockWidget):
         table.setRowCount(len(FIELD_ROLES))
         for row, role in enumerate(FIELD_ROLES):
             item = QTableWidgetItem(role_label(role))
-            item.setData(Qt.UserRole, role)
+            item.setData(Qt.ItemDataRole.UserRole, role)
             item.setToolTip(self.tr("Names detected for this role: {}").format(
                 ", ".join(FIELD_ROLES[role])))
             table.setItem(row, 0, item)
@@ -142,22 +141,22 @@ class VendorRiskDock(QgsDockWidget):
             combo.currentIndexChanged.connect(lambda _i, r=role: self._field_chosen(r))
             table.setCellWidget(row, 1, combo)
             self._field_combos[role] = combo
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().setDefaultSectionSize(24)
-        table.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         fit_height(table)  # every role in sight
         for code in BASE_JURISDICTIONS:
             ui.jurisdiction.addItem(code)
         for code, name in catalog_jurisdictions():
             if ui.jurisdiction.findText(code) < 0:
                 ui.jurisdiction.addItem(code)
-            ui.jurisdiction.setItemData(ui.jurisdiction.findText(code), name, Qt.ToolTipRole)
+            ui.jurisdiction.setItemData(ui.jurisdiction.findText(code), name, Qt.ItemDataRole.ToolTipRole)
         for sid, label, desc in scenario_choices(self.lang):
             item = QListWidgetItem(label)
-            item.setData(Qt.UserRole, sid)
+            item.setData(Qt.ItemDataRole.UserRole, sid)
             item.setToolTip(desc)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
             ui.scenario_list.addItem(item)
         headers = [self.tr("Scenario"), self.tr("None"), self.tr("Watch"), self.tr("Restricted"),
                    self.tr("Removal"), self.tr("Incompatible")]
@@ -192,10 +191,10 @@ class VendorRiskDock(QgsDockWidget):
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(22)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)  # names give way, numbers never
-        table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        table.setTextElideMode(Qt.ElideRight)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # names give way, numbers never
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         fit_height(table)
 
     def _connect(self):
@@ -236,7 +235,7 @@ class VendorRiskDock(QgsDockWidget):
         self.task = self.compare_task = None
 
     # -- messages --------------------------------------------------------------------------
-    def message(self, text, level=Qgis.Info, duration=8):
+    def message(self, text, level=Qgis.MessageLevel.Info, duration=8):
         self.iface.messageBar().pushMessage(self.tr("Vendor Risk"), text, level, duration)
 
     # -- layers and fields -----------------------------------------------------------------
@@ -245,15 +244,15 @@ class VendorRiskDock(QgsDockWidget):
         ordered = self.project.layerTreeRoot().layerOrder()
         ids = {lyr.id() for lyr in ordered}
         ordered += [lyr for lyr in self.project.mapLayers().values() if lyr.id() not in ids]
-        return [lyr for lyr in ordered if lyr.type() == QgsMapLayerType.VectorLayer
+        return [lyr for lyr in ordered if isinstance(lyr, QgsVectorLayer)
                 and lyr.isValid() and not overlays.is_ours(lyr)]
 
     def checked_layers(self):
         out = []
         for i in range(self.ui.layer_list.count()):
             item = self.ui.layer_list.item(i)
-            if item.checkState() == Qt.Checked:
-                layer = self.project.mapLayer(item.data(Qt.UserRole))
+            if item.checkState() == Qt.CheckState.Checked:
+                layer = self.project.mapLayer(item.data(Qt.ItemDataRole.UserRole))
                 if layer is not None:
                     out.append(layer)
         return out
@@ -267,10 +266,10 @@ class VendorRiskDock(QgsDockWidget):
         lst.clear()
         for layer in self.asset_layers():
             item = QListWidgetItem(layer.name())
-            item.setData(Qt.UserRole, layer.id())
+            item.setData(Qt.ItemDataRole.UserRole, layer.id())
             item.setToolTip(layer.publicSource())
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if layer.id() in checked_ids else Qt.Unchecked)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(check_state(layer.id() in checked_ids))
             lst.addItem(item)
         lst.blockSignals(False)
         self.refresh_fields()
@@ -298,7 +297,7 @@ class VendorRiskDock(QgsDockWidget):
         lst = self.ui.layer_list
         for i in range(lst.count()):
             item = lst.item(i)
-            item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in ids else Qt.Unchecked)
+            item.setCheckState(check_state(item.data(Qt.ItemDataRole.UserRole) in ids))
 
     def _layers_changed(self, *_args):
         self.refresh_fields()
@@ -369,15 +368,14 @@ class VendorRiskDock(QgsDockWidget):
     # -- the other choices -----------------------------------------------------------------
     def checked_scenarios(self):
         lst = self.ui.scenario_list
-        return [lst.item(i).data(Qt.UserRole) for i in range(lst.count())
-                if lst.item(i).checkState() == Qt.Checked]
+        return [lst.item(i).data(Qt.ItemDataRole.UserRole) for i in range(lst.count())
+                if lst.item(i).checkState() == Qt.CheckState.Checked]
 
     def set_checked_scenarios(self, ids):
         lst = self.ui.scenario_list
         for i in range(lst.count()):
             item = lst.item(i)
-            item.setCheckState(Qt.Checked if ids is None or item.data(Qt.UserRole) in ids
-                               else Qt.Unchecked)
+            item.setCheckState(check_state(ids is None or item.data(Qt.ItemDataRole.UserRole) in ids))
 
     def current_settings(self):
         s = DockSettings()
@@ -509,7 +507,7 @@ class VendorRiskDock(QgsDockWidget):
         params, problem = self.check_inputs()
         if params is None:
             self.ui.status_label.setText(problem)
-            self.message(problem, Qgis.Warning)
+            self.message(problem, Qgis.MessageLevel.Warning)
             return
         try:
             os.makedirs(os.path.dirname(os.path.abspath(params["OUTPUT"])), exist_ok=True)
@@ -546,7 +544,7 @@ class VendorRiskDock(QgsDockWidget):
         if task is not None:
             for kind, text in task.feedback.messages:
                 if kind != "info":
-                    QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Warning)
+                    QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Warning)
         return task
 
     def _run_done(self, results):
@@ -569,7 +567,7 @@ class VendorRiskDock(QgsDockWidget):
         if warnings:
             text += " " + self.tr("{} data issue(s): see the data_issues table and the log.") \
                 .format(warnings)
-        self.message(text, Qgis.Success)
+        self.message(text, Qgis.MessageLevel.Success)
         self.ui.status_label.setText(text + " " + self.tr("The layers are in the group “{}”.")
                                      .format(group.name()))
         self.ui.tabs.setCurrentWidget(self.ui.tab_summary)
@@ -578,14 +576,14 @@ class VendorRiskDock(QgsDockWidget):
         self._finish_task()
         text = self.tr("The assessment did not run: {}").format(message)
         self.ui.status_label.setText(text)
-        self.message(text, Qgis.Critical, 0)
+        self.message(text, Qgis.MessageLevel.Critical, 0)
 
     def _run_cancelled(self):
         self._finish_task()
         text = self.tr("Assessment cancelled: nothing was added to the project and no file "
                        "was written.")
         self.ui.status_label.setText(text)
-        self.message(text, Qgis.Info)
+        self.message(text, Qgis.MessageLevel.Info)
 
     # -- results ---------------------------------------------------------------------------
     def show_run(self, run):
@@ -611,7 +609,7 @@ class VendorRiskDock(QgsDockWidget):
                                          .itertuples(index=False)))
             except Exception as e:  # noqa: BLE001 - a moved or damaged file: say so, go on
                 self.message(self.tr("Cannot read the results in {}: {}").format(gpkg, e),
-                             Qgis.Warning)
+                             Qgis.MessageLevel.Warning)
                 self.view = None
         has = self.view is not None
         for w in (ui.scenario_combo, ui.report_button, ui.compare_button):
@@ -654,7 +652,7 @@ class VendorRiskDock(QgsDockWidget):
         self.fill_vendors()
         for table in (self.ui.summary_table, self.ui.cost_table):
             row = next((r for r in range(table.rowCount())
-                        if table.item(r, 0).data(Qt.UserRole) == self.current_scenario()), -1)
+                        if table.item(r, 0).data(Qt.ItemDataRole.UserRole) == self.current_scenario()), -1)
             if row >= 0:
                 table.selectRow(row)
 
@@ -667,15 +665,15 @@ class VendorRiskDock(QgsDockWidget):
             for r, row in enumerate(v.summary.itertuples()):
                 label = v.labels.get(row.scenario_id, row.scenario_name)
                 item = QTableWidgetItem(label)
-                item.setData(Qt.UserRole, row.scenario_id)
+                item.setData(Qt.ItemDataRole.UserRole, row.scenario_id)
                 item.setToolTip(self.tr("{} — probability {}").format(
                     label, number(row.probability, 2)))
                 table.setItem(r, 0, item)
                 for c, name in enumerate(columns, start=1):
                     value = getattr(row, name)
                     cell = QTableWidgetItem(number(value))
-                    cell.setData(Qt.UserRole, float(value))
-                    cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    cell.setData(Qt.ItemDataRole.UserRole, float(value))
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     table.setItem(r, c, cell)
             fit_height(table)
         self.cost_chart.set_bars(
@@ -704,7 +702,7 @@ class VendorRiskDock(QgsDockWidget):
         for r, row in enumerate(top.itertuples()):
             name = QTableWidgetItem(str(row.vendor_name) if row.vendor_id
                                     else self.tr("(unknown vendor)"))
-            name.setData(Qt.UserRole, row.vendor_id or "")
+            name.setData(Qt.ItemDataRole.UserRole, row.vendor_id or "")
             name.setToolTip("\n".join(x for x in (name.text(), str(row.sanction_lists or ""))
                                        if x))
             cells = [name, QTableWidgetItem(str(row.country or "")),
@@ -714,7 +712,7 @@ class VendorRiskDock(QgsDockWidget):
                      QTableWidgetItem(number(row.switching_cost))]
             for c, cell in enumerate(cells):
                 if c >= 2:
-                    cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(r, c, cell)
         fit_height(table)
         bars = [(row.vendor_name if row.vendor_id else self.tr("(unknown vendor)"),
@@ -736,16 +734,16 @@ class VendorRiskDock(QgsDockWidget):
         if layer is None or row < 0:
             return 0
         item = self.ui.vendor_table.item(row, 0)
-        vendor = item.data(Qt.UserRole)
+        vendor = item.data(Qt.ItemDataRole.UserRole)
         expr = "coalesce(\"vendor_id\", '') = '{}'".format(vendor.replace("'", "''"))
-        layer.selectByExpression(expr, QgsVectorLayer.SetSelection)
+        layer.selectByExpression(expr, Qgis.SelectBehavior.SetSelection)
         count = layer.selectedFeatureCount()
         if count:
             canvas = self.iface.mapCanvas()
             canvas.zoomToSelected(layer)
             canvas.refresh()
         self.message(self.tr("{} asset(s) of {} selected on “{}”.").format(
-            count, item.text(), layer.name()), Qgis.Info, 4)
+            count, item.text(), layer.name()), Qgis.MessageLevel.Info, 4)
         return count
 
     # -- comparison ------------------------------------------------------------------------
@@ -754,7 +752,7 @@ class VendorRiskDock(QgsDockWidget):
             return
         a, b = self.ui.compare_a.currentData(), self.ui.compare_b.currentData()
         if a == b:
-            self.message(self.tr("Choose two different scenarios to compare."), Qgis.Warning)
+            self.message(self.tr("Choose two different scenarios to compare."), Qgis.MessageLevel.Warning)
             return
         stem = os.path.splitext(self.view.gpkg)[0]
         out, n = f"{stem}_changes_{a}_to_{b}.gpkg", 2
@@ -796,14 +794,14 @@ class VendorRiskDock(QgsDockWidget):
         lines = [f"• {change_label(k)}{colon}{number(counts[k])}" for k in CHANGE_KEYS
                  if counts[k]]
         self.ui.compare_result.setText("\n".join([text] + lines))
-        self.message(text, Qgis.Success)
+        self.message(text, Qgis.MessageLevel.Success)
 
     def _compare_failed(self, message):
         self.compare_task = None
         self.ui.compare_button.setEnabled(self.view is not None)
         text = self.tr("The comparison did not run: {}").format(message)
         self.ui.compare_result.setText(text)
-        self.message(text, Qgis.Critical, 0)
+        self.message(text, Qgis.MessageLevel.Critical, 0)
 
     def _compare_cancelled(self):
         self.compare_task = None
@@ -829,17 +827,17 @@ class VendorRiskDock(QgsDockWidget):
         background = [lyr for lyr in root.layerOrder() if not overlays.is_ours(lyr)
                       and root.findLayer(lyr.id()) is not None
                       and root.findLayer(lyr.id()).isVisible()]
-        QApplication.setOverrideCursor(Qt.WaitCursor)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             _data, written = council_report(self.view.gpkg, sid, pdf_path, png_path,
                                             background=background, lang=self.lang,
                                             layer=layer, project=self.project)
         except (ValueError, RuntimeError, OSError) as e:
             self.message(self.tr("The report could not be written: {}").format(e),
-                         Qgis.Critical, 0)
+                         Qgis.MessageLevel.Critical, 0)
             return []
         finally:
             QApplication.restoreOverrideCursor()
-        self.message(self.tr("Report written: {}").format(" ; ".join(written)), Qgis.Success)
+        self.message(self.tr("Report written: {}").format(" ; ".join(written)), Qgis.MessageLevel.Success)
         return written
 
