@@ -36,8 +36,14 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from .compat import DISTANCE_METERS, LAYOUT_MILLIMETERS
-from .layout_text import font, text_format
+from .compat import (
+    DISTANCE_METERS,
+    LAYOUT_MILLIMETERS,
+    null_rectangle,
+    set_label_text_format,
+    set_legend_text_format,
+)
+from .layout_text import text_format
 from .styles import apply_qml, style_path
 
 MM = LAYOUT_MILLIMETERS
@@ -60,7 +66,7 @@ def _place(item, x, y, w, h, page=0):
 def _label(layout, text, x, y, w, h, size=9, bold=False, page=0):
     label = QgsLayoutItemLabel(layout)
     label.setText(text)
-    label.setFont(font(size, bold))
+    set_label_text_format(label, text_format(size, bold))
     label.setMode(QgsLayoutItemLabel.Mode.ModeFont)
     layout.addLayoutItem(label)
     _place(label, x, y, w, h, page)
@@ -275,9 +281,10 @@ def _legend(layout, map_item, x, y, width, page=0):
     legend.setTitle("Legend")
     legend.setLinkedMap(map_item)
     legend.setLegendFilterByMapEnabled(True)
-    legend.setStyleFont(QgsLegendStyle.Style.Title, font(9, True))
-    legend.setStyleFont(QgsLegendStyle.Style.Subgroup, font(8, True))
-    legend.setStyleFont(QgsLegendStyle.Style.SymbolLabel, font(7.5))
+    for style, size, bold in ((QgsLegendStyle.Style.Title, 9, True),
+                              (QgsLegendStyle.Style.Subgroup, 8, True),
+                              (QgsLegendStyle.Style.SymbolLabel, 7.5, False)):
+        set_legend_text_format(legend, style, text_format(size, bold))
     legend.setSymbolHeight(3.5)
     legend.setSymbolWidth(5)
     layout.addLayoutItem(legend)
@@ -314,8 +321,7 @@ def _footers(layout, title):
 
 
 def _extent(layers, crs, project):
-    box = QgsRectangle()
-    box.setMinimal()
+    box = null_rectangle()
     for layer in layers:
         ext = layer.extent()
         if ext.isEmpty() and layer.featureCount() == 0:

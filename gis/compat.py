@@ -10,9 +10,11 @@ keeps version checks and the moved names out of every other module.
   `QVariant.Type` at all.
 - Qt 6 moved `QAction` from QtWidgets to QtGui.
 - Scoped enums (PyQt6) are Python enums, not ints: `enum_int` gives their value either way.
+- pandas 1.5 (Debian 12) warns where pandas 2 (Debian 13) has changed: `concat_frames`.
 """
 
 import functools
+import warnings
 
 import qgis.core as _core
 from qgis.core import Qgis, QgsField, QgsWkbTypes
@@ -161,3 +163,43 @@ def field_kind(field):
 def is_null(value):
     """None, or a NULL QVariant as QGIS returns for empty attributes."""
     return value is None or (isinstance(value, QtCore.QVariant) and value.isNull())
+
+
+# -- print layouts: text formats replaced fonts (QGIS 3.24 labels, 3.30 legends) ------------------
+def set_label_text_format(label, text_format):
+    """A layout label's text: a QgsTextFormat where labels take one, else its QFont."""
+    if hasattr(label, "setTextFormat"):
+        label.setTextFormat(text_format)
+    else:
+        label.setFont(text_format.toQFont())
+
+
+def set_legend_text_format(legend, style, text_format):
+    """One legend style's text: a QgsTextFormat where legend styles take one, else its QFont."""
+    rstyle = legend.rstyle(style)
+    if hasattr(rstyle, "setTextFormat"):
+        rstyle.setTextFormat(text_format)
+    else:
+        rstyle.setFont(text_format.toQFont())
+
+
+def null_rectangle():
+    """An empty rectangle to combine extents into (setMinimal() became setNull() in 3.34)."""
+    box = _core.QgsRectangle()
+    if hasattr(box, "setNull"):
+        box.setNull()
+    else:
+        box.setMinimal()
+    return box
+
+
+# -- pandas ------------------------------------------------------------------------------------------
+def concat_frames(frames):
+    """pd.concat of row chunks. pandas 1.5 warns (FutureWarning) on object columns holding only
+    booleans, about a reduction pandas 2 already does its new way; the result is the same."""
+    import pandas as pd
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "In a future version, object-dtype columns with all-bool",
+                                FutureWarning)
+        return pd.concat(frames, ignore_index=True)

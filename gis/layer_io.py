@@ -9,7 +9,7 @@ from qgis.core import QgsFeatureRequest, QgsProviderRegistry
 from qgis.PyQt.QtCore import QDate, QDateTime
 
 from .arrow_columns import StringColumn, strings_to_categorical, wkb_values
-from .compat import NO_GEOMETRY_REQUEST, field_kind, is_null, ogr_wkb_code
+from .compat import NO_GEOMETRY_REQUEST, concat_frames, field_kind, is_null, ogr_wkb_code
 from .prefetch import prefetched
 
 gdal.UseExceptions()
@@ -93,7 +93,7 @@ def _empty(layer, columns, geometry):
 
 def concat_chunks(chunks):
     first = chunks[0]
-    frame = pd.concat([c.frame for c in chunks], ignore_index=True)
+    frame = concat_frames([c.frame for c in chunks])
     wkb = None
     if first.wkb is not None:
         wkb = np.ma.concatenate([np.ma.masked_array(wkb_values(c.wkb), dtype=object)

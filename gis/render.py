@@ -14,17 +14,15 @@ from qgis.core import (
     QgsPrintLayout,
     QgsProject,
 )
-from qgis.PyQt.QtGui import QFont
 
-from .compat import LAYOUT_MILLIMETERS
+from .compat import LAYOUT_MILLIMETERS, set_label_text_format
+from .layout_text import text_format
 
 
 def _label(layout, text, x, y, w, h, size, bold=False):
     item = QgsLayoutItemLabel(layout)
     item.setText(text)
-    font = QFont("DejaVu Sans", size)
-    font.setBold(bold)
-    item.setFont(font)
+    set_label_text_format(item, text_format(size, bold))
     item.attemptMove(QgsLayoutPoint(x, y, LAYOUT_MILLIMETERS))
     item.attemptResize(QgsLayoutSize(w, h, LAYOUT_MILLIMETERS))
     layout.addLayoutItem(item)

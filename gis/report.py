@@ -27,8 +27,8 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt
 from qgis.PyQt.QtGui import QColor
 
 from ..risk.scenarios import ScenarioError, available_scenarios, load_scenario
-from .compat import GEOMETRY_POLYGON, LAYOUT_MILLIMETERS
-from .layout_text import font, text_format
+from .compat import GEOMETRY_POLYGON, LAYOUT_MILLIMETERS, set_label_text_format, set_legend_text_format
+from .layout_text import text_format
 from .render import export_pdf, export_png, map_page, scratch_project
 from .risk_styles import RISK_STYLES, STYLE_TITLES, qml_path
 from .tables import read_table
@@ -246,10 +246,11 @@ def report_layout(project, layer, data, background=()):
         map_item.zoomToExtent(extent)
     legend = _item(layout, QgsLayoutItemLegend)
     legend.setTitle(translate("VendorRiskReport", "Legend"))
-    for style, size, bold in ((QgsLegendStyle.Style.Title, 10, True), (QgsLegendStyle.Style.Group, 8, True),
+    for style, size, bold in ((QgsLegendStyle.Style.Title, 10, True),
+                              (QgsLegendStyle.Style.Group, 8, True),
                               (QgsLegendStyle.Style.Subgroup, 8, True),
                               (QgsLegendStyle.Style.SymbolLabel, 7.5, False)):
-        legend.rstyle(style).setFont(font(size, bold))
+        set_legend_text_format(legend, style, text_format(size, bold))
     legend.setSymbolHeight(3.2)
     legend.setSymbolWidth(4.5)
     legend.attemptMove(QgsLayoutPoint(right, 24, LAYOUT_MILLIMETERS))
@@ -263,7 +264,7 @@ def report_layout(project, layer, data, background=()):
     if data.vendors:
         title = QgsLayoutItemLabel(layout)
         title.setText(translate("VendorRiskReport", "Top vendors by exposure"))
-        title.setFont(font(8, bold=True))
+        set_label_text_format(title, text_format(8, bold=True))
         title.attemptMove(QgsLayoutPoint(right, 135, LAYOUT_MILLIMETERS))
         title.attemptResize(QgsLayoutSize(width, 6, LAYOUT_MILLIMETERS))
         layout.addLayoutItem(title)
@@ -271,7 +272,7 @@ def report_layout(project, layer, data, background=()):
                [0.36, 0.15, 0.24, 0.25])
     note = QgsLayoutItemLabel(layout)
     note.setText(data.provenance)
-    note.setFont(font(6))
+    set_label_text_format(note, text_format(6))
     note.attemptMove(QgsLayoutPoint(90, 193, LAYOUT_MILLIMETERS))
     note.attemptResize(QgsLayoutSize(PAGE[0] - 98, 12, LAYOUT_MILLIMETERS))
     layout.addLayoutItem(note)

@@ -16,6 +16,27 @@ from cli import import_plugin_package  # noqa: E402
 import_plugin_package()
 
 
+def pytest_report_header(config):
+    """What the run ran on: with two Debian releases in CI, every log says which."""
+    import platform
+
+    import numpy
+    import openpyxl
+    import pandas
+    from osgeo import gdal
+    from qgis.core import Qgis
+    from qgis.PyQt.QtCore import PYQT_VERSION_STR, QT_VERSION_STR
+
+    release = ""
+    if os.path.exists("/etc/os-release"):
+        with open("/etc/os-release", encoding="utf-8") as f:
+            info = dict(line.rstrip("\n").split("=", 1) for line in f if "=" in line)
+        release = info.get("PRETTY_NAME", "").strip('"')
+    return [f"{release}: QGIS {Qgis.version()}, Qt {QT_VERSION_STR}, PyQt {PYQT_VERSION_STR}, "
+            f"GDAL {gdal.__version__}, Python {platform.python_version()}, pandas "
+            f"{pandas.__version__}, numpy {numpy.__version__}, openpyxl {openpyxl.__version__}"]
+
+
 @pytest.fixture(scope="session")
 def catalog():
     from vendor_risk.risk.catalog import load_catalog

@@ -94,7 +94,7 @@ def english_ui():
     settings = QgsSettings()
     before, locale = settings.value("locale/userLocale", ""), QLocale()
     settings.setValue("locale/userLocale", "en_US")
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))  # 1,234,567
+    QLocale.setDefault(QLocale("en_US"))  # 1,234,567
     yield
     if before:
         settings.setValue("locale/userLocale", before)

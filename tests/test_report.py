@@ -45,7 +45,7 @@ def assessed(tmp_path_factory, module_provider):
 @pytest.fixture
 def english():
     locale = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    QLocale.setDefault(QLocale("en_US"))
     yield
     QLocale.setDefault(locale)
 
@@ -145,7 +145,7 @@ def test_the_report_in_french(assessed, tmp_path, qm):  # noqa: F811
     assert translator.load(qm)
     QCoreApplication.installTranslator(translator)
     locale = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    QLocale.setDefault(QLocale("fr_FR"))
     try:
         data, _ = council_report(gpkg, "rip_and_replace", None, str(tmp_path / "r.png"),
                                  lang="fr")

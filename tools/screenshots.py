@@ -146,7 +146,7 @@ def session(out, lang):
     translator = None
     if lang == "fr":
         QgsSettings().setValue("locale/userLocale", "fr_FR")
-        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+        QLocale.setDefault(QLocale("fr_FR"))
         translator = QTranslator()
         qm = os.path.join(ROOT, "i18n", "vendor_risk_fr.qm")
         if not translator.load(qm):
@@ -154,7 +154,7 @@ def session(out, lang):
         QCoreApplication.installTranslator(translator)
     else:
         QgsSettings().setValue("locale/userLocale", "en_US")
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        QLocale.setDefault(QLocale("en_US"))
     work = os.path.join(out, f"work_{lang}")
     os.makedirs(work, exist_ok=True)
     window, iface = main_window()
