@@ -6,17 +6,16 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: setup deps demo test lint bench package clean translations update-translations
+.PHONY: setup deps demo test test-other-release test-sid lint bench package clean translations \
+	update-translations
 
-# Debian/Ubuntu system packages (QGIS 3.22+, its Python bindings, GDAL, pandas, openpyxl, xvfb,
-# Qt's lrelease and PyQt's pylupdate5 for the translations, PostgreSQL + PostGIS and psycopg2
-# for the PostGIS tests).
+# Debian/Ubuntu system packages, listed in .ci/packages (QGIS 3.22+, its Python bindings, GDAL,
+# pandas, openpyxl, xvfb, Qt's lrelease and PyQt's pylupdate5 for the translations, PostgreSQL +
+# PostGIS and psycopg2 for the PostGIS tests).
 deps:
 	sudo -n true 2>/dev/null && SUDO=sudo || SUDO=; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
-	  --no-install-recommends qgis python3-qgis qgis-providers python3-pandas python3-numpy \
-	  python3-openpyxl python3-gdal python3-venv xvfb xauth qttools5-dev-tools \
-	  pyqt5-dev-tools postgresql postgresql-postgis python3-psycopg2 >/dev/null
+	  --no-install-recommends $$(grep -v '^#' .ci/packages) >/dev/null
 
 $(VENV_STAMP): requirements-dev.txt
 	/usr/bin/python3 -m venv --system-site-packages .venv
@@ -31,6 +30,14 @@ demo: $(VENV_STAMP)
 test: $(VENV_STAMP) translations
 	$(PY) -m pytest -q tests
 	.venv/bin/ruff check .
+
+# The second leg of CI by hand: the suite in a fresh debootstrap chroot of the other Debian
+# release (12 <-> 13), or of sid (QGIS 3.44). Needs root (or password-less sudo) and the network.
+test-other-release:
+	sh .ci/other-release
+
+test-sid:
+	sh .ci/other-release sid
 
 lint: $(VENV_STAMP)
 	.venv/bin/ruff check .
