@@ -1,5 +1,5 @@
-"""Run inside the real QGIS desktop (qgis --code): load, inspect, open the dock and run an
-assessment from it, unload, report as JSON."""
+"""Run inside the real QGIS desktop (qgis --code): load, inspect, open the dock, run an
+assessment from it, print the council report, unload, report as JSON."""
 
 import json
 import os
@@ -32,7 +32,10 @@ def menu_titles():
 
 def check():
     win = qgis.utils.iface.mainWindow()
-    out.update({"loaded": "vendor_risk" in qgis.utils.plugins, "actions": ours(win),
+    plugin = qgis.utils.plugins.get("vendor_risk")
+    out.update({"loaded": plugin is not None, "actions": ours(win),
+                "plugin_path": os.path.dirname(os.path.abspath(
+                    __import__(type(plugin).__module__).__file__)) if plugin else "",
                 "menus": menu_titles(),
                 "algorithms": sorted(a.id() for a in
                                      QgsApplication.processingRegistry().algorithms()
@@ -77,6 +80,12 @@ def wait_for_run(dock):
         "status": dock.ui.status_label.text(),
         "group": dock.view.group.name() if dock.view is not None else "",
         "summary_rows": dock.ui.summary_table.rowCount()})
+    if dock.view is not None:
+        pdf = os.path.join(os.path.dirname(SAMPLE), "desktop_report.pdf")
+        try:
+            out["dock"]["report"] = dock.make_report(pdf)
+        except Exception as e:  # noqa: BLE001 - reported, then the checks go on
+            out["dock"]["report_error"] = repr(e)
     if SCREENSHOT:
         QTimer.singleShot(1500, lambda: (qgis.utils.iface.mainWindow().grab().save(SCREENSHOT),
                                          finish()))
