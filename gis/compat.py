@@ -203,3 +203,14 @@ def concat_frames(frames):
         warnings.filterwarnings("ignore", "In a future version, object-dtype columns with all-bool",
                                 FutureWarning)
         return pd.concat(frames, ignore_index=True)
+
+
+# -- styles in the data source -------------------------------------------------------------------
+def save_style_to_database(layer, name, description, use_as_default):
+    """Store the layer's current style in its data source; '' on success, else the error.
+    (saveStyleToDatabaseV2 replaced saveStyleToDatabase in QGIS 3.44.)"""
+    if hasattr(layer, "saveStyleToDatabaseV2"):
+        _flags, error = layer.saveStyleToDatabaseV2(name, description, use_as_default, "")
+    else:
+        error = layer.saveStyleToDatabase(name, description, use_as_default, "")
+    return error or ""

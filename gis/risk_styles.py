@@ -12,7 +12,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from .compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON
+from .compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, save_style_to_database
 
 STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles")
 RISK_STYLES = ("risk_score", "sanction_level")  # the first is the default
@@ -56,8 +56,8 @@ def save_styles_in_database(uri, name, provider="ogr"):
         _forget_postgres_styles(uri)
     for i, style in enumerate(RISK_STYLES):
         layer.loadNamedStyle(qml_path(style, layer), True)  # the QML file, not the DB style
-        layer.saveStyleToDatabase(STYLE_TITLES[style], f"Vendor Risk: {STYLE_TITLES[style]}",
-                                  i == 0, "")
+        save_style_to_database(layer, STYLE_TITLES[style], f"Vendor Risk: {STYLE_TITLES[style]}",
+                               i == 0)
     return True
 
 

@@ -9,6 +9,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from .compat import save_style_to_database
+
 STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles")
 _ALIVE = []  # post-processors live here until QGIS has used them (ownership goes to C++)
 
@@ -38,8 +40,8 @@ def save_default_style(gpkg_path, layer_name, qml_path):
     ok, message = apply_qml(layer, qml_path)
     if not ok:
         return message
-    error = layer.saveStyleToDatabase(layer_name, f"Vendor Risk style {os.path.basename(qml_path)}",
-                                      True, "")
+    error = save_style_to_database(layer, layer_name,
+                                   f"Vendor Risk style {os.path.basename(qml_path)}", True)
     del layer
     _leave_wal(gpkg_path)
     return error or ""
