@@ -11,6 +11,7 @@ Stages and their baselines:
   tag     Tagger.tag (once per distinct string) vs matching row by row, sampled        (>= 1)
   assess  the engine, 5 scenarios               vs GDAL's Arrow read (for scale)       (<= 10 s)
   write   GeoPackage writer                     vs QgsVectorFileWriter feature loop, sampled
+  arrow   GDAL's WriteArrow path (GDAL >= 3.8)  vs our default SQLite inserts           (< 1?)
   export  the workbook                          vs a bare openpyxl write-only loop      (<= 1.3)
   e2e     vendorrisk:assessrisk, in its own process (tag + assess + write 5 layers)   (<= 60 s)
 "Sampled" baselines run on at most 20,000 rows and are scaled to the size (marked ~).
@@ -106,6 +107,8 @@ def stages(n, catalog, tmp):
     import synth
     from bench_tagging import arrow_read
     from qgis.core import QgsVectorLayer
+    from vendor_risk.gis.compat import OGR_WRITES_ARROW
+    from vendor_risk.gis.gpkg_writer import GpkgBuilder
     from vendor_risk.gis.layer_io import read_layer
     from vendor_risk.gis.outputs import write_vector
     from vendor_risk.risk.assessment import Assessment
@@ -145,6 +148,18 @@ def stages(n, catalog, tmp):
     nw = timed(lambda: naive_write(data, out, os.path.join(tmp, f"n{n}.gpkg"), k))
     row("write", n, write, (nw[0] * scale, nw[1] * scale), "(x faster than a feature loop)",
         scaled=k < n)
+    if OGR_WRITES_ARROW:  # GDAL >= 3.8: is its Arrow writer faster than our SQLite inserts here?
+        runs = {"sqlite": [], "arrow": []}
+        for _ in range(3):  # alternated: both see the same machine load
+            for path in runs:
+                GpkgBuilder.arrow = path == "arrow"
+                runs[path].append(timed(lambda: write_vector(
+                    os.path.join(tmp, f"a{n}.gpkg"), out, data.kinds, data, "tagged")))
+        GpkgBuilder.arrow = False
+        best = {p: min(r, key=lambda t: t[0]) for p, r in runs.items()}
+        row("arrow", n, best["arrow"], best["sqlite"],
+            "(GDAL WriteArrow vs SQLite inserts, best of 3; < 1 would make it the default)",
+            ratio_of="ours/base")
 
     try:
         import bench_workbook as wbb

@@ -11,12 +11,14 @@ keeps version checks and the moved names out of every other module.
 - Qt 6 moved `QAction` from QtWidgets to QtGui.
 - Scoped enums (PyQt6) are Python enums, not ints: `enum_int` gives their value either way.
 - pandas 1.5 (Debian 12) warns where pandas 2 (Debian 13) has changed: `concat_frames`.
+- GDAL >= 3.8 writes Arrow record batches (`OGR_WRITES_ARROW`).
 """
 
 import functools
 import warnings
 
 import qgis.core as _core
+from osgeo import ogr
 from qgis.core import Qgis, QgsField, QgsWkbTypes
 from qgis.PyQt import QtCore
 
@@ -214,3 +216,7 @@ def save_style_to_database(layer, name, description, use_as_default):
     else:
         error = layer.saveStyleToDatabase(name, description, use_as_default, "")
     return error or ""
+
+
+# -- GDAL ----------------------------------------------------------------------------------------------
+OGR_WRITES_ARROW = hasattr(ogr.Layer, "WriteArrow")  # GDAL >= 3.8 (Debian 13: 3.10)
