@@ -3,16 +3,28 @@
 import os
 
 from qgis.core import (
+    QgsMapLayer,
     QgsProcessingAlgorithm,
+    QgsProcessingDestinationParameter,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterVectorLayer,
+    QgsProcessingUtils,
+    QgsProperty,
     QgsSettings,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..gis.compat import FILE_PARAMETER_FOLDER
+from ..gis.paths import collisions, data_path
 from ..risk.catalog import CatalogError, load_catalog
 from ..risk.definitions import FIELD_ROLES
 from ..risk.fieldmap import FieldMappingError, detect_fields
@@ -41,6 +53,20 @@ def plugin_version():
     return ""
 
 
+def _layer_source(value, context):
+    """The data source a layer parameter value names, without loading a layer (a layer loaded
+    here would live in the context's store, which scripts may keep past QGIS's exit)."""
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source.staticValue()
+    if isinstance(value, QgsProperty):
+        value = value.staticValue()
+    if isinstance(value, QgsMapLayer):
+        return value.source()
+    text = str(value or "")
+    layer = QgsProcessingUtils.mapLayerFromString(text, context, False)
+    return layer.source() if layer is not None else text
+
+
 class VendorRiskAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses give name/displayName/shortHelp and the two process stages."""
 
@@ -60,6 +86,59 @@ class VendorRiskAlgorithm(QgsProcessingAlgorithm):
 
     def tr(self, text):
         return tr(text)
+
+    # -- inputs and outputs never overlap --------------------------------------------------------
+    def _paths(self, parameters, context):
+        """(inputs, outputs) as (parameter name, file path) of every file parameter and layer."""
+        inputs, outputs = [], []
+        for p in self.parameterDefinitions():
+            name = p.name()
+            value = parameters.get(name)
+            if value is None or value == "":
+                continue
+            if isinstance(p, QgsProcessingDestinationParameter):
+                if isinstance(p, (QgsProcessingParameterFileDestination,
+                                  QgsProcessingParameterFolderDestination)):
+                    path = self.parameterAsFileOutput(parameters, name, context)
+                else:
+                    path = self.parameterAsOutputLayer(parameters, name, context)
+                outputs.append((name, data_path(path)))
+            elif isinstance(p, QgsProcessingParameterMultipleLayers):
+                values = value if isinstance(value, (list, tuple)) else [value]
+                inputs += [(name, data_path(_layer_source(v, context))) for v in values]
+            elif isinstance(p, (QgsProcessingParameterFeatureSource,
+                                QgsProcessingParameterVectorLayer,
+                                QgsProcessingParameterMapLayer)):
+                inputs.append((name, data_path(_layer_source(value, context))))
+            elif isinstance(p, QgsProcessingParameterFile):
+                path = self.parameterAsFile(parameters, name, context)
+                if path and os.path.isdir(path):  # a folder's files are all read
+                    inputs += [(name, os.path.join(path, f)) for f in sorted(os.listdir(path))]
+                elif path:
+                    inputs.append((name, path))
+        return inputs, outputs
+
+    def path_collision(self, parameters, context):
+        """The message for the first output that would overwrite an input or another output."""
+        inputs, outputs = self._paths(parameters, context)
+        for first, second, path in collisions(inputs, outputs):
+            return tr("{} and {} are the same file ({}): writing {} would destroy it. Choose "
+                      "another file.").format(first, second, path, first)
+        return ""
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        problem = self.path_collision(parameters, context)
+        return (False, problem) if problem else (True, "")
+
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+        """Checked again here: a script or model may call run() without checking values."""
+        problem = self.path_collision(parameters, context)
+        if problem:
+            raise QgsProcessingException(problem)
+        return True
 
     def add_catalog_parameter(self):
         self.addParameter(QgsProcessingParameterFile(

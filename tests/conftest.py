@@ -73,6 +73,18 @@ def module_provider(qgis_app, qgis_processing):
     return _registered_provider()
 
 
+def refusal(alg_id, params):
+    """The message of a run that must fail. Only the text is kept: a kept exception holds its
+    frames, and the Processing objects in them, past QGIS's exit (a crash at interpreter end)."""
+    from qgis.core import QgsProcessingException
+
+    try:
+        run_alg(alg_id, params)
+    except QgsProcessingException as e:
+        return str(e)
+    raise AssertionError(f"{alg_id} ran, but it had to refuse {params}")
+
+
 def run_alg(alg_id, params, feedback=None):
     """Run an algorithm as Processing does (processing.run); its exceptions propagate."""
     import processing
