@@ -11,6 +11,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime
 from .arrow_columns import StringColumn, strings_to_categorical, wkb_values
 from .compat import NO_GEOMETRY_REQUEST, concat_frames, field_kind, is_null, ogr_wkb_code
 from .prefetch import prefetched
+from .sql_guard import unsafe_filter
 
 gdal.UseExceptions()
 
@@ -58,6 +59,10 @@ def iter_layer(layer, chunk_rows=None, selected_only=False, feedback=None, colum
         chunks = _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry)
     if layer.providerType() == "postgres":
         from .postgis_io import postgis_chunks  # COPY through psycopg2, None if it can't
+
+        problem = unsafe_filter(layer.source())
+        if problem:  # no route is safe: the provider too pastes the filter into its SQL
+            raise ValueError(f"{layer.name()}: {problem}")
 
         chunks = postgis_chunks(layer, chunk_rows, selected_only, columns, geometry)
     if chunks is None:

@@ -35,6 +35,7 @@ from .compat import (
     ogr_wkb_code,
 )
 from .layer_io import LayerData, layer_kinds
+from .sql_guard import unsafe_filter, unsafe_reason
 
 LOG_TAG = "Vendor Risk"
 NULL = r"\N"
@@ -129,7 +130,8 @@ class _Plan:
         conn.set_session(readonly=True)
         with conn.cursor() as cur:
             cur.execute("SET extra_float_digits = 3; SET DateStyle = 'ISO, YMD'; "
-                        "SET client_encoding = 'UTF8'; SET bytea_output = 'hex'")
+                        "SET client_encoding = 'UTF8'; SET bytea_output = 'hex'; "
+                        "SET standard_conforming_strings = on")
             # no schema in the URI: the search path finds the table, as in QGIS
             parts = [p for p in (uri.schema(), uri.table()) if p]
             relation = sql.Identifier(*parts).as_string(conn)
@@ -148,7 +150,9 @@ class _Plan:
         where = []
         subset = layer.subsetString().strip()
         if subset:
-            where.append(sql.SQL("({})").format(sql.SQL(subset)))  # the user's SQL, as QGIS
+            if unsafe_reason(subset):  # layer_io refuses such layers before any route
+                raise ValueError(unsafe_filter(layer.source()) or "unsafe layer filter")
+            where.append(sql.SQL("({})").format(sql.SQL(subset)))  # one expression, as QGIS
         geom_sql = None
         gcol = uri.geometryColumn()
         if gcol:

@@ -25,6 +25,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..gis.compat import FILE_PARAMETER_FOLDER
 from ..gis.paths import collisions, data_path
+from ..gis.sql_guard import unsafe_filter
 from ..risk.catalog import CatalogError, load_catalog
 from ..risk.definitions import FIELD_ROLES
 from ..risk.fieldmap import FieldMappingError, detect_fields
@@ -89,8 +90,9 @@ class VendorRiskAlgorithm(QgsProcessingAlgorithm):
 
     # -- inputs and outputs never overlap --------------------------------------------------------
     def _paths(self, parameters, context):
-        """(inputs, outputs) as (parameter name, file path) of every file parameter and layer."""
-        inputs, outputs = [], []
+        """(inputs, outputs) as (parameter name, file path) of every file parameter and layer,
+        and the layers' (parameter name, data source)."""
+        inputs, outputs, sources = [], [], []
         for p in self.parameterDefinitions():
             name = p.name()
             value = parameters.get(name)
@@ -105,25 +107,32 @@ class VendorRiskAlgorithm(QgsProcessingAlgorithm):
                 outputs.append((name, data_path(path)))
             elif isinstance(p, QgsProcessingParameterMultipleLayers):
                 values = value if isinstance(value, (list, tuple)) else [value]
-                inputs += [(name, data_path(_layer_source(v, context))) for v in values]
+                sources += [(name, _layer_source(v, context)) for v in values]
+                inputs += [(name, data_path(src)) for _, src in sources[-len(values):]]
             elif isinstance(p, (QgsProcessingParameterFeatureSource,
                                 QgsProcessingParameterVectorLayer,
                                 QgsProcessingParameterMapLayer)):
-                inputs.append((name, data_path(_layer_source(value, context))))
+                sources.append((name, _layer_source(value, context)))
+                inputs.append((name, data_path(sources[-1][1])))
             elif isinstance(p, QgsProcessingParameterFile):
                 path = self.parameterAsFile(parameters, name, context)
                 if path and os.path.isdir(path):  # a folder's files are all read
                     inputs += [(name, os.path.join(path, f)) for f in sorted(os.listdir(path))]
                 elif path:
                     inputs.append((name, path))
-        return inputs, outputs
+        return inputs, outputs, sources
 
     def path_collision(self, parameters, context):
-        """The message for the first output that would overwrite an input or another output."""
-        inputs, outputs = self._paths(parameters, context)
+        """The message for the first output that would overwrite an input or another output,
+        or for a database layer whose filter is not one SQL expression."""
+        inputs, outputs, sources = self._paths(parameters, context)
         for first, second, path in collisions(inputs, outputs):
             return tr("{} and {} are the same file ({}): writing {} would destroy it. Choose "
                       "another file.").format(first, second, path, first)
+        for name, source in sources:
+            problem = unsafe_filter(source)
+            if problem:
+                return f"{name}: {problem}"
         return ""
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
