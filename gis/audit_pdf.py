@@ -36,6 +36,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from ..risk.xlsxsafe import strip_invisible
 from .compat import (
     DISTANCE_METERS,
     LAYOUT_MILLIMETERS,
@@ -65,7 +66,7 @@ def _place(item, x, y, w, h, page=0):
 
 def _label(layout, text, x, y, w, h, size=9, bold=False, page=0):
     label = QgsLayoutItemLabel(layout)
-    label.setText(text)
+    label.setText(strip_invisible(text))
     set_label_text_format(label, text_format(size, bold))
     label.setMode(QgsLayoutItemLabel.Mode.ModeFont)
     layout.addLayoutItem(label)
@@ -115,7 +116,7 @@ def _table(layout, headers, widths, rows, x, y, w, h, page):
         col.setWidth(width)
         columns.append(col)
     table.setColumns(columns)
-    table.setContents([[str(v) for v in row] for row in rows])
+    table.setContents([[strip_invisible(str(v)) for v in row] for row in rows])
     table.setHeaderTextFormat(_text_format(8, True))
     table.setContentTextFormat(_text_format(7.5))
     table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)

@@ -27,6 +27,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt
 from qgis.PyQt.QtGui import QColor
 
 from ..risk.scenarios import ScenarioError, available_scenarios, load_scenario
+from ..risk.xlsxsafe import strip_invisible
 from .compat import GEOMETRY_POLYGON, LAYOUT_MILLIMETERS, set_label_text_format, set_legend_text_format
 from .layout_text import text_format
 from .render import export_pdf, export_png, map_page, scratch_project
@@ -212,7 +213,7 @@ def _table(layout, header, rows, x, y, w, h, shares, size=7.5, margin=0.8):
         col.setHAlignment(Qt.AlignmentFlag.AlignLeft if i == 0 else Qt.AlignmentFlag.AlignRight)
         columns.append(col)
     table.setColumns(columns)
-    table.setContents([[str(c) for c in r] for r in rows])
+    table.setContents([[strip_invisible(str(c)) for c in r] for r in rows])
     table.setHeaderTextFormat(text_format(size, bold=True))
     table.setContentTextFormat(text_format(size))
     table.setCellMargin(margin)

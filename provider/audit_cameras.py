@@ -275,11 +275,6 @@ class AuditCamerasAlgorithm(VendorRiskAlgorithm):
                  "pdf": self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)}
         if not paths["gpkg"].lower().endswith(".gpkg"):
             paths["gpkg"] += ".gpkg"
-        sources = [lyr.source().split("|")[0] for lyr in [layer, *inputs.values()] if lyr]
-        for key, path in paths.items():
-            if path and any(os.path.abspath(path) == os.path.abspath(s) for s in sources):
-                raise QgsProcessingException(
-                    tr("The {} output {} is an input file: choose another file").format(key, path))
         return paths
 
     def _districts(self, districts, index, buildings, sectors, audit, work_crs, layer, context):

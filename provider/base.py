@@ -105,6 +105,9 @@ class VendorRiskAlgorithm(QgsProcessingAlgorithm):
                 else:
                     path = self.parameterAsOutputLayer(parameters, name, context)
                 outputs.append((name, data_path(path)))
+                ext = p.defaultFileExtension() if hasattr(p, "defaultFileExtension") else ""
+                if ext and data_path(path) and not data_path(path).lower().endswith("." + ext):
+                    outputs.append((name, data_path(path) + "." + ext))  # as the writer adds it
             elif isinstance(p, QgsProcessingParameterMultipleLayers):
                 values = value if isinstance(value, (list, tuple)) else [value]
                 sources += [(name, _layer_source(v, context)) for v in values]

@@ -153,8 +153,6 @@ class ExportWorkbookAlgorithm(VendorRiskAlgorithm):
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        if os.path.abspath(path) == os.path.abspath(gpkg):
-            raise QgsProcessingException(tr("The output is the input: choose another file."))
         try:
             written, report = export_workbook(gpkg, path, lang, limit,
                                               progress=feedback.setProgress,

@@ -18,6 +18,7 @@ from ..gis.layer_io import read_layer
 from ..gis.outputs import write_vector
 from ..risk.matching import read_corrections
 from ..risk.tagging import TAG_COLUMNS, Tagger
+from ..risk.xlsxsafe import safe_text
 from .base import VendorRiskAlgorithm, tr
 
 
@@ -55,13 +56,24 @@ def write_table_sink(alg, parameters, name, context, frame):
     sink, dest = alg.parameterAsSink(parameters, name, context, fields, WKB_NO_GEOMETRY)
     if sink is None:
         return None
+    text = [types[c] == "str" for c in frame.columns]
     for row in frame.itertuples(index=False):
         feat = QgsFeature(fields)
-        feat.setAttributes([
-            None if pd.isna(v) else (v.item() if hasattr(v, "item") else v) for v in row
+        feat.setAttributes([  # users open these in a spreadsheet: no live formula
+            None if pd.isna(v) else safe_text(str(v)) if is_text else
+            (v.item() if hasattr(v, "item") else v) for v, is_text in zip(row, text)
         ])
-        sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
+        if not sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(tr("{} could not be written: {}").format(
+                name, _sink_error(sink)))
+    if not sink.flushBuffer():
+        raise QgsProcessingException(tr("{} could not be written: {}").format(
+            name, _sink_error(sink)))
     return dest
+
+
+def _sink_error(sink):
+    return (sink.lastError() if hasattr(sink, "lastError") else "") or tr("write failed")
 
 
 class TagAssetsAlgorithm(VendorRiskAlgorithm):

@@ -9,6 +9,7 @@ import pandas as pd
 
 from .columns import categorical, factorize_rows, text_codes
 from .normalize import has_cjk, name_key, osa_distance
+from .xlsxsafe import unneutralise
 
 # Confidence given to each way of recognising a name (a model pattern carries its own).
 CONFIDENCE = {"manual": 1.0, "exact": 1.0, "alias": 0.98, "brand": 0.95, "contained": 0.9}
@@ -52,8 +53,9 @@ def read_corrections(path):
             raise ValueError(f"{path}: corrections need the columns 'raw' and 'vendor_id'")
         for lineno, row in enumerate(reader, start=2):
             row = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
-            if row["raw"]:
-                out[row["raw"]] = (row["vendor_id"], lineno)
+            raw = unneutralise(row["raw"])  # as tagassets wrote it into the review file
+            if raw:
+                out[raw] = (row["vendor_id"], lineno)
     return out
 
 

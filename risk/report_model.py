@@ -12,7 +12,7 @@ import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .labels import label
-from .xlsxsafe import FORMULA_TRIGGERS, neutralise
+from .xlsxsafe import safe_text
 
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_TEXT = 32_767
@@ -93,7 +93,6 @@ class WorkbookReport:
 
 
 # -- cleaning ---------------------------------------------------------------------------------
-_TRIGGERS = frozenset(FORMULA_TRIGGERS)
 
 
 def clean_text(value):
@@ -103,10 +102,11 @@ def clean_text(value):
     s = value if type(value) is str else str(value)
     if not s or s.isspace():
         return None
-    if s[0] in _TRIGGERS:
-        s = neutralise(s)
+    s = safe_text(s)
     if not s.isprintable():  # tabs and line breaks are fine; control characters are not
         s = ILLEGAL_CHARACTERS_RE.sub("", s)
+    if not s or s.isspace():
+        return None
     if len(s) > EXCEL_MAX_TEXT:
         s = s[:EXCEL_MAX_TEXT - 1] + "…"
     return s
@@ -151,7 +151,7 @@ def number_column(series, decimals=None, zero_is_empty=False):
 def mapped_column(series, mapping):
     """Column of codes -> their labels (unknown codes kept as cleaned text)."""
     codes, uniques = pd.factorize(series.to_numpy(), sort=False)
-    cleaned = np.array([mapping.get(_key(u), clean_text(u)) for u in uniques] + [None],
+    cleaned = np.array([clean_text(mapping.get(_key(u), u)) for u in uniques] + [None],
                        dtype=object)
     return cleaned[np.where(codes < 0, len(uniques), codes)].tolist()
 

@@ -17,7 +17,7 @@ from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from .labels import label
-from .xlsxsafe import save_atomically
+from .xlsxsafe import safe_text, save_atomically
 
 FORMATS = {"money": '#,##0 "€"', "money2": '#,##0.00 "€"', "percent": "0%", "int": "#,##0"}
 # Chart axes: 1.2 M€, 350 k€, 900 €.
@@ -94,7 +94,7 @@ class Styles:
 
     def cell(self, ws, value, name):
         """A styled cell for `ws` (cheap: the style array is copied, not rebuilt)."""
-        return _Cell(ws, value=value, style_array=self._arrays[name])
+        return _Cell(ws, value=safe_text(value), style_array=self._arrays[name])
 
 
 def write_workbook(report, path, progress=None, is_canceled=None):
@@ -209,7 +209,7 @@ def _summary_sheet(wb, report, styles):
     ws.append([])
     r = 3
     for key, value in report.meta:
-        ws.append([styles.cell(ws, key, "bold"), value])
+        ws.append([styles.cell(ws, key, "bold"), safe_text(value)])
         r += 1
     for note in report.notes:
         ws.append([styles.cell(ws, note, "note")])
@@ -232,11 +232,11 @@ def _summary_sheet(wb, report, styles):
     ws.append([])
     ws.append([styles.cell(ws, _label(report, "levels"), "heading")])
     for level, text in report.levels:
-        ws.append([level, text])
+        ws.append([level, safe_text(text)])
     ws.append([])
     ws.append([styles.cell(ws, _label(report, "bands"), "heading")])
     for band, text, note in report.bands:
-        ws.append([styles.cell(ws, text, "band." + band), note])
+        ws.append([styles.cell(ws, text, "band." + band), safe_text(note)])
     r += 4 + len(report.levels) + len(report.bands)
     anchor = r + 1
     if totals.rows:

@@ -1,20 +1,56 @@
-"""Workbook safety shared by every writer: no cell Excel would run, files written atomically."""
+"""Text safety shared by every writer (workbooks, CSV, review and issues files, PDF) and atomic
+workbook saves.
+
+`safe_text` is the one sanitiser: it first removes control and invisible characters (which can
+hide what a cell starts with), then neutralises text a spreadsheet would run as a formula.
+"""
 
 import os
+import re
 import tempfile
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet takes as the start of a formula (OWASP CSV injection), ASCII and fullwidth;
+# a leading tab or carriage return counts too (lstrip() reaches past them to the trigger).
+_TRIGGER_CHARS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+
+# C0/C1 controls (but tab and line feed), soft hyphen, bidi and zero-width marks, word joiners,
+# the BOM, interlinear annotations, tag characters and lone surrogates: invisible, or illegal
+# in an .xlsx, or both.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5"
+    "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff"
+    "\uffa0\ufff0-\ufffb\ud800-\udfff\U000e0000-\U000e0fff]")
 
 
-def neutralise(value):
-    """Text Excel would run as a formula is prefixed with a single quote and so stays text.
+def strip_invisible(text):
+    """Text without control or invisible characters (tabs and line breaks kept)."""
+    if text.isprintable() and text.isascii():
+        return text
+    return _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
-    openpyxl stores a str starting with '=' as a formula; with the quote it is a plain string,
-    and it stays inert if the sheet is later saved as CSV and re-opened (OWASP CSV injection).
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
+
+def _formula_like(text):
+    start = text.lstrip()
+    return bool(start) and start[0] in _TRIGGER_CHARS
+
+
+def safe_text(value):
+    """A text as every writer emits it: invisible characters removed, then a leading quote when
+    a spreadsheet would run it (also when the trigger hides behind spaces). Non-text is
+    returned as it is."""
+    if not isinstance(value, str):
+        return value
+    text = strip_invisible(value)
+    if _formula_like(text):
+        return "'" + text
+    return text
+
+
+def unneutralise(text):
+    """A text read back from a file we wrote: the quote safe_text added removed."""
+    if isinstance(text, str) and text.startswith("'") and _formula_like(text[1:]):
+        return text[1:]
+    return text
 
 
 def save_atomically(workbook, path):

@@ -208,5 +208,5 @@ def test_output_over_an_input_file_is_refused(tmp_path):
     from qgis.core import QgsProcessingException
 
     src, uris = write_fixture(tmp_path)
-    with pytest.raises(QgsProcessingException, match="is an input file"):
+    with pytest.raises(QgsProcessingException, match="OUTPUT and INPUT are the same file"):
         run_alg("vendorrisk:auditcameras", {"INPUT": uris["cameras"], "OUTPUT": src})

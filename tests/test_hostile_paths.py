@@ -128,3 +128,8 @@ def test_path_families():
     assert collisions([("INPUT", "/tmp/x.shp")], [("OUTPUT", "/tmp/y.gpkg"),
                                                    ("OUTPUT_REVIEW", "/tmp/x.dbf")]) == \
         [("OUTPUT_REVIEW", "INPUT", "/tmp/x.dbf")]
+
+
+def test_an_output_named_without_its_extension_is_compared_as_written(city, provider):
+    _refused("vendorrisk:auditcameras", {"INPUT": f"{city / 'city.gpkg'}|layername=cameras",
+                                         "OUTPUT": str(city / "city")}, city, "OUTPUT", "INPUT")

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..xlsxsafe import neutralise, save_atomically
+from ..xlsxsafe import safe_text, save_atomically
 
 SHEETS = ("Findings", "Per rule", "Per camera", "Districts", "Rule set", "Run info")
 FINDINGS_HEADERS = ("camera_id", "rule_id", "rule_title", "rule_title_fr", "severity", "status",
@@ -34,7 +34,7 @@ def cell(value):
         return value.to_pydatetime()
     if isinstance(value, (list, dict, tuple)):
         value = json.dumps(value, ensure_ascii=False)
-    return neutralise(value)
+    return safe_text(value)
 
 
 def _table(ws, frame, widths=None, wrap=()):
