@@ -131,8 +131,11 @@ def read_inventory(path, sheets=None, overrides=None, header_row=None):
         raise InventoryError(f"unknown field role(s) {', '.join(unknown)} "
                              f"(known: {', '.join(IMPORT_ROLES)})")
     parts, log, issues, skipped, headers = [], [], [], [], {}
-    explicit = bool(sheets) or len(grids) == 1
+    explicit = bool(sheets) or len([g for g in grids if not g.hidden]) == 1
     for grid in grids:
+        if grid.hidden:
+            log.append(f"{grid.name}: a hidden sheet, not read (name it in SHEET to read it)")
+            continue
         idx, roles = find_header(grid, overrides, header_row, min_roles=1 if explicit else 2)
         if idx is None or not roles:
             if explicit:
@@ -143,6 +146,18 @@ def read_inventory(path, sheets=None, overrides=None, header_row=None):
             log.append(f"{grid.name}: skipped (no recognisable header row)")
             continue
         part, sheet_headers, sheet_skipped = _sheet_frame(grid, idx, roles)
+        header_cells = grid.rows[idx]
+        for row, col in grid.uncomputed:
+            if row > idx + 1 and row in set(part["source_row"]):
+                head = header_cells[col - 1] if col - 1 < len(header_cells) else None
+                issues.append(issue(grid.name, row, col, _text(head) if head else "", None,
+                                    "a formula whose result was never saved (the file was "
+                                    "written by a program that does not compute formulas): "
+                                    "read as empty; open and save the file in a spreadsheet "
+                                    "to store its results"))
+        for row in sorted(grid.notes):
+            if row > idx + 1:
+                log.append(f"{grid.name}: row {row} is a merged note, not an asset: skipped")
         for col, h in sheet_headers.items():
             headers.setdefault(col, h)
         skipped += [s for s in sheet_skipped if s not in skipped]
@@ -195,7 +210,7 @@ def _sheet_frame(grid, idx, roles):
     header_values = [v for v in header_row]
     for i in range(idx + 1, len(grid.rows)):
         row = grid.rows[i]
-        if not any(v is not None for v in row):
+        if not any(v is not None for v in row) or i + 1 in grid.notes:
             continue
         if row[:len(header_values)] == header_values:
             continue  # a header repeated (printed reports)

@@ -32,6 +32,9 @@ class Grid:
 
     name: str
     rows: list = field(default_factory=list)
+    notes: set = field(default_factory=set)  # row numbers that hold a merged note, not data
+    uncomputed: list = field(default_factory=list)  # (row, col) of formulas with no saved value
+    hidden: bool = False  # a hidden sheet, not read unless named
 
 
 def read_grids(path, sheets=None):
@@ -49,12 +52,37 @@ def read_grids(path, sheets=None):
 
 
 # -- xlsx -----------------------------------------------------------------------------------------
+# Bounds checked on the sheet XML before openpyxl allocates anything: a 269 KB file whose rows
+# each hold one cell in column XFD would otherwise expand to billions of cells.
+MAX_COLUMNS = 512  # used columns of one sheet (an inventory has tens)
+MAX_CELLS = 40_000_000  # cells of one workbook (a million assets of 40 fields)
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_REF = re.compile(rb'\br="([A-Za-z]{1,3})([0-9]+)"')
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
+_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")  # an empty <v></v> or <v/> holds no result
+
+
+@dataclass
+class SheetScan:
+    """What the sheet XML says before it is parsed: merges, extent, cells, formulas left
+    without a computed value, and whether the sheet is hidden."""
+
+    merges: list = field(default_factory=list)
+    max_row: int = 0
+    max_col: int = 0
+    cells: int = 0
+    uncomputed: list = field(default_factory=list)  # (row, col) of formulas with no value
+    state: str = "visible"
+
+
 def read_xlsx_grids(path, sheets=None):
     import openpyxl
 
     name = os.path.basename(path)
     require_defusedxml()
     check_xlsx(path)
+    scans = _scan_sheets(path)
+    _check_bounds(name, scans, sheets)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # noqa: BLE001 - any parser failure is a refused file, never a traceback
@@ -66,22 +94,54 @@ def read_xlsx_grids(path, sheets=None):
             if missing:
                 raise InventoryError(f"{name}: no sheet named {', '.join(repr(s) for s in missing)}"
                                      f" (sheets: {', '.join(titles)})")
-        merges = _merged_ranges(path)
         grids = []
         for ws in wb.worksheets:
+            scan = scans.get(ws.title, SheetScan())
             if sheets and ws.title not in sheets:
+                continue
+            if not sheets and (scan.state != "visible" or ws.sheet_state != "visible"):
+                grids.append(Grid(ws.title, [], hidden=True))
                 continue
             try:
                 ws.reset_dimensions()
-                rows = [[_plain(v) for v in row] for row in ws.iter_rows(min_row=1,
-                                                                           values_only=True)]
+                rows = []
+                for row in ws.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True):
+                    values = [_plain(v) for v in row]
+                    while values and values[-1] is None:
+                        values.pop()
+                    rows.append(values)
             except Exception as e:  # noqa: BLE001
                 raise InventoryError(_parser_message(f"{name}, sheet {ws.title}", e)) from e
-            _fill_merged(rows, merges.get(ws.title, ()))
-            grids.append(Grid(ws.title, rows))
+            notes = _fill_merged(rows, scan.merges)
+            grids.append(Grid(ws.title, rows, notes=notes, uncomputed=scan.uncomputed))
         return grids
     finally:
         wb.close()
+
+
+def _check_bounds(name, scans, sheets):
+    total = 0
+    for title, scan in scans.items():
+        if sheets and title not in sheets:
+            continue
+        if scan.max_col > MAX_COLUMNS:
+            raise InventoryError(
+                f"{name}, sheet {title}: a cell in column {_column_letters(scan.max_col)} "
+                f"(column {scan.max_col:,}); an inventory is read up to column "
+                f"{_column_letters(MAX_COLUMNS)} ({MAX_COLUMNS}): refused. Delete what lies "
+                f"right of the table, or copy the table to a new sheet.")
+        total += scan.cells
+    if total > MAX_CELLS:
+        raise InventoryError(f"{name}: {total:,} cells, more than the {MAX_CELLS:,} an inventory "
+                             f"may hold: refused. Split it, or export it as CSV.")
+
+
+def _column_letters(n):
+    letters = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    return letters
 
 
 def _parser_message(where, error):
@@ -101,8 +161,8 @@ def _plain(v):
     return v
 
 
-def _merged_ranges(path):
-    """sheet title -> [(min_row, min_col, max_row, max_col)] read from the sheet XML."""
+def _scan_sheets(path):
+    """sheet title -> SheetScan, read from the sheet XML by a streaming scan."""
     from defusedxml import ElementTree
 
     out = {}
@@ -121,39 +181,58 @@ def _merged_ranges(path):
                 part = target.lstrip("/") if target.startswith("/") else \
                     posixpath.normpath(posixpath.join("xl", target))
                 if part in names:
-                    out[sheet.get("name")] = _scan_merges(zf, part)
+                    scan = _scan_sheet(zf, part)
+                    scan.state = sheet.get("state") or "visible"
+                    out[sheet.get("name")] = scan
     except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
         return {}
     return out
 
 
-def _scan_merges(zf, part):
-    """Merged ranges of one sheet part, by a streaming scan (bounded memory, no XML tree)."""
+def _scan_sheet(zf, part):
+    """One sheet part, scanned in chunks (bounded memory, no XML tree)."""
     from openpyxl.utils import column_index_from_string
 
     def cell(col, row):
         return int(row), column_index_from_string(col.decode().upper())
 
-    found, buf = set(), b""
+    scan, merges, buf = SheetScan(), set(), b""
     with zf.open(part) as fh:
         while True:
             chunk = fh.read(1024 * 1024)
             buf += chunk
-            limit = len(buf) - 512 if chunk else len(buf)
-            keep_from = max(limit, 0)
-            for m in _MERGE.finditer(buf):
-                if m.end() > limit:
-                    keep_from = min(keep_from, m.start())
+            final = not chunk
+            consumed = 0
+            for m in _CELL.finditer(buf):
+                if not final and m.end() > len(buf) - 4096:
+                    break  # may be cut by the chunk's end: read again with more data
+                consumed = m.end()
+                scan.cells += 1
+                ref = _REF.search(m.group(1))
+                if ref:
+                    row, col = cell(*ref.groups())
+                    scan.max_row, scan.max_col = max(scan.max_row, row), max(scan.max_col, col)
+                    inner = m.group(3) or b""
+                    if _FORMULA.search(inner) and not _VALUE.search(inner):
+                        scan.uncomputed.append((row, col))
+            for m in _MERGE.finditer(buf, consumed):
+                if not final and m.end() > len(buf) - 4096:
                     break
+                consumed = m.end()
                 c1, r1, c2, r2 = m.groups()
-                found.add(cell(c1, r1) + cell(c2 or c1, r2 or r1))
-            buf = buf[keep_from:]
-            if not chunk:
-                return sorted(found)
+                merges.add(cell(c1, r1) + cell(c2 or c1, r2 or r1))
+            if final:
+                scan.merges = sorted(merges)
+                return scan
+            buf = buf[max(consumed, len(buf) - 256 * 1024, 0):] if consumed else \
+                buf[max(len(buf) - 256 * 1024, 0):]
 
 
 def _fill_merged(rows, ranges):
-    """Every cell of a merged range takes the range's top-left value (within the data read)."""
+    """A merge down one column (a site or class written once for several rows) fills every
+    cell with its top-left value. A merge across columns is a title or a note: its text stays
+    in its first cell, and the rows it covers alone are returned (notes, not assets)."""
+    notes = set()
     for r1, c1, r2, c2 in ranges:
         if r1 > len(rows):
             continue
@@ -161,14 +240,19 @@ def _fill_merged(rows, ranges):
         value = top[c1 - 1] if c1 - 1 < len(top) else None
         if value is None:
             continue
-        width = max((len(rows[r - 1]) for r in range(r1, min(r2, len(rows)) + 1)), default=0)
-        for r in range(r1, min(r2, len(rows)) + 1):
+        if c2 > c1:
+            for r in range(r1, min(r2, len(rows)) + 1):
+                row = rows[r - 1]
+                if not any(v is not None for j, v in enumerate(row) if not c1 - 1 <= j < c2):
+                    notes.add(r)
+            continue
+        for r in range(r1 + 1, min(r2, len(rows)) + 1):
             row = rows[r - 1]
-            for c in range(c1, min(c2, max(width, c1)) + 1):
-                while len(row) < c:
-                    row.append(None)
-                if row[c - 1] is None:
-                    row[c - 1] = value
+            while len(row) < c1:
+                row.append(None)
+            if row[c1 - 1] is None:
+                row[c1 - 1] = value
+    return notes
 
 
 # -- CSV ------------------------------------------------------------------------------------------

@@ -231,7 +231,7 @@ def test_join_refuses_to_write_into_the_layer_file(tmp_path, provider, city):
     src, uri = city
     inv = tmp_path / "maj.csv"
     inv.write_text("camera_id,cout\nC1,5\n", encoding="utf-8")
-    with pytest.raises(QgsProcessingException, match="is an input file"):
+    with pytest.raises(QgsProcessingException, match="OUTPUT and JOIN_LAYER are the same file"):
         run_alg("vendorrisk:importinventory", {"INPUT": str(inv), "JOIN_LAYER": uri,
                                                "OUTPUT": str(src)})
 
