@@ -5,6 +5,11 @@ import pandas as pd
 
 from .columns import text, text_codes
 
+# Beyond these a typed number is a mistake (or an overflow waiting to happen), never a cost:
+# a billion per unit is more than any city asset; ten million units more than any city holds.
+MAX_UNIT_COST = 1e9
+MAX_QUANTITY = 1e7
+
 ASSET_COLUMNS = ("asset_id", "platform_id", "vendor_id", "oem_maker_id", "oem_status",
                  "asset_class", "standards", "install_year", "quantity", "unit_cost",
                  "cost_assumed", "year_assumed", "install_factor", "service_life",
@@ -133,11 +138,11 @@ def prepare_assets(frame, fields, catalog, reference_year, issues=None):
     cost = parse_numbers(cost_raw) if cost_raw is not None else pd.Series(np.nan, index=frame.index)
     if cost_raw is not None:
         given = _given(cost_raw)
-        bad = given & (cost.isna() | (cost < 0))
+        bad = given & ~(np.isfinite(cost) & (cost >= 0) & (cost <= MAX_UNIT_COST))
         if bad.any():
             issues.add(out.loc[bad, "asset_id"], fields["unit_cost"],
-                       "unit cost is not a non-negative number: class default used",
-                       cost_raw[bad])
+                       f"unit cost is not a number from 0 to {MAX_UNIT_COST:,.0f}: class "
+                       f"default used", cost_raw[bad])
         cost = cost.where(~bad)
     out["cost_assumed"] = cost.isna()
     out["unit_cost"] = cost.fillna(default_cost)
@@ -153,16 +158,17 @@ def prepare_assets(frame, fields, catalog, reference_year, issues=None):
     qty = parse_numbers(qty_raw) if qty_raw is not None else pd.Series(1.0, index=frame.index)
     if qty_raw is not None:
         given = _given(qty_raw)
-        bad = given & (qty.isna() | (qty < 0))
+        bad = given & ~(np.isfinite(qty) & (qty >= 0) & (qty <= MAX_QUANTITY))
         if bad.any():
             issues.add(out.loc[bad, "asset_id"], fields["quantity"],
-                       "quantity is not a non-negative number: 1 used", qty_raw[bad])
+                       f"quantity is not a number from 0 to {MAX_QUANTITY:,.0f}: 1 used",
+                       qty_raw[bad])
         qty = qty.where(~bad)
     out["quantity"] = qty.fillna(1.0)
 
     year_raw = col("install_year")
     year = parse_years(year_raw) if year_raw is not None else pd.Series(np.nan, index=frame.index)
-    implausible = year.notna() & ((year < 1950) | (year > reference_year + 1))
+    implausible = year.notna() & ~((year >= 1950) & (year <= reference_year + 1))
     if implausible.any():
         issues.add(out.loc[implausible, "asset_id"], fields["install_year"],
                    f"install year outside 1950..{reference_year + 1}: treated as unknown",

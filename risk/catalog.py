@@ -1,6 +1,7 @@
 """The reference catalog: sourced CSV files, validated, with a user folder overriding the shipped one."""
 
 import csv
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ def _number(lo=None, hi=None):
             x = float(v)
         except ValueError:
             return f"'{v}' is not a number"
+        if not math.isfinite(x):
+            return f"'{v}' is not a finite number"
         if (lo is not None and x < lo) or (hi is not None and x > hi):
             return f"{v} is outside {lo}..{hi}"
         return None

@@ -1,10 +1,13 @@
 """Decoupling scenarios and the scoring profile, read from JSON files users can add to."""
 
 import json
+import math
 import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
+
+from .jsonsafe import JsonFileError, load_json
 
 SHIPPED_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "scenarios")
 PROFILE_FILE = "profile.json"
@@ -35,6 +38,8 @@ def _num(lo=None, hi=None):
     def check(v):
         if isinstance(v, bool) or not isinstance(v, (int, float)):
             return f"must be a number, got {json.dumps(v)}"
+        if not math.isfinite(v):
+            return f"must be a finite number, got {v}"
         if (lo is not None and v < lo) or (hi is not None and v > hi):
             return f"must be between {lo} and {hi}, got {v}"
         return None
@@ -169,13 +174,9 @@ def _pick(text, lang):
 
 def _read_json(path):
     try:
-        with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
-    except json.JSONDecodeError as e:
-        raise ScenarioError(path, None, f"not valid JSON (line {e.lineno}, column {e.colno}: "
-                                        f"{e.msg})") from e
-    except UnicodeDecodeError as e:
-        raise ScenarioError(path, None, "not UTF-8 text") from e
+        return load_json(path)
+    except (JsonFileError, OSError) as e:
+        raise ScenarioError(path, None, str(e)) from e
 
 
 def _validate(path, doc, spec):

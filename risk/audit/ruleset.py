@@ -1,8 +1,9 @@
 """Rule sets are data: JSON files a regulator can read, cite and edit; checked before use."""
 
-import json
 import os
 from dataclasses import dataclass, field
+
+from ..jsonsafe import JsonFileError, load_json
 
 RULESET_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))),
                            "resources", "rulesets")
@@ -114,10 +115,9 @@ def load_ruleset(ref=None):
     """Read and validate a rule set; any problem raises RulesetError naming the key."""
     path = resolve_ruleset(ref)
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except json.JSONDecodeError as e:
-        raise RulesetError(path, f"line {e.lineno}", f"not valid JSON ({e.msg})") from e
+        data = load_json(path)
+    except (JsonFileError, OSError) as e:
+        raise RulesetError(path, "(file)", str(e)) from e
     return parse_ruleset(data, path)
 
 
