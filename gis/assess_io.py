@@ -13,6 +13,7 @@ from osgeo import ogr, osr
 
 from ..risk.assessment import RESULT_FIELDS
 from ..risk.columns import text
+from ..risk.schema import input_renames
 from ..risk.tagging import REVIEW_COLUMNS, TAG_COLUMNS
 from .arrow_columns import wkb_values
 from .compat import ogr_wkb_code
@@ -188,10 +189,13 @@ class AssessmentWriter:
         self.builder = builder
         self.scenario_ids = scenario_ids
         stale = set(TAG_COLUMNS) | set(RESULT_KINDS)
-        # An input field named like an output field (an untagged layer's own 'asset_class')
-        # is kept under <name>_input; a tagged layer's old tags are simply replaced.
-        self.renamed = {c: f"{c}_input" for c in keep_inputs if c in kinds}
-        self.columns = [c for c in kinds if c not in stale or c in self.renamed]
+        # An input field named like an output field in any case (an untagged layer's own
+        # 'asset_class', a 'Risk_Score' of its own) is kept under <name>_input; a tagged
+        # layer's old tags and results are simply replaced.
+        replaced = [c for c in kinds if c in stale and c not in keep_inputs]
+        ours = [c for c in kinds if c != SOURCE_FIELD]  # ours: the layer's name on every row
+        self.renamed = input_renames(ours, [SOURCE_FIELD, *stale], replaced)
+        self.columns = [c for c in kinds if c not in replaced]
         self.kinds = {self.renamed.get(c, c): kinds[c] for c in self.columns}
         self.kinds.update(TAG_KINDS)
         self.kinds.update(RESULT_KINDS)

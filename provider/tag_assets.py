@@ -17,6 +17,7 @@ from ..gis.compat import SOURCE_VECTOR, SOURCE_VECTOR_ANY, WKB_NO_GEOMETRY, make
 from ..gis.layer_io import read_layer
 from ..gis.outputs import write_vector
 from ..risk.matching import read_corrections
+from ..risk.schema import input_renames
 from ..risk.tagging import TAG_COLUMNS, Tagger
 from ..risk.xlsxsafe import safe_text
 from .base import VendorRiskAlgorithm, tr
@@ -25,8 +26,12 @@ from .base import VendorRiskAlgorithm, tr
 def tag_layer_data(data, catalog, fields, corrections=None):
     """Input columns (minus stale tag columns) + fresh tags, and the review table."""
     tags, review = Tagger(catalog, corrections).tag(data.frame, fields)
-    kept = [c for c in data.frame.columns if c not in TAG_COLUMNS]
-    frame = pd.concat([data.frame[kept], tags], axis=1)
+    names = list(data.frame.columns)
+    tagged = all(c in names for c in ("vendor_id", "asset_class", "standards"))
+    replaced = [c for c in names if c in TAG_COLUMNS] if tagged else []
+    renames = input_renames(names, list(tags.columns), replaced)
+    kept = [c for c in names if c not in replaced]
+    frame = pd.concat([data.frame[kept].rename(columns=renames), tags], axis=1)
     return frame, review
 
 
