@@ -96,6 +96,8 @@ def cmd_list(registry, show_all):
 
 
 def cmd_help(registry, alg_id):
+    from vendor_risk.gis.compat import PARAMETER_OPTIONAL
+
     alg = registry.algorithmById(alg_id)
     if alg is None:
         print(f"vendor-risk: no algorithm '{alg_id}' (see: vendor-risk list)", file=sys.stderr)
@@ -104,7 +106,7 @@ def cmd_help(registry, alg_id):
     print(alg.shortHelpString() or "")
     print("\nParameters:")
     for p in alg.parameterDefinitions():
-        opt = " (optional)" if p.flags() & p.FlagOptional else ""
+        opt = " (optional)" if p.flags() & PARAMETER_OPTIONAL else ""
         default = p.defaultValue()
         dflt = f" [default: {default}]" if default not in (None, "") else ""
         print(f"  {p.name()}: {p.description()}{opt}{dflt}\n      type: {p.type()}")
@@ -122,6 +124,38 @@ def _plain(value):
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return str(value)
+
+
+class _StopOnSignal:
+    """SIGINT/SIGTERM cancel the run as the Cancel button does: the algorithm stops at its next
+    check, its temp files go, nothing reaches the destination. A second signal stops at once."""
+
+    def __init__(self, feedback):
+        self.feedback, self.signal, self.name, self._old = feedback, None, "", {}
+
+    def _handle(self, signum, _frame):
+        import signal
+
+        if self.signal is not None:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        self.signal, self.name = signum, signal.Signals(signum).name
+        self.feedback.cancel()
+
+    def __enter__(self):
+        import signal
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            self._old[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def __exit__(self, *exc):
+        import signal
+
+        for sig, old in self._old.items():
+            signal.signal(sig, old)
+        return False
 
 
 def run_algorithm(alg_id, params, as_json=False, quiet=False, show_results=True):
@@ -143,11 +177,18 @@ def run_algorithm(alg_id, params, as_json=False, quiet=False, show_results=True)
     if not ok:
         print(f"vendor-risk: {msg}", file=sys.stderr)
         return 2, None
+    stop = _StopOnSignal(fb.feedback)
     try:
-        results, ok = alg.run(params, context, fb.feedback)
+        with stop:
+            results, ok = alg.run(params, context, fb.feedback)
     except QgsProcessingException as e:
-        print(f"ERROR: {e}", file=sys.stderr)
-        return 1, None
+        if stop.signal is None:
+            print(f"ERROR: {e}", file=sys.stderr)
+            return 1, None
+        ok = False
+    if stop.signal is not None:
+        print(f"vendor-risk: stopped by {stop.name}: nothing was written", file=sys.stderr)
+        return 128 + stop.signal, None
     if not ok:
         return 1, None
     results = _plain(results)

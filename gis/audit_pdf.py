@@ -2,7 +2,6 @@
 
 import math
 import os
-import tempfile
 
 import numpy as np
 from qgis.core import (
@@ -36,6 +35,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from ..risk.tempfiles import temp_beside
 from ..risk.xlsxsafe import strip_invisible
 from .compat import (
     DISTANCE_METERS,
@@ -351,11 +351,7 @@ def export_audit_pdf(report, gpkg_path, pdf_path, work_wkt, context_layers=None,
     """Write the PDF under a temporary name, then rename it into place; returns the path."""
     layout, _project = build_layout(report, gpkg_path, work_wkt, context_layers, focus_xy)
     pdf_path = os.path.abspath(pdf_path)
-    folder = os.path.dirname(pdf_path)
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(suffix=".pdf", prefix="." + os.path.basename(pdf_path) + ".",
-                               dir=folder)
-    os.close(fd)
+    tmp = temp_beside(pdf_path, ".pdf")
     try:
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = 200

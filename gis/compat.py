@@ -99,6 +99,8 @@ SOURCE_VECTOR_POINT = _enum("Qgis.ProcessingSourceType.VectorPoint",
                             "QgsProcessing.SourceType.TypeVectorPoint")
 SOURCE_VECTOR_POLYGON = _enum("Qgis.ProcessingSourceType.VectorPolygon",
                               "QgsProcessing.SourceType.TypeVectorPolygon")
+PARAMETER_OPTIONAL = _enum("Qgis.ProcessingParameterFlag.Optional",
+                           "QgsProcessingParameterDefinition.Flag.FlagOptional")
 PARAMETER_ADVANCED = _enum("Qgis.ProcessingParameterFlag.Advanced",
                            "QgsProcessingParameterDefinition.Flag.FlagAdvanced")
 FILE_PARAMETER_FOLDER = _enum("Qgis.ProcessingFileParameterBehavior.Folder",

@@ -3,12 +3,12 @@
 import os
 import sqlite3
 import struct
-import tempfile
 
 import numpy as np
 import pandas as pd
 from osgeo import gdal, ogr, osr
 
+from ..risk.tempfiles import temp_beside
 from . import gpkg_rtree
 from .arrow_batch import record_batch
 from .arrow_columns import wkb_values
@@ -148,9 +148,7 @@ class GpkgBuilder(FrameBuilder):
         self.final_path = os.path.abspath(final_path)
         folder = os.path.dirname(self.final_path) or "."
         os.makedirs(folder, exist_ok=True)
-        fd, self.tmp_path = tempfile.mkstemp(suffix=".part.gpkg", dir=folder,
-                                             prefix="." + os.path.basename(final_path) + ".")
-        os.close(fd)
+        self.tmp_path = temp_beside(self.final_path, ".part.gpkg")
         os.unlink(self.tmp_path)
         self._ds = gdal.GetDriverByName("GPKG").Create(self.tmp_path, 0, 0, 0, gdal.GDT_Unknown)
         self.layers = []

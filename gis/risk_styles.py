@@ -13,6 +13,7 @@ from qgis.core import (
 )
 
 from .compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, save_style_to_database
+from .styles import leave_wal
 
 STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles")
 RISK_STYLES = ("risk_score", "sanction_level")  # the first is the default
@@ -58,6 +59,9 @@ def save_styles_in_database(uri, name, provider="ogr"):
         layer.loadNamedStyle(qml_path(style, layer), True)  # the QML file, not the DB style
         save_style_to_database(layer, STYLE_TITLES[style], f"Vendor Risk: {STYLE_TITLES[style]}",
                                i == 0)
+    del layer
+    if provider == "ogr":
+        leave_wal(uri.split("|")[0])  # QGIS switched it to WAL: back, so read-only media work
     return True
 
 

@@ -43,11 +43,12 @@ def save_default_style(gpkg_path, layer_name, qml_path):
     error = save_style_to_database(layer, layer_name,
                                    f"Vendor Risk style {os.path.basename(qml_path)}", True)
     del layer
-    _leave_wal(gpkg_path)
+    leave_wal(gpkg_path)
     return error or ""
 
 
-def _leave_wal(gpkg_path):
+def leave_wal(gpkg_path):
+    """Back to the rollback journal (QGIS writes in WAL mode), everything in the file."""
     con = sqlite3.connect(gpkg_path)
     try:
         mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]

@@ -26,7 +26,7 @@ from ..risk.assessment import Assessment
 from ..risk.labels import LANGUAGES
 from ..risk.scenarios import ScenarioError, load_profile, load_scenarios
 from ..risk.tagging import Tagger
-from .base import VendorRiskAlgorithm, default_language, plugin_version, tr
+from .base import WRITE_ERRORS, VendorRiskAlgorithm, default_language, plugin_version, tr, write_failure
 from .tag_assets import read_corrections_parameter
 
 
@@ -161,8 +161,8 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         except CancelledError:
             feedback.pushInfo(tr("Cancelled: nothing was written."))
             return {}
-        except (OSError, RuntimeError) as e:
-            raise QgsProcessingException(tr("Could not write {}: {}").format(path, e)) from e
+        except WRITE_ERRORS as e:
+            raise QgsProcessingException(write_failure(path, e)) from e
         for warning in getattr(builder, "warnings", ()):
             feedback.pushWarning(warning)
         for row in result.issues.head(50).itertuples():

@@ -48,7 +48,7 @@ from ..risk.audit.roles import CAMERA_ROLES, DISTRICT_ROLES, DWELLING_ROLES, SIT
 from ..risk.audit.ruleset import DEFAULT_RULESET, RulesetError, builtin_rulesets, load_ruleset
 from ..risk.audit.workbook import write_audit_workbook
 from ..risk.fieldmap import describe_mapping
-from .base import VendorRiskAlgorithm, plugin_version, tr
+from .base import WRITE_ERRORS, VendorRiskAlgorithm, plugin_version, tr, write_failure
 
 OUTPUT_STYLES = (("findings", "FINDINGS", "Audit findings", "findings"),
                  ("fields_of_view", "FIELDS_OF_VIEW", "Fields of view", "fov"),
@@ -240,9 +240,8 @@ class AuditCamerasAlgorithm(VendorRiskAlgorithm):
                     "sensitive_sites": inputs[self.SENSITIVE_SITES]},
                     focus_xy=(sectors.work_x[hit], sectors.work_y[hit]))
                 feedback.pushInfo(tr("PDF report written: {}").format(paths["pdf"]))
-        except (OSError, RuntimeError, ValueError) as e:
-            raise QgsProcessingException(tr("Could not write the audit outputs: {}").format(e)) \
-                from e
+        except WRITE_ERRORS as e:
+            raise QgsProcessingException(write_failure(tr("the audit outputs"), e)) from e
         feedback.setProgress(100)
 
         results = {self.OUTPUT: paths["gpkg"], self.OUTPUT_XLSX: paths["xlsx"],

@@ -1,6 +1,7 @@
 """What every Vendor Risk algorithm shares: catalog and field-mapping parameters, errors."""
 
 import os
+import sqlite3
 
 from qgis.core import (
     QgsMapLayer,
@@ -32,6 +33,20 @@ from ..risk.fieldmap import FieldMappingError, detect_fields
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 ICON = os.path.join(PLUGIN_DIR, "resources", "icons", "vendor_risk.svg")
+
+
+# What writing an output can raise: files, GDAL, SQLite (a full disk is "disk I/O error").
+WRITE_ERRORS = (OSError, RuntimeError, ValueError, sqlite3.Error)
+
+
+def write_failure(target, error):
+    """The message for an output that could not be written, with the likely cause."""
+    text = str(error).strip() or type(error).__name__
+    low = text.lower()
+    if any(w in low for w in ("disk i/o", "no space", "file too large", "full", "read-only",
+                              "readonly", "permission denied")):
+        text += tr(" (is the disk full, or the folder read-only?)")
+    return tr("Could not write {}: {}. Nothing was written.").format(target, text)
 
 
 def tr(text):

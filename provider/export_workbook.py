@@ -2,6 +2,7 @@
 
 import os
 import sqlite3
+import zipfile
 
 import pandas as pd
 from qgis.core import (
@@ -18,7 +19,7 @@ from ..gis.compat import NUMBER_PARAMETER_INTEGER, PARAMETER_ADVANCED
 from ..risk.labels import LANGUAGES
 from ..risk.report_data import EXCEL_MAX_ROWS, AssessmentTables, build_report, load_context
 from ..risk.workbook import write_workbook
-from .base import VendorRiskAlgorithm, default_language, plugin_version, tr
+from .base import VendorRiskAlgorithm, default_language, plugin_version, tr, write_failure
 
 BOOL_COLUMNS = ("compatible", "forced", "cost_assumed", "needs_review", "standards_assumed")
 
@@ -159,8 +160,8 @@ class ExportWorkbookAlgorithm(VendorRiskAlgorithm):
                                               is_canceled=feedback.isCanceled)
         except AssessmentFileError as e:
             raise QgsProcessingException(str(e)) from e
-        except OSError as e:
-            raise QgsProcessingException(tr("Could not write {}: {}").format(path, e)) from e
+        except (OSError, zipfile.BadZipFile) as e:  # openpyxl writes the .xlsx as a zip
+            raise QgsProcessingException(write_failure(path, e)) from e
         if written is None:
             return {}
         sheets = [report.sheets["summary"], *report.asset_sheets] + [

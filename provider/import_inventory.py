@@ -25,7 +25,7 @@ from ..risk.fieldmap import detect_fields
 from ..risk.inventory import IMPORT_ROLES, check_coordinates, describe, read_inventory
 from ..risk.inventory_read import InventoryError
 from ..risk.inventory_safety import UnsafeFileError
-from .base import VendorRiskAlgorithm, tr
+from .base import WRITE_ERRORS, VendorRiskAlgorithm, tr, write_failure
 from .tag_assets import write_table_sink
 
 ISSUE_COLUMNS = ("cell", "sheet", "row", "column", "field", "value", "message")
@@ -164,8 +164,8 @@ class ImportInventoryAlgorithm(VendorRiskAlgorithm):
         issues["row"] = issues["row"].astype("int64")
         try:
             written = write_inventory(dest, out, issues, layer_name)
-        except (OSError, RuntimeError, ValueError) as e:
-            raise QgsProcessingException(tr("Could not write {}: {}").format(dest, e)) from e
+        except WRITE_ERRORS as e:
+            raise QgsProcessingException(write_failure(dest, e)) from e
         for item in table.issues[:MAX_LOGGED]:
             feedback.pushWarning(describe(item))
         if len(table.issues) > MAX_LOGGED:

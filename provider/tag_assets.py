@@ -20,7 +20,7 @@ from ..risk.matching import read_corrections
 from ..risk.schema import input_renames
 from ..risk.tagging import TAG_COLUMNS, Tagger
 from ..risk.xlsxsafe import safe_text
-from .base import VendorRiskAlgorithm, tr
+from .base import WRITE_ERRORS, VendorRiskAlgorithm, tr, write_failure
 
 
 def tag_layer_data(data, catalog, fields, corrections=None):
@@ -148,8 +148,8 @@ class TagAssetsAlgorithm(VendorRiskAlgorithm):
         kinds = {c: k for c, k in data.kinds.items() if c in frame.columns}
         try:
             written = write_vector(dest, frame, kinds, data, "tagged_assets")
-        except (OSError, RuntimeError, ValueError) as e:
-            raise QgsProcessingException(tr("Could not write {}: {}").format(dest, e)) from e
+        except WRITE_ERRORS as e:
+            raise QgsProcessingException(write_failure(dest, e)) from e
         review_dest = write_table_sink(self, parameters, self.OUTPUT_REVIEW, context, review)
         counts = frame["match_method"].value_counts()
         for method, count in counts.items():

@@ -7,7 +7,8 @@ hide what a cell starts with), then neutralises text a spreadsheet would run as 
 
 import os
 import re
-import tempfile
+
+from .tempfiles import temp_beside
 
 # What a spreadsheet takes as the start of a formula (OWASP CSV injection), ASCII and fullwidth;
 # a leading tab or carriage return counts too (lstrip() reaches past them to the trigger).
@@ -58,9 +59,7 @@ def save_atomically(workbook, path):
     path = os.path.abspath(path)
     folder = os.path.dirname(path) or "."
     os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(suffix=".xlsx.part", dir=folder,
-                               prefix="." + os.path.basename(path) + ".")
-    os.close(fd)
+    tmp = temp_beside(path, ".xlsx.part")
     try:
         workbook.save(tmp)
         umask = os.umask(0)
