@@ -153,6 +153,8 @@ class GpkgBuilder(FrameBuilder):
         self._ds = gdal.GetDriverByName("GPKG").Create(self.tmp_path, 0, 0, 0, gdal.GDT_Unknown)
         self.layers = []
         self.point_indexed = set()
+        self.geometry_types = {}  # layer -> declared OGR type, for layers whose rows may differ
+        self.mixed = {}  # layer -> the type to declare, when its rows hold another than declared
         self._stages = {}
         self._count_triggers = {}  # layer -> GDAL's feature-count triggers, off while loading
 
@@ -185,6 +187,8 @@ class GpkgBuilder(FrameBuilder):
         self._ds = None  # hand the file to sqlite for the bulk inserts
         self._count_triggers[name] = self._drop_count_triggers(name)
         self.layers.append((name, spatial))
+        if spatial and ogr.GT_Flatten(geometry_type) != ogr.wkbUnknown:
+            self.geometry_types[name] = ogr.GT_Flatten(geometry_type)
         return _LayerWriter(self, name, names, kinds, spatial)
 
     def stage(self, name, template, kinds=None):
@@ -235,6 +239,8 @@ class GpkgBuilder(FrameBuilder):
             con.execute("UPDATE gpkg_contents SET (min_x, min_y, max_x, max_y) = (SELECT min_x, "
                         "min_y, max_x, max_y FROM gpkg_contents WHERE table_name = ?) "
                         "WHERE table_name = ?", (base, name))
+            if base in self.mixed:
+                self.mixed[name] = self.mixed[base]
             if base in self.point_indexed:
                 gpkg_rtree.copy_tree(con, base, name)
                 self.point_indexed.add(name)
@@ -303,8 +309,23 @@ class GpkgBuilder(FrameBuilder):
         """Close the file and move it over the destination in one rename."""
         self._ds = None
         self._restore_count_triggers()
+        self._declare_mixed()
         os.replace(self.tmp_path, self.final_path)
         return self.final_path
+
+    def _declare_mixed(self):
+        """A layer declared POINT that holds lines is invalid GeoPackage: declare it GEOMETRY
+        (QGIS then offers one sublayer per geometry type)."""
+        if not self.mixed:
+            return
+        con = _connect(self.tmp_path)
+        try:
+            for name, type_name in sorted(self.mixed.items()):
+                con.execute("UPDATE gpkg_geometry_columns SET geometry_type_name = ? "
+                            "WHERE lower(table_name) = lower(?)", (type_name, name))
+            con.commit()
+        finally:
+            con.close()
 
     def abort(self):
         self._ds = None
@@ -312,6 +333,30 @@ class GpkgBuilder(FrameBuilder):
                   *self._stages.values()]:
             if os.path.exists(p):
                 os.unlink(p)
+
+
+def wkb_flat_types(wkb):
+    """The flat ISO geometry type codes (1 point, 2 line, 3 polygon, 4-7 multi/collection)
+    present in WKB values; nulls and empties are not a type."""
+    data = np.ma.getdata(wkb) if isinstance(wkb, np.ndarray) else None
+    if data is not None and data.dtype.kind == "V" and len(data):
+        raw = np.ascontiguousarray(data).view(np.uint8).reshape(len(data), data.dtype.itemsize)
+        little = raw[:, 0] == 1
+        code = np.where(little, raw[:, 1].astype(np.uint32) | raw[:, 2].astype(np.uint32) << 8,
+                        raw[:, 4].astype(np.uint32) | raw[:, 3].astype(np.uint32) << 8)
+        return {int(c) % 1000 for c in np.unique(code)}
+    values = [v for v in (wkb_values(wkb) if isinstance(wkb, np.ndarray) else wkb)
+              if v and len(v) >= 5]
+    if not values:
+        return set()
+    heads = np.frombuffer(b"".join(v[:5] for v in values), dtype=np.uint8).reshape(-1, 5)
+    little = heads[:, 0] == 1
+    code = np.where(little, heads[:, 1].astype(np.uint32) | heads[:, 2].astype(np.uint32) << 8
+                    | heads[:, 3].astype(np.uint32) << 16,
+                    heads[:, 4].astype(np.uint32) | heads[:, 3].astype(np.uint32) << 8
+                    | heads[:, 2].astype(np.uint32) << 16)
+    code = code & 0x0FFFFFFF  # EWKB Z/M/SRID flags
+    return {int(c) % 1000 for c in np.unique(code)}
 
 
 def point_xy(wkb):
@@ -354,11 +399,27 @@ class _LayerWriter:
                 self.points = None  # not all points: GDAL builds the index at the end
             else:
                 self.points.append(xy)
+        declared = self.builder.geometry_types.get(self.name)
+        if declared is not None and wkb is not None:
+            self._check_types(declared, wkb_flat_types(wkb))
         if self.builder.arrow and (self.names or self.spatial):
             self._append_arrow(frame, wkb)
         else:
             self._append_sqlite(frame, wkb)
         self.rows += len(frame)
+
+    def _check_types(self, declared, found):
+        """Rows of another type than declared: widen to the multi type of the same family
+        (a line among points is not one), else to GEOMETRY."""
+        seen = self.seen = getattr(self, "seen", set()) | found
+        if not seen - {declared}:
+            return
+        family = {(c - 1) % 3 for c in seen | {declared} if 1 <= c <= 6}
+        if len(family) == 1 and not seen - {1, 2, 3, 4, 5, 6}:
+            multi = next(iter(family)) + 4
+            self.builder.mixed[self.name] = ogr.GeometryTypeToName(multi).upper().replace(" ", "")
+        else:
+            self.builder.mixed[self.name] = "GEOMETRY"
 
     def _append_arrow(self, frame, wkb):
         """GDAL's own Arrow writer (GDAL >= 3.8), about twice our SQLite inserts' speed."""

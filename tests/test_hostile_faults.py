@@ -141,3 +141,49 @@ def test_a_full_disk_is_a_message_and_leaves_nothing(tmp_path, big, alg):
     assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
     assert "ERROR" in proc.stderr
     assert os.listdir(out.parent) == [], os.listdir(out.parent)
+
+
+def _declared(path):
+    con = sqlite3.connect(str(path))
+    try:
+        return dict(con.execute("SELECT table_name, geometry_type_name FROM "
+                                "gpkg_geometry_columns").fetchall())
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("wkts,expected", [
+    (["POINT (700000 6600000)", "LINESTRING (700000 6600000, 700010 6600010)"], "GEOMETRY"),
+    (["POINT (700000 6600000)", "MULTIPOINT ((700000 6600000), (700001 6600001))"],
+     "MULTIPOINT"),
+])
+def test_a_layer_holding_other_geometries_than_declared_gives_valid_outputs(
+        tmp_path, provider, wkts, expected):
+    gdal_quiet = ogr.GetUseExceptions()
+    uri = write_gpkg(tmp_path / "c.gpkg", "cams",
+                     [{"camera_id": f"C{i}", "fabricant": "Hikvision", "type": "camera"}
+                      for i in range(len(wkts))], wkts, geom_type=ogr.wkbPoint)
+    assert gdal_quiet == ogr.GetUseExceptions()
+    out = tmp_path / "risk.gpkg"
+    run_alg("vendorrisk:assessrisk", {"INPUT": [uri], "SCENARIOS": "status_quo,rip_and_replace",
+                                      "OUTPUT": str(out)})
+    declared = _declared(out)
+    assert declared["risk_status_quo"] == declared["risk_rip_and_replace"] == expected
+    ds = ogr.Open(str(out))
+    kinds = sorted(f.GetGeometryRef().GetGeometryName() for f in ds.GetLayerByName(
+        "risk_rip_and_replace"))
+    assert kinds == sorted(ogr.CreateGeometryFromWkt(w).GetGeometryName() for w in wkts)
+
+
+def test_layers_of_two_geometry_types_give_a_geometry_layer(tmp_path, provider):
+    points = write_gpkg(tmp_path / "c.gpkg", "cams",
+                        [{"camera_id": "C1", "fabricant": "Hikvision", "type": "camera"}],
+                        ["POINT (700000 6600000)"])
+    lines = write_gpkg(tmp_path / "n.gpkg", "fibre",
+                       [{"asset_id": "F1", "vendor": "Huawei", "type": "5G"}],
+                       ["LINESTRING (700000 6600000, 700100 6600100)"],
+                       geom_type=ogr.wkbLineString)
+    out = tmp_path / "risk.gpkg"
+    run_alg("vendorrisk:assessrisk", {"INPUT": [points, lines], "SCENARIOS": "status_quo",
+                                      "OUTPUT": str(out)})
+    assert _declared(out)["risk_status_quo"] == "GEOMETRY"
