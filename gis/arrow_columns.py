@@ -58,18 +58,18 @@ def factorize_bytes(arr):
     return codes, arr[first]
 
 
-def _decode_array(data):
+def _decode_array(data, encoding="utf-8"):
     """Fixed-width bytes -> object array of str."""
     values = np.empty(len(data), dtype=object)
-    values[:] = _decode(data.tolist())
+    values[:] = _decode(data.tolist(), encoding)
     return values
 
 
-def _decode(raw):
+def _decode(raw, encoding="utf-8"):
     try:
-        return [u.decode("utf-8") for u in raw]
+        return [u.decode(encoding) for u in raw]
     except UnicodeDecodeError:
-        return [u.decode("utf-8", "replace") for u in raw]
+        return [u.decode(encoding, "replace") for u in raw]
 
 
 class StringColumn:
@@ -79,7 +79,8 @@ class StringColumn:
     first batch big enough to tell), stay plain object arrays of str. Nulls stay null.
     `finish` returns the column so far and starts the next chunk."""
 
-    def __init__(self):
+    def __init__(self, encoding="utf-8"):
+        self.encoding = encoding  # of the bytes GDAL hands over (a shapefile's code page)
         self.distinct = None
         self._parts = []  # per batch: an object array, or (codes, distinct str values)
 
@@ -91,14 +92,14 @@ class StringColumn:
         if self.distinct is None and len(data) >= 2 * DISTINCT_SAMPLE:
             self.distinct = mostly_distinct(data)
         if self.distinct and data.dtype.kind == "S":
-            values = _decode_array(data)
+            values = _decode_array(data, self.encoding)
             if mask is not None:
                 values[mask] = None
             self._parts.append(values)
             return
         if data.dtype.kind == "S":
             codes, uniques = factorize_bytes(data)
-            uniques = _decode(uniques.tolist())
+            uniques = _decode(uniques.tolist(), self.encoding)
         else:
             codes, uniques = pd.factorize(np.asarray(data, dtype=object), sort=False)
         codes = np.asarray(codes, dtype=np.int64)

@@ -107,12 +107,28 @@ def concat_chunks(chunks):
                      first.route, np.concatenate([c.fids for c in chunks]))
 
 
-def _ogr_open(layer):
+def text_encoding(layer):
+    """The code page a shapefile's text is in, as QGIS reads it (Python codec name), or None
+    for UTF-8 and for sources GDAL always gives as UTF-8."""
+    import codecs
+
+    if layer.dataProvider().storageType() != "ESRI Shapefile":
+        return None
+    name = str(layer.dataProvider().encoding() or "UTF-8")
+    try:
+        codec = codecs.lookup("mbcs" if name.lower() == "system" else name).name
+    except LookupError:
+        return "?"  # QGIS knows a code page Python does not: the provider route reads it
+    return None if codec == "utf-8" else codec
+
+
+def _ogr_open(layer, raw_text=False):
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     path = parts.get("path")
     if not path:
         return None, None
-    ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
+    options = ["ENCODING="] if raw_text else []  # the DBF's bytes as they are: decoded here
+    ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, open_options=options)
     if parts.get("layerName"):
         lyr = ds.GetLayerByName(parts["layerName"])
     else:
@@ -125,8 +141,11 @@ def _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry):
     subset = layer.subsetString()
     if subset.strip().lower().startswith("select"):
         return None  # an OGR SQL subset: let the provider evaluate it
+    encoding = text_encoding(layer)
+    if encoding == "?":
+        return None
     try:
-        ds, lyr = _ogr_open(layer)
+        ds, lyr = _ogr_open(layer, raw_text=encoding is not None)
     except RuntimeError:
         return None
     if lyr is None or not hasattr(lyr, "GetArrowStreamAsNumPy"):
@@ -184,7 +203,7 @@ def _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry):
 
     def generate():
         assert ds is not None  # the closure keeps the dataset open while its layer streams
-        texts = {n: StringColumn() for n in strings}
+        texts = {n: StringColumn(encoding or "utf-8") for n in strings}
         batches, rows, seen = {}, 0, False
         # GDAL reads the next batch in a thread of its own (it releases the GIL) while this
         # one converts the batch before: on two cores the read and the conversion overlap.
