@@ -9,6 +9,8 @@ from datetime import date
 
 import pandas as pd
 
+from .regex_guard import regex_problem
+
 SHIPPED_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "catalog")
 
 
@@ -61,11 +63,7 @@ def _one_of(*allowed):
 
 
 def _regex(v):
-    try:
-        re.compile(v)
-    except re.error as e:
-        return f"invalid regular expression: {e}"
-    return None
+    return regex_problem(v) or None
 
 
 def _ident(v):
