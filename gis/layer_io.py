@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from osgeo import gdal, ogr
-from qgis.core import QgsFeatureRequest, QgsProviderRegistry
+from qgis.core import QgsFeatureRequest, QgsMessageLog, QgsProviderRegistry
 from qgis.PyQt.QtCore import QDate, QDateTime
 
 from .arrow_columns import StringColumn, strings_to_categorical, wkb_values
@@ -65,6 +65,9 @@ def iter_layer(layer, chunk_rows=None, selected_only=False, feedback=None, colum
             raise ValueError(f"{layer.name()}: {problem}")
 
         chunks = postgis_chunks(layer, chunk_rows, selected_only, columns, geometry)
+    if chunks is not None and layer.providerType() == "ogr":
+        chunks = _or_provider(chunks, layer, chunk_rows, selected_only, feedback, columns,
+                              geometry)
     if chunks is None:
         chunks = _provider_chunks(layer, chunk_rows, selected_only, feedback, columns, geometry)
     empty = True
@@ -74,6 +77,27 @@ def iter_layer(layer, chunk_rows=None, selected_only=False, feedback=None, colum
         yield data
     if empty:
         yield _empty(layer, columns, geometry)
+
+
+class ArrowReadError(RuntimeError):
+    """GDAL's Arrow stream failed; its message only."""
+
+
+def _or_provider(chunks, layer, chunk_rows, selected_only, feedback, columns, geometry):
+    """GDAL's Arrow stream, or the provider route when the stream fails on its first batch
+    (e.g. a layer too wide for GDAL's Arrow reader): the same rows, slower."""
+    try:
+        first = next(chunks)
+    except StopIteration:
+        return
+    except ArrowReadError as e:
+        QgsMessageLog.logMessage(f"{layer.name()}: read through the QGIS provider: GDAL's "
+                                 f"Arrow reader failed ({e})", "Vendor Risk")
+        yield from _provider_chunks(layer, chunk_rows, selected_only, feedback, columns,
+                                    geometry)
+        return
+    yield first
+    yield from chunks
 
 
 def layer_label(layer):
@@ -208,17 +232,28 @@ def _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry):
         # GDAL reads the next batch in a thread of its own (it releases the GIL) while this
         # one converts the batch before: on two cores the read and the conversion overlap.
         stream = lyr.GetArrowStreamAsNumPy([f"MAX_FEATURES_IN_BATCH={ARROW_BATCH_ROWS}"])
-        for batch in prefetched(stream):
-            seen = True
-            for key, arr in batch.items():
-                if key in texts:
-                    texts[key].add(arr)
-                else:
-                    batches.setdefault(key, []).append(arr)
-            rows += len(batch[fid_key]) if fid_key in batch else 0
-            if chunk_rows and rows >= chunk_rows:
-                yield build(batches, texts)
-                batches, rows = {}, 0
+        reader, failure = prefetched(stream), None
+        try:
+            for batch in reader:
+                seen = True
+                for key, arr in batch.items():
+                    if key in texts:
+                        texts[key].add(arr)
+                    else:
+                        batches.setdefault(key, []).append(arr)
+                rows += len(batch[fid_key]) if fid_key in batch else 0
+                if chunk_rows and rows >= chunk_rows:
+                    yield build(batches, texts)
+                    batches, rows = {}, 0
+        except RuntimeError as e:
+            failure = str(e) or type(e).__name__
+        finally:
+            # The stream goes before the dataset: one that outlives it crashes GDAL. Only the
+            # message leaves (a kept exception would keep the stream in its frames).
+            reader.close()
+            reader = stream = None
+        if failure is not None:
+            raise ArrowReadError(failure)
         if seen and (rows or not chunk_rows):
             yield build(batches, texts)
 

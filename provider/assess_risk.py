@@ -22,11 +22,19 @@ from ..gis.assess_io import CancelledError, Inputs, run_assessment
 from ..gis.compat import FILE_PARAMETER_FOLDER, SOURCE_VECTOR
 from ..gis.gpkg_writer import GpkgBuilder
 from ..gis.layer_io import layer_label
-from ..risk.assessment import Assessment
+from ..risk.assessment import RESULT_FIELDS, Assessment
 from ..risk.labels import LANGUAGES
 from ..risk.scenarios import ScenarioError, load_profile, load_scenarios
-from ..risk.tagging import Tagger
-from .base import WRITE_ERRORS, VendorRiskAlgorithm, default_language, plugin_version, tr, write_failure
+from ..risk.tagging import TAG_COLUMNS, Tagger
+from .base import (
+    WRITE_ERRORS,
+    VendorRiskAlgorithm,
+    check_width,
+    default_language,
+    plugin_version,
+    tr,
+    write_failure,
+)
 from .tag_assets import read_corrections_parameter
 
 
@@ -138,6 +146,7 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         retag = self.parameterAsBoolean(parameters, self.RETAG, context)
 
         names = [layer_label(layer) for layer in layers]
+        check_width(layers, len(TAG_COLUMNS) + len(RESULT_FIELDS) + 1)
         per_layer = self.field_mappings(parameters, context, layers)
         for name, fields in zip(names, per_layer):
             feedback.pushInfo(tr("Field mapping of {}: {}").format(

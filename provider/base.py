@@ -49,6 +49,22 @@ def write_failure(target, error):
     return tr("Could not write {}: {}. Nothing was written.").format(target, text)
 
 
+# SQLite (so GeoPackage) holds at most 2,000 columns per table: the key and geometry take two.
+GPKG_MAX_FIELDS = 1998
+
+
+def check_width(layers, added):
+    """Refuse, before reading, layers whose fields plus the `added` output fields would not fit
+    in one GeoPackage table."""
+    names = {n.lower() for lyr in layers for n in lyr.fields().names()} - {"fid"}
+    if len(names) + added > GPKG_MAX_FIELDS:
+        raise QgsProcessingException(tr(
+            "The input has {} fields; with the {} that Vendor Risk adds, the output would exceed "
+            "the {} fields a GeoPackage table can hold. Keep only the fields you need (QGIS: "
+            "Vector table > Drop field(s)) and run again.").format(len(names), added,
+                                                               GPKG_MAX_FIELDS))
+
+
 def tr(text):
     """Translate an algorithm's text. pylupdate5 files the provider's bare tr("...") calls
     under its "@default" context (i18n/vendor_risk.pro lists provider/), so look them up there."""

@@ -20,7 +20,7 @@ from ..risk.matching import read_corrections
 from ..risk.schema import input_renames
 from ..risk.tagging import TAG_COLUMNS, Tagger
 from ..risk.xlsxsafe import safe_text
-from .base import WRITE_ERRORS, VendorRiskAlgorithm, tr, write_failure
+from .base import WRITE_ERRORS, VendorRiskAlgorithm, check_width, tr, write_failure
 
 
 def tag_layer_data(data, catalog, fields, corrections=None):
@@ -125,6 +125,7 @@ class TagAssetsAlgorithm(VendorRiskAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         if layer is None:
             raise QgsProcessingException(tr("The input layer could not be loaded."))
+        check_width([layer], len(TAG_COLUMNS))
         corrections = read_corrections_parameter(
             self.parameterAsFile(parameters, self.CORRECTIONS, context))
         feedback.pushInfo(tr("Catalog {} ({})").format(catalog.version, catalog.as_of))

@@ -187,3 +187,26 @@ def test_layers_of_two_geometry_types_give_a_geometry_layer(tmp_path, provider):
     run_alg("vendorrisk:assessrisk", {"INPUT": [points, lines], "SCENARIOS": "status_quo",
                                       "OUTPUT": str(out)})
     assert _declared(out)["risk_status_quo"] == "GEOMETRY"
+
+
+def _wide(tmp_path, n):
+    row = {"camera_id": "C1", "fabricant": "Axis", "type": "camera"}
+    row.update({f"f{i}": "x" for i in range(n)})
+    return write_gpkg(tmp_path / "c.gpkg", "cams", [row], ["POINT (700000 6600000)"])
+
+
+@pytest.mark.parametrize("alg", ["vendorrisk:tagassets", "vendorrisk:assessrisk"])
+def test_a_layer_too_wide_for_the_output_is_refused_with_a_message(tmp_path, provider, alg):
+    uri = _wide(tmp_path, 1990)
+    message = refusal(alg, {"INPUT": uri if alg.endswith("tagassets") else [uri],
+                            "OUTPUT": str(tmp_path / "o.gpkg")})
+    assert "1993 fields" in message and "Traceback" not in message
+    assert not (tmp_path / "o.gpkg").exists()
+
+
+def test_a_wide_layer_that_fits_is_tagged(tmp_path, provider):
+    uri = _wide(tmp_path, 1900)  # past what GDAL's Arrow reader takes: the provider reads it
+    res = run_alg("vendorrisk:tagassets", {"INPUT": uri, "OUTPUT": str(tmp_path / "o.gpkg")})
+    ds = ogr.Open(res["OUTPUT"].split("|")[0])
+    feature = next(iter(ds.GetLayer(0)))
+    assert feature["vendor_id"] == "axis" and feature["f1899"] == "x"
