@@ -4,117 +4,117 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../provider/base.py" line="52"/>
+        <location filename="../provider/base.py" line="111"/>
         <source>Vendor risk</source>
         <translation>Risque fournisseurs</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="64"/>
+        <location filename="../provider/base.py" line="187"/>
         <source>User catalog folder (extends or overrides the shipped catalog)</source>
         <translation>Dossier de catalogue utilisateur (complète ou remplace le catalogue fourni)</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="71"/>
+        <location filename="../provider/base.py" line="194"/>
         <source>Field holding the {} (auto-detected when empty)</source>
         <translation>Champ contenant : {} (détecté automatiquement si vide)</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="82"/>
+        <location filename="../provider/base.py" line="205"/>
         <source>Catalog error: {}</source>
         <translation>Erreur de catalogue : {}</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="95"/>
+        <location filename="../provider/base.py" line="218"/>
         <source>Field &apos;{}&apos; given for role &apos;{}&apos; is in none of the layers</source>
         <translation>Le champ « {} » indiqué pour le rôle « {} » n’existe dans aucune des couches</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="41"/>
+        <location filename="../provider/tag_assets.py" line="44"/>
         <source>Corrections table: {}</source>
         <translation>Table de corrections : {}</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="80"/>
+        <location filename="../provider/tag_assets.py" line="94"/>
         <source>Tag assets by vendor and standard</source>
         <translation>Étiqueter les équipements par fournisseur et norme</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="83"/>
+        <location filename="../provider/tag_assets.py" line="97"/>
         <source>Resolves each asset&apos;s manufacturer, brand and model strings to a catalogued vendor (following parents, subsidiaries, brands and OEM relations), says how it was matched and how sure the match is, and lists the standards the asset speaks. Fields are auto-detected from common English and French names and can be set explicitly. A corrections table (CSV with columns raw, vendor_id) wins over automatic matching. The review table lists each distinct string that needs a decision, with its count. The input layer is never modified.</source>
         <translation>Rattache les chaînes fabricant, marque et modèle de chaque équipement à un fournisseur du catalogue (en suivant maisons mères, filiales, marques et relations OEM), indique comment la correspondance a été trouvée et avec quelle certitude, et liste les normes que l’équipement parle. Les champs sont détectés d’après des noms courants en anglais et en français et peuvent être indiqués explicitement. Une table de corrections (CSV avec les colonnes raw, vendor_id) l’emporte sur la correspondance automatique. La table de revue liste chaque chaîne distincte à trancher, avec son nombre d’occurrences. La couche d’entrée n’est jamais modifiée.</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="94"/>
+        <location filename="../provider/tag_assets.py" line="108"/>
         <source>Asset layer</source>
         <translation>Couche d’équipements</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="94"/>
+        <location filename="../provider/assess_risk.py" line="102"/>
         <source>Corrections table (CSV: raw, vendor_id)</source>
         <translation>Table de corrections (CSV : raw, vendor_id)</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="101"/>
+        <location filename="../provider/tag_assets.py" line="115"/>
         <source>Tagged assets</source>
         <translation>Équipements étiquetés</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="103"/>
+        <location filename="../provider/tag_assets.py" line="117"/>
         <source>Strings to review</source>
         <translation>Chaînes à revoir</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="106"/>
+        <location filename="../provider/tag_assets.py" line="120"/>
         <source>Assets tagged</source>
         <translation>Équipements étiquetés</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="107"/>
+        <location filename="../provider/tag_assets.py" line="121"/>
         <source>Assets needing review</source>
         <translation>Équipements à revoir</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="113"/>
+        <location filename="../provider/tag_assets.py" line="127"/>
         <source>The input layer could not be loaded.</source>
         <translation>La couche d’entrée n’a pas pu être chargée.</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="116"/>
+        <location filename="../provider/tag_assets.py" line="131"/>
         <source>Catalog {} ({})</source>
         <translation>Catalogue {} ({})</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="120"/>
+        <location filename="../provider/tag_assets.py" line="135"/>
         <source>Field mapping: {}</source>
         <translation>Correspondance des champs : {}</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="123"/>
+        <location filename="../provider/tag_assets.py" line="138"/>
         <source>No manufacturer, brand or model field found among: {}. Set FIELD_MANUFACTURER.</source>
         <translation>Aucun champ fabricant, marque ou modèle parmi : {}. Indiquez FIELD_MANUFACTURER.</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="169"/>
+        <location filename="../provider/assess_risk.py" line="242"/>
         <source>Could not write {}: {}</source>
         <translation>Impossible d’écrire {} : {}</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="144"/>
+        <location filename="../provider/tag_assets.py" line="159"/>
         <source>{} assets tagged, {} need review ({} distinct strings)</source>
         <translation>{} équipements étiquetés, {} à revoir ({} chaînes distinctes)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="39"/>
+        <location filename="../provider/assess_risk.py" line="47"/>
         <source>REFERENCE_DATE &apos;{}&apos; is not a date (YYYY-MM-DD)</source>
         <translation>REFERENCE_DATE « {} » n’est pas une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="62"/>
+        <location filename="../provider/assess_risk.py" line="70"/>
         <source>Assess vendor risk under decoupling scenarios</source>
         <translation>Évaluer le risque fournisseurs selon des scénarios de découplage</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="65"/>
+        <location filename="../provider/assess_risk.py" line="73"/>
         <source>For every asset and scenario: sanction level from the lists in force for the jurisdiction (through parents, brands and OEM relations), replacement cost, stranded value, compatibility with the city&apos;s bloc, lock-in ratio, risk score and a plain-language reason citing each list and date. Platform cascade: assets wired to a removed platform by a proprietary protocol carry re-integration cost. Writes a GeoPackage with one styled layer risk_&lt;scenario&gt; per scenario and the tables vendor_summary, scenario_summary, run_info and data_issues. Untagged layers are tagged first; already tagged layers keep their (possibly hand-corrected) tags unless RETAG is set.
 
 PostGIS: set DATABASE (a PostgreSQL connection of QGIS) and SCHEMA to write the same tables to that schema instead (created if missing; tables of the same names are replaced, all at once when the run succeeds, never on failure or cancel). OUTPUT is then ignored and may stay a temporary output.</source>
@@ -123,302 +123,297 @@ PostGIS: set DATABASE (a PostgreSQL connection of QGIS) and SCHEMA to write the 
 PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour écrire les mêmes tables dans ce schéma (créé s’il manque ; les tables de même nom sont remplacées, toutes à la fois quand le traitement réussit, jamais en cas d’échec ou d’annulation). OUTPUT est alors ignoré et peut rester une sortie temporaire.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="82"/>
+        <location filename="../provider/assess_risk.py" line="90"/>
         <source>Asset layers (assessed together)</source>
         <translation>Couches d’équipements (évaluées ensemble)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="84"/>
+        <location filename="../provider/assess_risk.py" line="92"/>
         <source>Jurisdiction (US, EU, FR, UK or a code from your catalog)</source>
         <translation>Juridiction (US, EU, FR, UK ou un code de votre catalogue)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="87"/>
+        <location filename="../provider/assess_risk.py" line="95"/>
         <source>Scenarios (comma-separated ids; empty = all)</source>
         <translation>Scénarios (identifiants séparés par des virgules ; vide = tous)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="90"/>
+        <location filename="../provider/assess_risk.py" line="98"/>
         <source>User scenario folder (JSON files)</source>
         <translation>Dossier de scénarios utilisateur (fichiers JSON)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="97"/>
+        <location filename="../provider/assess_risk.py" line="105"/>
         <source>Reference date (YYYY-MM-DD; empty = today)</source>
         <translation>Date de référence (AAAA-MM-JJ ; vide = aujourd’hui)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="100"/>
+        <location filename="../provider/assess_risk.py" line="108"/>
         <source>Re-tag layers that already carry tags</source>
         <translation>Ré-étiqueter les couches déjà étiquetées</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="102"/>
+        <location filename="../provider/assess_risk.py" line="110"/>
         <source>Selected features only</source>
         <translation>Entités sélectionnées uniquement</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="108"/>
+        <location filename="../provider/assess_risk.py" line="116"/>
         <source>Assessment GeoPackage</source>
         <translation>GeoPackage de l’évaluation</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="108"/>
+        <location filename="../provider/assess_risk.py" line="116"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="110"/>
+        <location filename="../provider/assess_risk.py" line="118"/>
         <source>Or write to PostGIS: database connection</source>
         <translation>Ou écrire dans PostGIS : connexion à la base</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="113"/>
+        <location filename="../provider/assess_risk.py" line="121"/>
         <source>PostGIS schema (created if missing)</source>
         <translation>Schéma PostGIS (créé s’il manque)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="116"/>
+        <location filename="../provider/assess_risk.py" line="124"/>
         <source>Assets assessed</source>
         <translation>Équipements évalués</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="117"/>
+        <location filename="../provider/assess_risk.py" line="125"/>
         <source>Expected cost</source>
         <translation>Coût attendu</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="118"/>
+        <location filename="../provider/assess_risk.py" line="126"/>
         <source>Layers written</source>
         <translation>Couches écrites</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="124"/>
+        <location filename="../provider/assess_risk.py" line="132"/>
         <source>No asset layer given.</source>
         <translation>Aucune couche d’équipements indiquée.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="132"/>
+        <location filename="../provider/assess_risk.py" line="140"/>
         <source>Scenario error: {}</source>
         <translation>Erreur de scénario : {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="143"/>
+        <location filename="../provider/assess_risk.py" line="152"/>
         <source>Field mapping of {}: {}</source>
         <translation>Correspondance des champs de {} : {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="162"/>
+        <location filename="../provider/assess_risk.py" line="171"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Annulé : rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="169"/>
+        <location filename="../provider/assess_risk.py" line="178"/>
         <source>asset {}, field {}: {} (value &apos;{}&apos;)</source>
         <translation>équipement {}, champ {} : {} (valeur « {} »)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="172"/>
+        <location filename="../provider/assess_risk.py" line="181"/>
         <source>… {} data issues in all: see the data_issues table</source>
         <translation>… {} problèmes de données au total : voir la table data_issues</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="179"/>
+        <location filename="../provider/assess_risk.py" line="188"/>
         <source>{}: level 3 {}, level 2 {}, incompatible {}, replacement {:,.0f}, stranded {:,.0f}</source>
         <translation>{} : niveau 3 {}, niveau 2 {}, incompatibles {}, remplacement {:,.0f}, valeur perdue {:,.0f}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="185"/>
+        <location filename="../provider/assess_risk.py" line="194"/>
         <source>Expected cost over scenarios: {:,.0f}</source>
         <translation>Coût attendu sur l’ensemble des scénarios : {:,.0f}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="199"/>
+        <location filename="../provider/assess_risk.py" line="208"/>
         <source>Set both DATABASE and SCHEMA to write to PostGIS (or neither to write a GeoPackage).</source>
         <translation>Indiquez à la fois DATABASE et SCHEMA pour écrire dans PostGIS (ou aucun des deux pour écrire un GeoPackage).</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="208"/>
+        <location filename="../provider/assess_risk.py" line="217"/>
         <source>The output {} is an input: choose another file.</source>
         <translation>La sortie {} est aussi une entrée : choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="215"/>
+        <location filename="../provider/assess_risk.py" line="224"/>
         <source>PostGIS schema {} of connection {}</source>
         <translation>Schéma PostGIS {} de la connexion {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="227"/>
+        <location filename="../provider/assess_risk.py" line="236"/>
         <source>The output table {}.{} is an input: choose another schema.</source>
         <translation>La table de sortie {}.{} est une entrée : choisissez un autre schéma.</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="117"/>
+        <location filename="../provider/export_workbook.py" line="118"/>
         <source>Export the assessment as a workbook (xlsx)</source>
         <translation>Exporter l’évaluation en classeur (xlsx)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="120"/>
+        <location filename="../provider/export_workbook.py" line="121"/>
         <source>Writes the assessment GeoPackage of vendorrisk:assessrisk as an Excel workbook for procurement teams: Summary (totals per scenario, expected cost, P50/P90, charts), Assets (one row per asset and scenario, colour-coded risk bands, reasons in full), Vendors (exposure and switching cost per vendor and parent group), Scenarios (every parameter with its explanation), Evidence (every list and listing that contributed, with source and date), Run info and Data issues. Headers in English or French. Past Excel&apos;s 1,048,576 rows, asset rows continue on further sheets. Text that Excel would run as a formula is stored as text. The Assets sheet imports back with vendorrisk:importinventory (join by asset id) after editing unit costs.</source>
         <translation>Écrit le GeoPackage d’évaluation de vendorrisk:assessrisk en classeur Excel pour les acheteurs : Synthèse (totaux par scénario, coût attendu, P50/P90, graphiques), Équipements (une ligne par équipement et scénario, niveaux de risque en couleur, explications complètes), Fournisseurs (exposition et coût de sortie par fournisseur et par groupe), Scénarios (chaque paramètre avec son explication), Preuves (chaque liste et inscription prise en compte, avec source et date), Exécution et Problèmes de données. En-têtes en anglais ou en français. Au-delà des 1 048 576 lignes d’Excel, les lignes d’équipements continuent sur d’autres feuilles. Un texte qu’Excel exécuterait comme une formule est enregistré comme texte. La feuille des équipements se réimporte avec vendorrisk:importinventory (jointure par identifiant) après modification des coûts unitaires.</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="133"/>
+        <location filename="../provider/export_workbook.py" line="134"/>
         <source>Assessment GeoPackage (output of assessrisk)</source>
         <translation>GeoPackage d’évaluation (sortie de assessrisk)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="135"/>
+        <location filename="../provider/export_workbook.py" line="136"/>
         <source>Language of the workbook</source>
         <translation>Langue du classeur</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="138"/>
+        <location filename="../provider/export_workbook.py" line="139"/>
         <source>Rows per sheet (Excel&apos;s limit; lower only for tests)</source>
         <translation>Lignes par feuille (limite d’Excel ; à réduire seulement pour les tests)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="144"/>
+        <location filename="../provider/export_workbook.py" line="145"/>
         <source>Workbook</source>
         <translation>Classeur</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="144"/>
+        <location filename="../provider/export_workbook.py" line="145"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="146"/>
+        <location filename="../provider/export_workbook.py" line="147"/>
         <source>Asset rows written</source>
         <translation>Lignes d’équipements écrites</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="147"/>
+        <location filename="../provider/export_workbook.py" line="148"/>
         <source>Sheets written</source>
         <translation>Feuilles écrites</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="157"/>
-        <source>The output is the input: choose another file.</source>
-        <translation>La sortie est l’entrée : choisissez un autre fichier.</translation>
-    </message>
-    <message>
-        <location filename="../provider/export_workbook.py" line="171"/>
+        <location filename="../provider/export_workbook.py" line="170"/>
         <source>{} asset rows on {}</source>
         <translation>{} lignes d’équipements sur {}</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="56"/>
+        <location filename="../provider/import_inventory.py" line="55"/>
         <source>Import a procurement inventory (xlsx or CSV)</source>
         <translation>Importer un inventaire d’achats (xlsx ou CSV)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="59"/>
+        <location filename="../provider/import_inventory.py" line="58"/>
         <source>Reads an inventory workbook or CSV as procurement teams keep it: the header row is found under titles and blank rows, columns are recognised from common English and French names (or set with FIELD_...), merged cells are filled, blank rows skipped, dates and numbers typed as text (&apos;1 200&apos;, &apos;1200,50&apos;) understood. By default every sheet with a recognisable header is read, with a source_sheet column. With a JOIN_LAYER the output is a copy of that layer whose features take the inventory&apos;s values (matched by id); otherwise points are built from x/y or longitude/latitude columns in CRS (default EPSG:4326). A workbook exported by vendorrisk:exportworkbook imports back the same way: edit a unit cost, re-import, re-assess. Every value that cannot be used is reported with its cell (Inventaire!C14) in the log and the import_issues table; the rest is imported. Untrusted files are checked first: size, zip bombs, XML entities (defusedxml).</source>
         <translation>Lit un classeur ou un CSV d’inventaire tel que les acheteurs le tiennent : la ligne d’en-tête est trouvée sous les titres et les lignes vides, les colonnes sont reconnues d’après des noms courants en anglais et en français (ou indiquées avec FIELD_...), les cellules fusionnées sont remplies, les lignes vides ignorées, les dates et nombres saisis comme texte (« 1 200 », « 1200,50 ») compris. Par défaut, chaque feuille dotée d’un en-tête reconnaissable est lue, avec une colonne source_sheet. Avec une JOIN_LAYER, la sortie est une copie de cette couche dont les entités prennent les valeurs de l’inventaire (jointure par identifiant) ; sinon des points sont construits à partir des colonnes x/y ou longitude/latitude dans le SCR indiqué (EPSG:4326 par défaut). Un classeur exporté par vendorrisk:exportworkbook se réimporte de la même façon : modifiez un coût unitaire, réimportez, réévaluez. Chaque valeur inutilisable est signalée avec sa cellule (Inventaire!C14) dans le journal et la table import_issues ; le reste est importé. Les fichiers non fiables sont vérifiés d’abord : taille, bombes zip, entités XML (defusedxml).</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="75"/>
+        <location filename="../provider/import_inventory.py" line="74"/>
         <source>Inventory (xlsx or CSV)</source>
         <translation>Inventaire (xlsx ou CSV)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="75"/>
+        <location filename="../provider/import_inventory.py" line="74"/>
         <source>Inventories (*.xlsx *.xlsm *.csv *.txt);;All files (*.*)</source>
         <translation>Inventaires (*.xlsx *.xlsm *.csv *.txt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="78"/>
+        <location filename="../provider/import_inventory.py" line="77"/>
         <source>Sheets (comma-separated; empty = every sheet with a header)</source>
         <translation>Feuilles (séparées par des virgules ; vide = toutes les feuilles avec un en-tête)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="81"/>
+        <location filename="../provider/import_inventory.py" line="80"/>
         <source>Asset layer to update by id</source>
         <translation>Couche d’équipements à mettre à jour par identifiant</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="84"/>
+        <location filename="../provider/import_inventory.py" line="83"/>
         <source>Id field of that layer (auto-detected when empty)</source>
         <translation>Champ identifiant de cette couche (détecté automatiquement si vide)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="87"/>
+        <location filename="../provider/import_inventory.py" line="86"/>
         <source>CRS of the x/y columns</source>
         <translation>SCR des colonnes x/y</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="89"/>
+        <location filename="../provider/import_inventory.py" line="88"/>
         <source>Header row (0 = find it)</source>
         <translation>Ligne d’en-tête (0 = la trouver)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="96"/>
+        <location filename="../provider/import_inventory.py" line="95"/>
         <source>Column holding the {} (auto-detected when empty)</source>
         <translation>Colonne contenant : {} (détectée automatiquement si vide)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="102"/>
+        <location filename="../provider/import_inventory.py" line="101"/>
         <source>Imported assets</source>
         <translation>Équipements importés</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="104"/>
+        <location filename="../provider/import_inventory.py" line="103"/>
         <source>Import issues</source>
         <translation>Problèmes d’import</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="107"/>
+        <location filename="../provider/import_inventory.py" line="106"/>
         <source>Inventory rows read</source>
         <translation>Lignes d’inventaire lues</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="108"/>
+        <location filename="../provider/import_inventory.py" line="107"/>
         <source>Values not imported</source>
         <translation>Valeurs non importées</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="109"/>
+        <location filename="../provider/import_inventory.py" line="108"/>
         <source>Features updated</source>
         <translation>Entités mises à jour</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="114"/>
+        <location filename="../provider/import_inventory.py" line="113"/>
         <source>Inventory file not found: {}</source>
         <translation>Fichier d’inventaire introuvable : {}</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="128"/>
+        <location filename="../provider/import_inventory.py" line="127"/>
         <source>Columns computed by an assessment are not imported: {}</source>
         <translation>Les colonnes calculées par une évaluation ne sont pas importées : {}</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="138"/>
+        <location filename="../provider/import_inventory.py" line="137"/>
         <source>No id field found in {}: set JOIN_FIELD.</source>
         <translation>Aucun champ identifiant trouvé dans {} : indiquez JOIN_FIELD.</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="145"/>
+        <location filename="../provider/import_inventory.py" line="144"/>
         <source>{} inventory rows matched {} features of {} by {}; replaced: {}; added: {}</source>
         <translation>{} lignes d’inventaire correspondent à {} entités de {} par {} ; remplacées : {} ; ajoutées : {}</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="156"/>
+        <location filename="../provider/import_inventory.py" line="155"/>
         <source>No x/y or longitude/latitude columns and no JOIN_LAYER: the output is a table without geometry.</source>
         <translation>Ni colonnes x/y ou longitude/latitude ni JOIN_LAYER : la sortie est une table sans géométrie.</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="162"/>
+        <location filename="../provider/import_inventory.py" line="161"/>
         <source>The output {} is the inventory: choose another file.</source>
         <translation>La sortie {} est l’inventaire : choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="173"/>
+        <location filename="../provider/import_inventory.py" line="172"/>
         <source>… {} issues in all: see the import_issues table</source>
         <translation>… {} problèmes au total : voir la table import_issues</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="176"/>
+        <location filename="../provider/import_inventory.py" line="175"/>
         <source>{} rows read, {} values not imported</source>
         <translation>{} lignes lues, {} valeurs non importées</translation>
     </message>
@@ -554,33 +549,58 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
     </message>
     <message>
         <location filename="../provider/audit_cameras.py" line="244"/>
-        <source>Could not write the audit outputs: {}</source>
-        <translation>Impossible d’écrire les sorties de l’audit : {}</translation>
+        <source>the audit outputs</source>
+        <translation>les sorties de l’audit</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="255"/>
+        <location filename="../provider/audit_cameras.py" line="254"/>
         <source>{cameras} cameras: {breaches} breaches on {cameras_with_breach} cameras, {cannot_verify} findings that cannot be verified, {cameras_compliant} cameras with no finding</source>
         <translation>{cameras} caméras : {breaches} manquements sur {cameras_with_breach} caméras, {cannot_verify} constats invérifiables, {cameras_compliant} caméras sans constat</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="269"/>
+        <location filename="../provider/audit_cameras.py" line="268"/>
         <source>AUDIT_DATE &apos;{}&apos; is not a date (YYYY-MM-DD)</source>
         <translation>AUDIT_DATE « {} » n’est pas une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="281"/>
-        <source>The {} output {} is an input file: choose another file</source>
-        <translation>La sortie {} {} est un fichier d’entrée : choisissez un autre fichier</translation>
-    </message>
-    <message>
-        <location filename="../provider/audit_cameras.py" line="358"/>
+        <location filename="../provider/audit_cameras.py" line="352"/>
         <source>The camera audit of the sample city failed.</source>
         <translation>L’audit des caméras de la ville exemple a échoué.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="104"/>
+        <location filename="../provider/assess_risk.py" line="112"/>
         <source>Language of the reasons text</source>
         <translation>Langue des explications</translation>
+    </message>
+    <message>
+        <location filename="../provider/base.py" line="48"/>
+        <source> (is the disk full, or the folder read-only?)</source>
+        <translation> (le disque est-il plein, ou le dossier en lecture seule ?)</translation>
+    </message>
+    <message>
+        <location filename="../provider/base.py" line="49"/>
+        <source>Could not write {}: {}. Nothing was written.</source>
+        <translation>Écriture impossible de {} : {}. Rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../provider/base.py" line="61"/>
+        <source>The input has {} fields; with the {} that Vendor Risk adds, the output would exceed the {} fields a GeoPackage table can hold. Keep only the fields you need (QGIS: Vector table &gt; Drop field(s)) and run again.</source>
+        <translation>L’entrée a {} champs ; avec les {} qu’ajoute Vendor Risk, la sortie dépasserait les {} champs qu’une table GeoPackage peut contenir. Ne gardez que les champs utiles (QGIS : Vecteur &gt; Table &gt; Supprimer des champs) et relancez.</translation>
+    </message>
+    <message>
+        <location filename="../provider/base.py" line="164"/>
+        <source>{} and {} are the same file ({}): writing {} would destroy it. Choose another file.</source>
+        <translation>{} et {} désignent le même fichier ({}) : écrire {} le détruirait. Choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <location filename="../provider/tag_assets.py" line="75"/>
+        <source>{} could not be written: {}</source>
+        <translation>{} n’a pas pu être écrit : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/tag_assets.py" line="81"/>
+        <source>write failed</source>
+        <translation>échec de l’écriture</translation>
     </message>
 </context>
 <context>
@@ -639,277 +659,277 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
 <context>
     <name>VendorRiskDock</name>
     <message>
-        <location filename="../ui/dock.py" line="240"/>
+        <location filename="../ui/dock.py" line="239"/>
         <source>Vendor Risk</source>
         <translation>Vendor Risk</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="128"/>
+        <location filename="../ui/dock.py" line="127"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="129"/>
+        <location filename="../ui/dock.py" line="128"/>
         <source>Assessment GeoPackage</source>
         <translation>GeoPackage de l’évaluation</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="130"/>
+        <location filename="../ui/dock.py" line="129"/>
         <source>a new file per run, in the project folder</source>
         <translation>un nouveau fichier à chaque évaluation, dans le dossier du projet</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="137"/>
+        <location filename="../ui/dock.py" line="136"/>
         <source>Names detected for this role: {}</source>
         <translation>Noms reconnus pour ce rôle : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="170"/>
+        <location filename="../ui/dock.py" line="169"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="162"/>
+        <location filename="../ui/dock.py" line="161"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="162"/>
+        <location filename="../ui/dock.py" line="161"/>
         <source>Watch</source>
         <translation>Vigilance</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="162"/>
+        <location filename="../ui/dock.py" line="161"/>
         <source>Restricted</source>
         <translation>Restreint</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="163"/>
+        <location filename="../ui/dock.py" line="162"/>
         <source>Removal</source>
         <translation>Retrait</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="163"/>
+        <location filename="../ui/dock.py" line="162"/>
         <source>Incompatible</source>
         <translation>Incompatibles</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="164"/>
+        <location filename="../ui/dock.py" line="163"/>
         <source>Sanction level 0: on no list in force</source>
         <translation>Niveau de sanction 0 : sur aucune liste en vigueur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="165"/>
+        <location filename="../ui/dock.py" line="164"/>
         <source>Sanction level 1: listed elsewhere, export-controlled or suspected OEM</source>
         <translation>Niveau de sanction 1 : listé ailleurs, soumis au contrôle des exportations ou fabricant d’origine suspecté</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="166"/>
+        <location filename="../ui/dock.py" line="165"/>
         <source>Sanction level 2: procurement or funding ban</source>
         <translation>Niveau de sanction 2 : interdiction d’achat ou de financement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="167"/>
+        <location filename="../ui/dock.py" line="166"/>
         <source>Sanction level 3: removal mandated</source>
         <translation>Niveau de sanction 3 : retrait obligatoire</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="179"/>
+        <location filename="../ui/dock.py" line="178"/>
         <source>Vendor</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="179"/>
+        <location filename="../ui/dock.py" line="178"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="179"/>
+        <location filename="../ui/dock.py" line="178"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="179"/>
+        <location filename="../ui/dock.py" line="178"/>
         <source>Assets</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="180"/>
+        <location filename="../ui/dock.py" line="179"/>
         <source>Exposure</source>
         <translation>Exposition</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="180"/>
+        <location filename="../ui/dock.py" line="179"/>
         <source>Switching cost</source>
         <translation>Coût de sortie</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="697"/>
+        <location filename="../ui/dock.py" line="695"/>
         <source>Exposure by vendor</source>
         <translation>Exposition par fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="697"/>
+        <location filename="../ui/dock.py" line="695"/>
         <source>Run an assessment to see the vendors.</source>
         <translation>Lancez une évaluation pour voir les fournisseurs.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="341"/>
+        <location filename="../ui/dock.py" line="340"/>
         <source>auto: {}</source>
         <translation>auto : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="341"/>
+        <location filename="../ui/dock.py" line="340"/>
         <source>auto: not found</source>
         <translation>auto : introuvable</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="465"/>
+        <location filename="../ui/dock.py" line="463"/>
         <source>Tick at least one asset layer to assess.</source>
         <translation>Cochez au moins une couche d’équipements à évaluer.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="468"/>
+        <location filename="../ui/dock.py" line="466"/>
         <source>Tick at least one scenario.</source>
         <translation>Cochez au moins un scénario.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="471"/>
+        <location filename="../ui/dock.py" line="469"/>
         <source>Choose a jurisdiction: US, EU, FR, UK or a code from your catalog.</source>
         <translation>Choisissez le droit applicable : US, EU, FR, UK ou un code de votre catalogue.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="475"/>
+        <location filename="../ui/dock.py" line="473"/>
         <source>&apos;Selected features only&apos; is ticked but no feature is selected in {}.</source>
         <translation>« Entités sélectionnées uniquement » est coché, mais aucune entité n’est sélectionnée dans {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="485"/>
+        <location filename="../ui/dock.py" line="483"/>
         <source>The layer {} has no field naming the maker, brand or model: choose one in the field mapping table.</source>
         <translation>La couche {} n’a aucun champ indiquant le fabricant, la marque ou le modèle : choisissez-en un dans la table de correspondance des champs.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="493"/>
+        <location filename="../ui/dock.py" line="491"/>
         <source>Cannot write in the folder {}: choose another output file.</source>
         <translation>Impossible d’écrire dans le dossier {} : choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="497"/>
+        <location filename="../ui/dock.py" line="495"/>
         <source>The output {} is open in this project (layers: {}): choose another file.</source>
         <translation>Le fichier de sortie {} est ouvert dans ce projet (couches : {}) : choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="516"/>
+        <location filename="../ui/dock.py" line="514"/>
         <source>Vendor Risk: assessing {} layer(s)</source>
         <translation>Vendor Risk : évaluation de {} couche(s)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="527"/>
+        <location filename="../ui/dock.py" line="525"/>
         <source>Assessing… the map stays usable meanwhile.</source>
         <translation>Évaluation en cours… la carte reste utilisable pendant ce temps.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="533"/>
+        <location filename="../ui/dock.py" line="531"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="561"/>
+        <location filename="../ui/dock.py" line="559"/>
         <source>the results could not be shown: {}</source>
         <translation>les résultats n’ont pas pu être affichés : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="570"/>
+        <location filename="../ui/dock.py" line="568"/>
         <source>{} data issue(s): see the data_issues table and the log.</source>
         <translation>{} problème(s) de données : voir la table data_issues et le journal.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="579"/>
+        <location filename="../ui/dock.py" line="577"/>
         <source>The assessment did not run: {}</source>
         <translation>L’évaluation n’a pas abouti : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="585"/>
+        <location filename="../ui/dock.py" line="583"/>
         <source>Assessment cancelled: nothing was added to the project and no file was written.</source>
         <translation>Évaluation annulée : rien n’a été ajouté au projet et aucun fichier n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="613"/>
+        <location filename="../ui/dock.py" line="611"/>
         <source>Cannot read the results in {}: {}</source>
         <translation>Impossible de lire les résultats dans {} : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="629"/>
+        <location filename="../ui/dock.py" line="627"/>
         <source>Run “{}”: jurisdiction {}, reference date {}, catalog {}; file {}.</source>
         <translation>Évaluation « {} » : droit applicable {}, date de référence {}, catalogue {} ; fichier {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="636"/>
+        <location filename="../ui/dock.py" line="634"/>
         <source>No assessment yet: run one in the Assess tab.</source>
         <translation>Aucune évaluation pour l’instant : lancez-en une dans l’onglet Évaluer.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="723"/>
+        <location filename="../ui/dock.py" line="721"/>
         <source>Exposure by vendor — {}</source>
         <translation>Exposition par fournisseur — {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="723"/>
+        <location filename="../ui/dock.py" line="721"/>
         <source>Nothing must be replaced under this scenario: no exposure.</source>
         <translation>Rien n’est à remplacer dans ce scénario : aucune exposition.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="747"/>
+        <location filename="../ui/dock.py" line="745"/>
         <source>{} asset(s) of {} selected on “{}”.</source>
         <translation>{} équipement(s) de {} sélectionné(s) sur « {} ».</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="757"/>
+        <location filename="../ui/dock.py" line="755"/>
         <source>Choose two different scenarios to compare.</source>
         <translation>Choisissez deux scénarios différents à comparer.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="768"/>
+        <location filename="../ui/dock.py" line="766"/>
         <source>Vendor Risk: comparing two scenarios</source>
         <translation>Vendor Risk : comparaison de deux scénarios</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="774"/>
+        <location filename="../ui/dock.py" line="772"/>
         <source>Comparing…</source>
         <translation>Comparaison en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="783"/>
+        <location filename="../ui/dock.py" line="781"/>
         <source>Changes {} → {}</source>
         <translation>Changements {} → {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="804"/>
+        <location filename="../ui/dock.py" line="802"/>
         <source>The comparison did not run: {}</source>
         <translation>La comparaison n’a pas abouti : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="811"/>
+        <location filename="../ui/dock.py" line="809"/>
         <source>Comparison cancelled.</source>
         <translation>Comparaison annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="821"/>
+        <location filename="../ui/dock.py" line="819"/>
         <source>Council report</source>
         <translation>Rapport pour le conseil municipal</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="821"/>
+        <location filename="../ui/dock.py" line="819"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="838"/>
+        <location filename="../ui/dock.py" line="836"/>
         <source>The report could not be written: {}</source>
         <translation>Le rapport n’a pas pu être écrit : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="843"/>
+        <location filename="../ui/dock.py" line="841"/>
         <source>Report written: {}</source>
         <translation>Rapport écrit : {}</translation>
     </message>
@@ -984,77 +1004,77 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Plateforme de rattachement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="168"/>
+        <location filename="../ui/dock.py" line="167"/>
         <source>Assets whose standards or vendor stop working in the city&apos;s bloc</source>
         <translation>Équipements dont les normes ou le fournisseur ne fonctionnent plus dans le bloc de la ville</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="170"/>
+        <location filename="../ui/dock.py" line="169"/>
         <source>Replacing what the scenario forces out, re-integration included</source>
         <translation>Remplacement de ce que le scénario oblige à retirer, réintégration comprise</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="170"/>
+        <location filename="../ui/dock.py" line="169"/>
         <source>Book value thrown away by early replacement</source>
         <translation>Valeur comptable perdue par un remplacement anticipé</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="681"/>
+        <location filename="../ui/dock.py" line="679"/>
         <source>Total cost by scenario</source>
         <translation>Coût total par scénario</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="567"/>
+        <location filename="../ui/dock.py" line="565"/>
         <source>{} assets assessed under {} scenario(s); expected cost {}.</source>
         <translation>{} équipements évalués selon {} scénario(s) ; coût attendu {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="573"/>
+        <location filename="../ui/dock.py" line="571"/>
         <source>The layers are in the group “{}”.</source>
         <translation>Les couches sont dans le groupe « {} ».</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="686"/>
+        <location filename="../ui/dock.py" line="684"/>
         <source>Expected cost over the scenarios (weighted by their probability): {}.</source>
         <translation>Coût attendu sur l’ensemble des scénarios (pondéré par leur probabilité) : {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="793"/>
+        <location filename="../ui/dock.py" line="791"/>
         <source>{} asset(s) change from {} to {}.</source>
         <translation>{} équipement(s) changent entre « {} » et « {} ».</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="795"/>
+        <location filename="../ui/dock.py" line="793"/>
         <source>: </source>
         <translation> : </translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="720"/>
+        <location filename="../ui/dock.py" line="718"/>
         <source>(unknown vendor)</source>
         <translation>(fournisseur inconnu)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="170"/>
+        <location filename="../ui/dock.py" line="169"/>
         <source>Replacement</source>
         <translation>Remplacement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="170"/>
+        <location filename="../ui/dock.py" line="169"/>
         <source>Stranded</source>
         <translation>Valeur perdue</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="170"/>
+        <location filename="../ui/dock.py" line="169"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="170"/>
+        <location filename="../ui/dock.py" line="169"/>
         <source>Replacement plus stranded value</source>
         <translation>Remplacement plus valeur perdue</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="671"/>
+        <location filename="../ui/dock.py" line="669"/>
         <source>{} — probability {}</source>
         <translation>{} — probabilité {}</translation>
     </message>
@@ -1323,17 +1343,17 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Exposition</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="263"/>
+        <location filename="../gis/report.py" line="249"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="276"/>
+        <location filename="../gis/report.py" line="263"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="322"/>
+        <location filename="../gis/report.py" line="309"/>
         <source>cannot open the layer risk_{} in {}</source>
         <translation>impossible d’ouvrir la couche risk_{} dans {}</translation>
     </message>
@@ -1393,7 +1413,7 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>{}Droit applicable {}, date de référence {}. Couleur : niveau de risque ; × : incompatible dans ce scénario.</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="280"/>
+        <location filename="../gis/report.py" line="267"/>
         <source>Top vendors by exposure</source>
         <translation>Principaux fournisseurs par exposition</translation>
     </message>
