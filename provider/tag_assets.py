@@ -1,5 +1,7 @@
 """vendorrisk:tagassets — vendor, match evidence, class and standards for every asset."""
 
+import os
+
 import pandas as pd
 from qgis.core import (
     QgsFeature,
@@ -16,6 +18,7 @@ from qgis.core import (
 from ..gis.compat import SOURCE_VECTOR, SOURCE_VECTOR_ANY, WKB_NO_GEOMETRY, make_field
 from ..gis.layer_io import read_layer
 from ..gis.outputs import write_vector
+from ..gis.paths import data_path, family
 from ..risk.matching import read_corrections
 from ..risk.schema import input_renames
 from ..risk.tagging import TAG_COLUMNS, Tagger
@@ -75,6 +78,13 @@ def write_table_sink(alg, parameters, name, context, frame):
         raise QgsProcessingException(tr("{} could not be written: {}").format(
             name, _sink_error(sink)))
     return dest
+
+
+def _remove_written(uri):
+    path = data_path(uri)
+    for p in family(path) if path else ():
+        if os.path.exists(p):
+            os.unlink(p)
 
 
 def _sink_error(sink):
@@ -151,7 +161,11 @@ class TagAssetsAlgorithm(VendorRiskAlgorithm):
             written = write_vector(dest, frame, kinds, data, "tagged_assets")
         except WRITE_ERRORS as e:
             raise QgsProcessingException(write_failure(dest, e)) from e
-        review_dest = write_table_sink(self, parameters, self.OUTPUT_REVIEW, context, review)
+        try:
+            review_dest = write_table_sink(self, parameters, self.OUTPUT_REVIEW, context, review)
+        except BaseException:
+            _remove_written(written)  # all or nothing: no tagged layer without its review
+            raise
         counts = frame["match_method"].value_counts()
         for method, count in counts.items():
             feedback.pushInfo(f"{method}: {count}")

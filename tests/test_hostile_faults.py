@@ -118,6 +118,7 @@ def test_an_unwritable_review_file_is_an_error_not_a_success(tmp_path, provider)
     message = refusal("vendorrisk:tagassets", {"INPUT": uri, "OUTPUT": str(tmp_path / "t.gpkg"),
                                                "OUTPUT_REVIEW": str(review)})
     assert "review" in message.lower(), message
+    assert not (tmp_path / "t.gpkg").exists()  # all or nothing: no tagged layer without review
 
 
 @pytest.mark.parametrize("alg", ["vendorrisk:tagassets", "vendorrisk:assessrisk"])
