@@ -30,6 +30,7 @@ demo: $(VENV_STAMP)
 test: $(VENV_STAMP) translations
 	$(PY) -m pytest -q tests
 	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
 
 # The second leg of CI by hand: the suite in a fresh debootstrap chroot of the other Debian
 # release (12 <-> 13), or of sid (QGIS 3.44). Needs root (or password-less sudo) and the network.
@@ -41,6 +42,7 @@ test-sid:
 
 lint: $(VENV_STAMP)
 	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
 
 bench: $(VENV_STAMP)
 	$(PY) bench/run_all.py

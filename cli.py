@@ -1,9 +1,9 @@
 """Headless command line mirroring qgis_process, with this checkout's provider registered.
 
-    ./vendor-risk list
-    ./vendor-risk help vendorrisk:tagassets
-    ./vendor-risk run vendorrisk:tagassets [--json] -- INPUT=assets.gpkg|layername=x OUTPUT=out.gpkg
-    ./vendor-risk demo
+./vendor-risk list
+./vendor-risk help vendorrisk:tagassets
+./vendor-risk run vendorrisk:tagassets [--json] -- INPUT=assets.gpkg|layername=x OUTPUT=out.gpkg
+./vendor-risk demo
 """
 
 import importlib.util
@@ -20,7 +20,8 @@ def import_plugin_package():
     if PACKAGE in sys.modules:
         return sys.modules[PACKAGE]
     spec = importlib.util.spec_from_file_location(
-        PACKAGE, os.path.join(HERE, "__init__.py"), submodule_search_locations=[HERE])
+        PACKAGE, os.path.join(HERE, "__init__.py"), submodule_search_locations=[HERE]
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules[PACKAGE] = module
     spec.loader.exec_module(module)
@@ -168,8 +169,10 @@ def run_algorithm(alg_id, params, as_json=False, quiet=False, show_results=True)
     known = {p.name() for p in alg.parameterDefinitions()}
     unknown = sorted(set(params) - known)
     if unknown:
-        print(f"vendor-risk: {alg_id} has no parameter {', '.join(unknown)} "
-              f"(see: vendor-risk help {alg_id})", file=sys.stderr)
+        print(
+            f"vendor-risk: {alg_id} has no parameter {', '.join(unknown)} (see: vendor-risk help {alg_id})",
+            file=sys.stderr,
+        )
         return 2, None
     context = QgsProcessingContext()
     fb = _Feedback(quiet or as_json)
@@ -193,10 +196,18 @@ def run_algorithm(alg_id, params, as_json=False, quiet=False, show_results=True)
         return 1, None
     results = _plain(results)
     if as_json:
-        print(json.dumps({
-            "algorithm_details": {"id": alg.id(), "name": alg.displayName()},
-            "inputs": _plain(params), "results": results, "log": fb.log,
-        }, indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "algorithm_details": {"id": alg.id(), "name": alg.displayName()},
+                    "inputs": _plain(params),
+                    "results": results,
+                    "log": fb.log,
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     elif show_results:
         for key, value in results.items():
             print(f"{key}:\t{value}")

@@ -5,8 +5,15 @@ import sys
 import time
 
 SAMPLE = os.path.join(os.path.dirname(__file__), "resources", "sample", "sample_city.gpkg")
-ASSET_LAYERS = ("cameras", "platforms", "radio_sites", "street_lights", "traffic_sensors",
-                "iot_gateways", "ev_chargers")
+ASSET_LAYERS = (
+    "cameras",
+    "platforms",
+    "radio_sites",
+    "street_lights",
+    "traffic_sensors",
+    "iot_gateways",
+    "ev_chargers",
+)
 BACKGROUND = ("districts", "streets")
 LANG = "en"  # of every output, whatever the machine's QGIS locale (one language per demo)
 
@@ -16,19 +23,40 @@ def _money(x):
 
 
 def print_table(summary, out=sys.stdout):
-    cols = [("scenario", 20), ("lvl0", 6), ("lvl1", 6), ("lvl2", 6), ("lvl3", 6),
-            ("incompat", 9), ("replacement", 14), ("stranded", 12), ("P50", 14), ("P90", 14)]
-    print("".join(name.rjust(w) if i else name.ljust(w) for i, (name, w) in enumerate(cols)),
-          file=out)
+    cols = [
+        ("scenario", 20),
+        ("lvl0", 6),
+        ("lvl1", 6),
+        ("lvl2", 6),
+        ("lvl3", 6),
+        ("incompat", 9),
+        ("replacement", 14),
+        ("stranded", 12),
+        ("P50", 14),
+        ("P90", 14),
+    ]
+    print("".join(name.rjust(w) if i else name.ljust(w) for i, (name, w) in enumerate(cols)), file=out)
     for r in summary.itertuples():
-        vals = [r.scenario_id, r.level_0, r.level_1, r.level_2, r.level_3, r.incompatible,
-                _money(r.replacement_cost), _money(r.stranded_value), _money(r.p50_cost),
-                _money(r.p90_cost)]
-        print("".join(str(v).rjust(w) if i else str(v).ljust(w)
-                      for i, (v, (_, w)) in enumerate(zip(vals, cols))), file=out)
+        vals = [
+            r.scenario_id,
+            r.level_0,
+            r.level_1,
+            r.level_2,
+            r.level_3,
+            r.incompatible,
+            _money(r.replacement_cost),
+            _money(r.stranded_value),
+            _money(r.p50_cost),
+            _money(r.p90_cost),
+        ]
+        print(
+            "".join(
+                str(v).rjust(w) if i else str(v).ljust(w) for i, (v, (_, w)) in enumerate(zip(vals, cols))
+            ),
+            file=out,
+        )
     expected = float(summary["expected_cost"].iloc[0]) if len(summary) else 0.0
-    print(f"Expected cost over scenarios (probability-weighted): {_money(expected)} EUR",
-          file=out)
+    print(f"Expected cost over scenarios (probability-weighted): {_money(expected)} EUR", file=out)
 
 
 def render_maps(gpkg, out_dir, scenario_ids, sample):
@@ -50,10 +78,13 @@ def render_maps(gpkg, out_dir, scenario_ids, sample):
         layer = QgsVectorLayer(f"{gpkg}|layername=risk_{sid}", f"risk_{sid}", "ogr")
         apply_risk_styles(layer)
         project.addMapLayer(layer, False)
-        layout = map_page(project, [layer] + background[::-1],
-                          f"Vendor risk — {sid.replace('_', ' ')}",
-                          "Sample city of Valbourg (fictional). Colour: risk band; ×: "
-                          "incompatible under the scenario.", legend_layers=[layer])
+        layout = map_page(
+            project,
+            [layer] + background[::-1],
+            f"Vendor risk — {sid.replace('_', ' ')}",
+            "Sample city of Valbourg (fictional). Colour: risk band; ×: incompatible under the scenario.",
+            legend_layers=[layer],
+        )
         path = os.path.join(out_dir, f"map_{sid}.png")
         export_png(layout, path)
         pngs.append(path)
@@ -64,8 +95,9 @@ def _background_symbol(name):
     from qgis.core import QgsFillSymbol, QgsLineSymbol
 
     if name == "districts":
-        return QgsFillSymbol.createSimple({"color": "#f4f4f2", "outline_color": "#8c8c8c",
-                                           "outline_width": "0.3"})
+        return QgsFillSymbol.createSimple(
+            {"color": "#f4f4f2", "outline_color": "#8c8c8c", "outline_width": "0.3"}
+        )
     return QgsLineSymbol.createSimple({"color": "#d0d0d0", "width": "0.3"})
 
 
@@ -83,16 +115,24 @@ def run_demo(args=()):
     sample = os.path.join(out_dir, "sample_city.gpkg")
     shutil.copyfile(SAMPLE, sample)
     inputs = [f"{sample}|layername={name}" for name in ASSET_LAYERS]
-    code, results = run_algorithm("vendorrisk:assessrisk", {
-        "INPUT": inputs, "JURISDICTION": "FR", "REFERENCE_DATE": "2026-11-25",
-        "LANGUAGE": LANG, "OUTPUT": gpkg}, quiet=True, show_results=False)
+    code, results = run_algorithm(
+        "vendorrisk:assessrisk",
+        {
+            "INPUT": inputs,
+            "JURISDICTION": "FR",
+            "REFERENCE_DATE": "2026-11-25",
+            "LANGUAGE": LANG,
+            "OUTPUT": gpkg,
+        },
+        quiet=True,
+        show_results=False,
+    )
     if code:
         return code
     from .gis.tables import read_table
 
     summary = read_table(gpkg, "scenario_summary")
-    print(f"\nVendor Risk demo — sample city of Valbourg, jurisdiction FR "
-          f"({results['ASSETS']} assets)\n")
+    print(f"\nVendor Risk demo — sample city of Valbourg, jurisdiction FR ({results['ASSETS']} assets)\n")
     print_table(summary)
     pngs = render_maps(gpkg, out_dir, list(summary["scenario_id"]), sample)
     print(f"\nWrote {gpkg}")
@@ -104,17 +144,23 @@ def run_demo(args=()):
     print(f"Wrote {export_workbook_demo(gpkg, os.path.join(out_dir, 'vendor_risk.xlsx'), LANG)}")
 
     _, written = council_report(
-        gpkg, "rip_and_replace", os.path.join(out_dir, "council_report_rip_and_replace.pdf"),
+        gpkg,
+        "rip_and_replace",
+        os.path.join(out_dir, "council_report_rip_and_replace.pdf"),
         os.path.join(out_dir, "council_report_rip_and_replace.png"),
-        background=[f"{sample}|layername={name}" for name in BACKGROUND], lang=LANG,
-        place="Valbourg")
+        background=[f"{sample}|layername={name}" for name in BACKGROUND],
+        lang=LANG,
+        place="Valbourg",
+    )
     for p in written:
         print(f"Wrote {p}")
     from .provider.audit_cameras import run_audit_demo
 
     audit = run_audit_demo(sample, out_dir)
-    print(f"\nCamera audit (French rule set): {audit['CAMERAS']} cameras, {audit['BREACHES']} "
-          f"breaches, {audit['CANNOT_VERIFY']} cannot be verified")
+    print(
+        f"\nCamera audit (French rule set): {audit['CAMERAS']} cameras, {audit['BREACHES']} "
+        f"breaches, {audit['CANNOT_VERIFY']} cannot be verified"
+    )
     for key in ("OUTPUT", "OUTPUT_XLSX", "OUTPUT_PDF"):
         if audit.get(key):
             print(f"Wrote {audit[key]}")

@@ -47,22 +47,27 @@ class VendorRiskPlugin:
         self.initProcessing()
         self.toolbar = self.iface.addToolBar(translate("VendorRiskPlugin", "Vendor Risk"))
         self.toolbar.setObjectName("VendorRiskToolbar")
-        self.dock_action = QAction(QIcon(DOCK_ICON),
-                                   translate("VendorRiskPlugin", "Vendor Risk panel"),
-                                   self.iface.mainWindow())
+        self.dock_action = QAction(
+            QIcon(DOCK_ICON), translate("VendorRiskPlugin", "Vendor Risk panel"), self.iface.mainWindow()
+        )
         self.dock_action.setObjectName("vendorrisk_dock")
         self.dock_action.setCheckable(True)
-        self.dock_action.setToolTip(translate(
-            "VendorRiskPlugin", "Assess asset layers, read the results on the map, compare "
-            "scenarios, print a council report"))
+        # pylupdate5 reads no translate() call with a trailing comma: kept as written
+        # fmt: off
+        tip = translate("VendorRiskPlugin", "Assess asset layers, read the results on the map, "
+                        "compare scenarios, print a council report")
+        # fmt: on
+        self.dock_action.setToolTip(tip)
         self.dock_action.toggled.connect(self._toggle_dock)
         self.iface.addPluginToMenu(MENU, self.dock_action)
         self.toolbar.addAction(self.dock_action)
         self.actions.append(self.dock_action)
-        self._add_action(translate("VendorRiskPlugin", "Tag assets by vendor…"),
-                         "vendorrisk:tagassets", toolbar=True)
-        self._add_action(translate("VendorRiskPlugin", "Assess vendor risk (Processing)…"),
-                         "vendorrisk:assessrisk")
+        self._add_action(
+            translate("VendorRiskPlugin", "Tag assets by vendor…"), "vendorrisk:tagassets", toolbar=True
+        )
+        self._add_action(
+            translate("VendorRiskPlugin", "Assess vendor risk (Processing)…"), "vendorrisk:assessrisk"
+        )
 
     def _install_translator(self):
         path = translation_file() if self.translator is None else None

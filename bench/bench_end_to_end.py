@@ -34,9 +34,17 @@ def child(mode, n, out):
     if mode == "plugin":
         from cli import run_algorithm
 
-        code, res = run_algorithm("vendorrisk:assessrisk", {
-            "INPUT": [f"{path}|layername=assets"], "JURISDICTION": "FR",
-            "REFERENCE_DATE": "2026-11-25", "OUTPUT": out}, quiet=True, show_results=False)
+        code, res = run_algorithm(
+            "vendorrisk:assessrisk",
+            {
+                "INPUT": [f"{path}|layername=assets"],
+                "JURISDICTION": "FR",
+                "REFERENCE_DATE": "2026-11-25",
+                "OUTPUT": out,
+            },
+            quiet=True,
+            show_results=False,
+        )
         assert code == 0
     else:
         baseline(path, out)
@@ -85,16 +93,21 @@ def baseline(path, out):
         table = pd.concat([frame, tags, res], axis=1)
         qfields = QgsFields()
         for col in table.columns:
-            kind = "float" if pd.api.types.is_float_dtype(table[col]) else (
-                "int64" if pd.api.types.is_integer_dtype(table[col]) else "str")
+            kind = (
+                "float"
+                if pd.api.types.is_float_dtype(table[col])
+                else ("int64" if pd.api.types.is_integer_dtype(table[col]) else "str")
+            )
             qfields.append(make_field(str(col), kind))
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.layerName = f"risk_{sid}"
         action = QgsVectorFileWriter.ActionOnExistingFile
-        options.actionOnExistingFile = (action.CreateOrOverwriteFile if i == 0
-                                        else action.CreateOrOverwriteLayer)
-        writer = QgsVectorFileWriter.create(out, qfields, layer.wkbType(), layer.crs(),
-                                            QgsCoordinateTransformContext(), options)
+        options.actionOnExistingFile = (
+            action.CreateOrOverwriteFile if i == 0 else action.CreateOrOverwriteLayer
+        )
+        writer = QgsVectorFileWriter.create(
+            out, qfields, layer.wkbType(), layer.crs(), QgsCoordinateTransformContext(), options
+        )
         values = table.astype(object).where(table.notna(), None).to_numpy().tolist()
         for attrs, g in zip(values, geoms):
             feat = QgsFeature(qfields)
@@ -105,8 +118,9 @@ def baseline(path, out):
 
 
 def run_child(mode, n, out):
-    proc = subprocess.run([sys.executable, __file__, "--child", mode, str(n), out],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(n), out], capture_output=True, text=True
+    )
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
     if not lines:
         raise SystemExit(f"{mode} run failed:\n{proc.stderr[-3000:]}")
@@ -129,11 +143,15 @@ def main():
         synth.layer_path(base_n)
     cache = synth.CACHE
     ours = run_child("plugin", n, os.path.join(cache, f"e2e_plugin_{n}.gpkg"))
-    print(f"plugin   (vendorrisk:assessrisk) {n:>9,} assets: {ours['seconds']:7.1f} s, "
-          f"peak {ours['peak_mb']:6.0f} MB   (targets <= 60 s, <= 4096 MB)")
+    print(
+        f"plugin   (vendorrisk:assessrisk) {n:>9,} assets: {ours['seconds']:7.1f} s, "
+        f"peak {ours['peak_mb']:6.0f} MB   (targets <= 60 s, <= 4096 MB)"
+    )
     base = run_child("baseline", base_n, os.path.join(cache, f"e2e_baseline_{base_n}.gpkg"))
-    print(f"baseline (PyQGIS feature loops)  {base_n:>9,} assets: {base['seconds']:7.1f} s, "
-          f"peak {base['peak_mb']:6.0f} MB")
+    print(
+        f"baseline (PyQGIS feature loops)  {base_n:>9,} assets: {base['seconds']:7.1f} s, "
+        f"peak {base['peak_mb']:6.0f} MB"
+    )
     per_asset = (base["seconds"] / base_n) / (ours["seconds"] / n)
     print(f"ratio baseline / plugin, per asset: {per_asset:5.1f}x faster")
 

@@ -55,11 +55,15 @@ def main(n):
     result = engine()
     t_engine = time.perf_counter() - t0
     peak = peak_rss_mb()
-    print(f"assets: {len(frame):,} x {len(scenarios)} scenarios "
-          f"({len(frame) * len(scenarios):,} asset-scenario results)")
+    print(
+        f"assets: {len(frame):,} x {len(scenarios)} scenarios "
+        f"({len(frame) * len(scenarios):,} asset-scenario results)"
+    )
     print(f"GDAL Arrow read of the layer:   {t_arrow:6.2f} s")
-    print(f"engine (prepare + 5 scenarios): {t_engine:6.2f} s   ratio to Arrow read "
-          f"{t_engine / t_arrow:5.1f}   (target <= 10 s)")
+    print(
+        f"engine (prepare + 5 scenarios): {t_engine:6.2f} s   ratio to Arrow read "
+        f"{t_engine / t_arrow:5.1f}   (target <= 10 s)"
+    )
     print(f"peak memory of the process:     {peak:6.0f} MB (target <= 4096 MB)")
     print(f"expected cost: {result.run_info['expected_cost']:,.0f}")
     app.exitQgis()

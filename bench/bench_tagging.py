@@ -73,12 +73,12 @@ def main(n):
     write_vector(out, frame, data.kinds, data, "tagged")
     t_write = time.perf_counter() - t0
     distinct = data.frame[["fabricant", "modele"]].drop_duplicates().shape[0]
-    print(f"assets: {count:,}  distinct (maker, model) pairs: {distinct:,}  "
-          f"review strings: {len(review):,}")
+    print(f"assets: {count:,}  distinct (maker, model) pairs: {distinct:,}  review strings: {len(review):,}")
     print(f"GDAL Arrow read alone (baseline): {t_arrow:7.2f} s")
     print(f"read_layer (Arrow -> DataFrame):  {t_read:7.2f} s   ratio {t_read / t_arrow:5.2f}")
-    print(f"read + tag:                       {t_total:7.2f} s   ratio {t_total / t_arrow:5.2f}"
-          f"   (target <= 3)")
+    print(
+        f"read + tag:                       {t_total:7.2f} s   ratio {t_total / t_arrow:5.2f}   (target <= 3)"
+    )
     print(f"  of which tagging:               {t_total - t_read:7.2f} s")
     print(f"write tagged GeoPackage:          {t_write:7.2f} s   ratio {t_write / t_arrow:5.2f}")
     app.exitQgis()

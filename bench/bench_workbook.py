@@ -42,10 +42,10 @@ def assessment_frame(n):
         return np.asarray(values, dtype=object)[rng.integers(0, len(values), n)]
 
     vendor = rng.integers(0, 6, n)
-    f["vendor_id"] = np.array(["hikvision", "dahua", "axis", "huawei", "bosch", ""],
-                              dtype=object)[vendor]
-    f["vendor_name"] = np.array(["Hikvision", "Dahua", "Axis", "Huawei", "Bosch",
-                                 "(unknown vendor)"], dtype=object)[vendor]
+    f["vendor_id"] = np.array(["hikvision", "dahua", "axis", "huawei", "bosch", ""], dtype=object)[vendor]
+    f["vendor_name"] = np.array(
+        ["Hikvision", "Dahua", "Axis", "Huawei", "Bosch", "(unknown vendor)"], dtype=object
+    )[vendor]
     f["parent_id"] = np.where(vendor == 0, "cetc", f["vendor_id"]).astype(object)
     f["vendor_country"] = pick(["CN", "SE", "DE", ""])
     f["match_method"] = pick(["exact", "alias", "brand", "fuzzy", "unknown", "model_pattern"])
@@ -73,9 +73,9 @@ def assessment_frame(n):
     f["stranded_value"] = np.where(forced, purchase * rng.random(n), 0.0)
     f["lockin_ratio"] = np.round((f["replacement_cost"] + f["stranded_value"]) / purchase, 4)
     f["risk_score"] = rng.uniform(0, 100, n)
-    f["risk_band"] = np.array(["low", "medium", "high", "critical"],
-                              dtype=object)[np.minimum(f["risk_score"].to_numpy() // 25, 3)
-                                            .astype(int)]
+    f["risk_band"] = np.array(["low", "medium", "high", "critical"], dtype=object)[
+        np.minimum(f["risk_score"].to_numpy() // 25, 3).astype(int)
+    ]
     f["cost_assumed"] = rng.integers(0, 2, n)
     f["reasons"] = pick(REASONS)
     return f
@@ -87,32 +87,67 @@ def tables_for(frame):
     from vendor_risk.risk.report_data import AssessmentTables
 
     fields = detect_fields([c for c in frame.columns if c != "source_layer"])
-    summary = pd.DataFrame([{
-        "scenario_id": "rip_and_replace", "scenario_name": "Rip and replace", "probability": 1.0,
-        "assets": len(frame), "level_0": 0, "level_1": 0, "level_2": 0, "level_3": 0,
-        "incompatible": 0, "forced": int(frame["forced"].sum()), "reintegrated": 0,
-        "purchase_value": float(frame["purchase_value"].sum()),
-        "replacement_cost": float(frame["replacement_cost"].sum()),
-        "reintegration_cost": float(frame["reintegration_cost"].sum()),
-        "stranded_value": float(frame["stranded_value"].sum()), "total_cost": 0.0,
-        "p50_cost": 0.0, "p90_cost": 0.0, "mean_risk_score": 0.0, "weight": 1.0,
-        "expected_cost": 0.0}])
-    vendors = frame.groupby("vendor_id").agg(
-        assets=("asset_id", "size"), units=("quantite", "sum"),
-        sanction_level=("sanction_level", "max"), purchase_value=("purchase_value", "sum"),
-        replacement_cost=("replacement_cost", "sum"), stranded_value=("stranded_value", "sum"),
-    ).reset_index()
-    vendors = vendors.assign(scenario_id="rip_and_replace", vendor_name=vendors["vendor_id"],
-                             parent_id=vendors["vendor_id"], country="", sanction_lists="",
-                             assets_forced=0, incompatible=0,
-                             exposure=vendors["replacement_cost"] + vendors["stranded_value"],
-                             exit_cost=0.0, cascade_cost=0.0, switching_cost=0.0)
-    run_info = {"run_at": "2026-11-25T00:00:00+00:00", "reference_date": "2026-11-25",
-                "jurisdiction": "FR", "assets": len(frame),
-                "field_mapping": describe_mapping(fields)}
+    summary = pd.DataFrame(
+        [
+            {
+                "scenario_id": "rip_and_replace",
+                "scenario_name": "Rip and replace",
+                "probability": 1.0,
+                "assets": len(frame),
+                "level_0": 0,
+                "level_1": 0,
+                "level_2": 0,
+                "level_3": 0,
+                "incompatible": 0,
+                "forced": int(frame["forced"].sum()),
+                "reintegrated": 0,
+                "purchase_value": float(frame["purchase_value"].sum()),
+                "replacement_cost": float(frame["replacement_cost"].sum()),
+                "reintegration_cost": float(frame["reintegration_cost"].sum()),
+                "stranded_value": float(frame["stranded_value"].sum()),
+                "total_cost": 0.0,
+                "p50_cost": 0.0,
+                "p90_cost": 0.0,
+                "mean_risk_score": 0.0,
+                "weight": 1.0,
+                "expected_cost": 0.0,
+            }
+        ]
+    )
+    vendors = (
+        frame.groupby("vendor_id")
+        .agg(
+            assets=("asset_id", "size"),
+            units=("quantite", "sum"),
+            sanction_level=("sanction_level", "max"),
+            purchase_value=("purchase_value", "sum"),
+            replacement_cost=("replacement_cost", "sum"),
+            stranded_value=("stranded_value", "sum"),
+        )
+        .reset_index()
+    )
+    vendors = vendors.assign(
+        scenario_id="rip_and_replace",
+        vendor_name=vendors["vendor_id"],
+        parent_id=vendors["vendor_id"],
+        country="",
+        sanction_lists="",
+        assets_forced=0,
+        incompatible=0,
+        exposure=vendors["replacement_cost"] + vendors["stranded_value"],
+        exit_cost=0.0,
+        cascade_cost=0.0,
+        switching_cost=0.0,
+    )
+    run_info = {
+        "run_at": "2026-11-25T00:00:00+00:00",
+        "reference_date": "2026-11-25",
+        "jurisdiction": "FR",
+        "assets": len(frame),
+        "field_mapping": describe_mapping(fields),
+    }
     issues = pd.DataFrame(columns=["asset_id", "field", "value", "message"])
-    return AssessmentTables({"rip_and_replace": frame}, summary, vendors, run_info, issues,
-                            "bench.gpkg")
+    return AssessmentTables({"rip_and_replace": frame}, summary, vendors, run_info, issues, "bench.gpkg")
 
 
 def baseline(frame, columns, path):
@@ -153,23 +188,29 @@ def main(n, repeat=1):
         # The same columns in both runs: those the export writes (fetched on a small slice).
         probe = export(tables_for(frame.head(10)), os.path.join(tmp, "probe.xlsx"))
         mapping = dict(p.split("=") for p in tables.run_info["field_mapping"].split("; "))
-        columns = [c.key if c.key in frame.columns else mapping[c.key.split(":", 1)[1]]
-                   for c in probe.assets.columns]
+        columns = [
+            c.key if c.key in frame.columns else mapping[c.key.split(":", 1)[1]] for c in probe.assets.columns
+        ]
         runs = {"base": [], "export": []}
         for _ in range(repeat):  # alternated, so both see the same machine load
-            runs["base"].append(timed(lambda: baseline(frame, columns,
-                                                       os.path.join(tmp, "baseline.xlsx"))))
+            runs["base"].append(timed(lambda: baseline(frame, columns, os.path.join(tmp, "baseline.xlsx"))))
             runs["export"].append(timed(lambda: export(tables, os.path.join(tmp, "export.xlsx"))))
         t_base = tuple(min(r[i] for r in runs["base"]) for i in (0, 1))
         t_export = tuple(min(r[i] for r in runs["export"]) for i in (0, 1))
         sizes = [os.path.getsize(os.path.join(tmp, f)) for f in ("baseline.xlsx", "export.xlsx")]
     print(f"rows: {n:,}  columns: {len(columns)}  best of {repeat}")
-    print(f"(a) bare openpyxl write-only loop: {t_base[0]:8.1f} s wall, {t_base[1]:8.1f} s CPU  "
-          f"({sizes[0] / 1e6:.0f} MB)")
-    print(f"(b) export (extract + write):      {t_export[0]:8.1f} s wall, {t_export[1]:8.1f} s CPU  "
-          f"({sizes[1] / 1e6:.0f} MB)")
-    print(f"ratio (b)/(a): {t_export[0] / t_base[0]:.2f} wall, {t_export[1] / t_base[1]:.2f} CPU"
-          f"  (target <= 1.3; CPU time is the steadier measure on a shared machine)")
+    print(
+        f"(a) bare openpyxl write-only loop: {t_base[0]:8.1f} s wall, {t_base[1]:8.1f} s CPU  "
+        f"({sizes[0] / 1e6:.0f} MB)"
+    )
+    print(
+        f"(b) export (extract + write):      {t_export[0]:8.1f} s wall, {t_export[1]:8.1f} s CPU  "
+        f"({sizes[1] / 1e6:.0f} MB)"
+    )
+    print(
+        f"ratio (b)/(a): {t_export[0] / t_base[0]:.2f} wall, {t_export[1] / t_base[1]:.2f} CPU"
+        f"  (target <= 1.3; CPU time is the steadier measure on a shared machine)"
+    )
     return 0
 
 

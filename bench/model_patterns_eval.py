@@ -64,8 +64,9 @@ def load():
         names.setdefault(key(r["alias"]), r["vendor_id"])
     for r in read("brands.csv"):
         names.setdefault(key(r["brand"]), r["vendor_id"])
-    listed_oem = {r["label_vendor_id"]: r["maker_vendor_id"] for r in read("oem.csv")
-                  if r["status"] == "listed"}
+    listed_oem = {
+        r["label_vendor_id"]: r["maker_vendor_id"] for r in read("oem.csv") if r["status"] == "listed"
+    }
     patterns = read("model_patterns.csv")
     patterns.sort(key=lambda p: (-float(p["confidence"]), -len(p["regex"])))
     for p in patterns:
@@ -84,8 +85,12 @@ def top(vid, vendors):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cameras", default=CAMERAS)
-    ap.add_argument("--fn", action="append", default=[],
-                    help="also list the false negatives of this vendor's family (repeatable)")
+    ap.add_argument(
+        "--fn",
+        action="append",
+        default=[],
+        help="also list the false negatives of this vendor's family (repeatable)",
+    )
     args = ap.parse_args(argv)
 
     vendors, names, listed_oem, patterns = load()
@@ -135,11 +140,15 @@ def main(argv=None):
             fns[truth].append((row["brand"], model, hit["pattern_id"] if hit else ""))
 
     unknown = sorted({lbl for lbl, v in label_vendor.items() if v is None})
-    print(f"camera models: {len(rows)}   brand labels: {len(label_vendor)} "
-          f"({len(unknown)} not in the catalog: counted as their own family)")
+    print(
+        f"camera models: {len(rows)}   brand labels: {len(label_vendor)} "
+        f"({len(unknown)} not in the catalog: counted as their own family)"
+    )
     print(f"patterns: {len(patterns)} for {len(pattern_families)} families\n")
-    head = (f"{'family (pattern vendors)':44} {'models':>6} {'TP':>5} {'FP':>4} {'FN':>5} "
-            f"{'prec':>6} {'recall':>6}")
+    head = (
+        f"{'family (pattern vendors)':44} {'models':>6} {'TP':>5} {'FP':>4} {'FN':>5} "
+        f"{'prec':>6} {'recall':>6}"
+    )
     print(head)
     print("-" * len(head))
 
@@ -151,16 +160,22 @@ def main(argv=None):
 
     for fam in sorted(pattern_families, key=fam_sort):
         label = f"{fam} ({';'.join(sorted(fam_members[fam]))})"
-        print(f"{label[:44]:44} {total[fam]:>6} {tp[fam]:>5} {fp[fam]:>4} {fn[fam]:>5} "
-              f"{ratio(tp[fam], tp[fam] + fp[fam]):>6} {ratio(tp[fam], tp[fam] + fn[fam]):>6}")
+        print(
+            f"{label[:44]:44} {total[fam]:>6} {tp[fam]:>5} {fp[fam]:>4} {fn[fam]:>5} "
+            f"{ratio(tp[fam], tp[fam] + fp[fam]):>6} {ratio(tp[fam], tp[fam] + fn[fam]):>6}"
+        )
     n_tp, n_fp, n_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
     covered = sum(total[f] for f in pattern_families)
     print("-" * len(head))
-    print(f"{'overall (families with patterns)':44} {covered:>6} {n_tp:>5} {n_fp:>4} {n_fn:>5} "
-          f"{ratio(n_tp, n_tp + n_fp):>6} {ratio(n_tp, n_tp + n_fn):>6}")
+    print(
+        f"{'overall (families with patterns)':44} {covered:>6} {n_tp:>5} {n_fp:>4} {n_fn:>5} "
+        f"{ratio(n_tp, n_tp + n_fp):>6} {ratio(n_tp, n_tp + n_fn):>6}"
+    )
     claimed = sum(1 for f in fps if family_of_label(f[2]) not in pattern_families)
-    print(f"models of families without patterns: {len(rows) - covered}; of those, claimed by a "
-          f"pattern (counted in FP above): {claimed}")
+    print(
+        f"models of families without patterns: {len(rows) - covered}; of those, claimed by a "
+        f"pattern (counted in FP above): {claimed}"
+    )
 
     print(f"\nfalse positives ({len(fps)}):")
     for pid, vid, brand, model in sorted(fps):
@@ -169,9 +184,11 @@ def main(argv=None):
     print("\nper pattern (first-match hits):")
     for p in patterns:
         c = per_pattern[p["pattern_id"]]
-        print(f"  {p['pattern_id']:28} {p['vendor_id']:16} conf {p['confidence']:>5}  "
-              f"hits {c['tp'] + c['fp']:>4}  TP {c['tp']:>4}  FP {c['fp']:>3}  "
-              f"prec {ratio(c['tp'], c['tp'] + c['fp'])}")
+        print(
+            f"  {p['pattern_id']:28} {p['vendor_id']:16} conf {p['confidence']:>5}  "
+            f"hits {c['tp'] + c['fp']:>4}  TP {c['tp']:>4}  FP {c['fp']:>3}  "
+            f"prec {ratio(c['tp'], c['tp'] + c['fp'])}"
+        )
         if p["example"] and not p["rx"].match(p["example"]):
             print(f"    WARNING: example '{p['example']}' does not match its own regex")
 
@@ -181,8 +198,7 @@ def main(argv=None):
         for brand, model, pid in fns[fam]:
             print(f"  [{brand}] {model}" + (f"   (taken by {pid})" if pid else ""))
 
-    bad = [f for f in pattern_families
-           if tp[f] + fp[f] and tp[f] / (tp[f] + fp[f]) < 0.98]
+    bad = [f for f in pattern_families if tp[f] + fp[f] and tp[f] / (tp[f] + fp[f]) < 0.98]
     if bad:
         print("\nfamilies below 0.98 precision: " + ", ".join(sorted(bad)))
     return 0

@@ -49,8 +49,10 @@ def row(stage, n, ours, base, note="", scaled=False, ratio_of="base/ours"):
     else:
         ratio = base[0] / ours[0] if ours[0] else float("nan")
     mark = "~" if scaled else " "
-    print(f"{stage:<7}{n:>10,}  {ours[0]:8.2f} s ({ours[1]:7.2f} CPU)   baseline {mark}"
-          f"{base[0]:8.2f} s   ratio {ratio:6.2f} {ratio_of:<9} {note}")
+    print(
+        f"{stage:<7}{n:>10,}  {ours[0]:8.2f} s ({ours[1]:7.2f} CPU)   baseline {mark}"
+        f"{base[0]:8.2f} s   ratio {ratio:6.2f} {ratio_of:<9} {note}"
+    )
 
 
 def naive_tagging(frame, fields, catalog, limit):
@@ -86,9 +88,14 @@ def naive_write(data, frame, path, limit):
         fields.append(make_field(str(col), "str"))
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.layerName = "naive"
-    writer = QgsVectorFileWriter.create(path, fields, WKB_POINT,
-                                        QgsCoordinateReferenceSystem("EPSG:2154"),
-                                        QgsCoordinateTransformContext(), options)
+    writer = QgsVectorFileWriter.create(
+        path,
+        fields,
+        WKB_POINT,
+        QgsCoordinateReferenceSystem("EPSG:2154"),
+        QgsCoordinateTransformContext(),
+        options,
+    )
     geoms = wkb_values(data.wkb[:limit])
     values = sub.astype(str).to_numpy().tolist()
     for attrs, g in zip(values, geoms):
@@ -129,8 +136,7 @@ def stages(n, catalog, tmp):
     k = min(n, SAMPLE)
     naive = timed(lambda: naive_tagging(data.frame, fields, catalog, k))
     scale = n / k
-    row("tag", n, tag, (naive[0] * scale, naive[1] * scale), "(x faster than row by row)",
-        scaled=k < n)
+    row("tag", n, tag, (naive[0] * scale, naive[1] * scale), "(x faster than row by row)", scaled=k < n)
 
     frame = data.frame.join(tags)
 
@@ -143,23 +149,29 @@ def stages(n, catalog, tmp):
     row("assess", n, assess, arrow, "(5 scenarios; target <= 10 s at 1M)", ratio_of="ours/base")
 
     out = pd.concat([data.frame, tags], axis=1)
-    write = timed(lambda: write_vector(os.path.join(tmp, f"w{n}.gpkg"), out, data.kinds, data,
-                                       "tagged"))
+    write = timed(lambda: write_vector(os.path.join(tmp, f"w{n}.gpkg"), out, data.kinds, data, "tagged"))
     nw = timed(lambda: naive_write(data, out, os.path.join(tmp, f"n{n}.gpkg"), k))
-    row("write", n, write, (nw[0] * scale, nw[1] * scale), "(x faster than a feature loop)",
-        scaled=k < n)
+    row("write", n, write, (nw[0] * scale, nw[1] * scale), "(x faster than a feature loop)", scaled=k < n)
     if OGR_WRITES_ARROW:  # GDAL >= 3.8: is its Arrow writer faster than our SQLite inserts here?
         runs = {"sqlite": [], "arrow": []}
         for _ in range(3):  # alternated: both see the same machine load
             for path in runs:
                 GpkgBuilder.arrow = path == "arrow"
-                runs[path].append(timed(lambda: write_vector(
-                    os.path.join(tmp, f"a{n}.gpkg"), out, data.kinds, data, "tagged")))
+                runs[path].append(
+                    timed(
+                        lambda: write_vector(os.path.join(tmp, f"a{n}.gpkg"), out, data.kinds, data, "tagged")
+                    )
+                )
         GpkgBuilder.arrow = False
         best = {p: min(r, key=lambda t: t[0]) for p, r in runs.items()}
-        row("arrow", n, best["arrow"], best["sqlite"],
+        row(
+            "arrow",
+            n,
+            best["arrow"],
+            best["sqlite"],
             "(GDAL WriteArrow vs SQLite inserts, best of 3; < 1 would make it the default)",
-            ratio_of="ours/base")
+            ratio_of="ours/base",
+        )
 
     try:
         import bench_workbook as wbb
@@ -169,16 +181,15 @@ def stages(n, catalog, tmp):
     tables = wbb.tables_for(wframe)
     probe = wbb.export(wbb.tables_for(wframe.head(10)), os.path.join(tmp, "probe.xlsx"))
     mapping = dict(p.split("=") for p in tables.run_info["field_mapping"].split("; "))
-    columns = [c.key if c.key in wframe.columns else mapping[c.key.split(":", 1)[1]]
-               for c in probe.assets.columns]
+    columns = [
+        c.key if c.key in wframe.columns else mapping[c.key.split(":", 1)[1]] for c in probe.assets.columns
+    ]
     runs = {"base": [], "ours": []}
     for _ in range(3 if n <= 100_000 else 1):  # alternated: both see the same machine load
-        runs["base"].append(timed(lambda: wbb.baseline(wframe, columns,
-                                                       os.path.join(tmp, "b.xlsx"))))
+        runs["base"].append(timed(lambda: wbb.baseline(wframe, columns, os.path.join(tmp, "b.xlsx"))))
         runs["ours"].append(timed(lambda: wbb.export(tables, os.path.join(tmp, "e.xlsx"))))
     base, ours = (min(runs[k], key=lambda r: r[0]) for k in ("base", "ours"))
-    row("export", n, ours, base, f"(target <= 1.3; best of {len(runs['ours'])})",
-        ratio_of="ours/base")
+    row("export", n, ours, base, f"(target <= 1.3; best of {len(runs['ours'])})", ratio_of="ours/base")
 
 
 def end_to_end(n):
@@ -187,8 +198,10 @@ def end_to_end(n):
 
     synth.layer_path(n)
     res = e2e.run_child("plugin", n, os.path.join(synth.CACHE, f"e2e_plugin_{n}.gpkg"))
-    print(f"e2e    {n:>10,}  {res['seconds']:8.2f} s, peak memory {res['peak_mb']:6.0f} MB"
-          f"   (vendorrisk:assessrisk; targets <= 60 s, <= 4096 MB at 1M)")
+    print(
+        f"e2e    {n:>10,}  {res['seconds']:8.2f} s, peak memory {res['peak_mb']:6.0f} MB"
+        f"   (vendorrisk:assessrisk; targets <= 60 s, <= 4096 MB at 1M)"
+    )
     return res
 
 
@@ -200,8 +213,9 @@ def main(argv):
     from vendor_risk.risk.catalog import load_catalog
 
     catalog = load_catalog()
-    print(f"Vendor Risk benchmarks — {os.uname().nodename}, {os.cpu_count()} cores, "
-          f"{date.today().isoformat()}")
+    print(
+        f"Vendor Risk benchmarks — {os.uname().nodename}, {os.cpu_count()} cores, {date.today().isoformat()}"
+    )
     if "--memory-only" in argv:
         sizes = []
     with tempfile.TemporaryDirectory() as tmp:

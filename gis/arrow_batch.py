@@ -25,18 +25,26 @@ _RELEASE_SCHEMA = ctypes.CFUNCTYPE(None, ctypes.POINTER(ArrowSchema))
 _RELEASE_ARRAY = ctypes.CFUNCTYPE(None, ctypes.POINTER(ArrowArray))
 
 ArrowSchema._fields_ = [
-    ("format", ctypes.c_char_p), ("name", ctypes.c_char_p), ("metadata", ctypes.c_char_p),
-    ("flags", ctypes.c_int64), ("n_children", ctypes.c_int64),
+    ("format", ctypes.c_char_p),
+    ("name", ctypes.c_char_p),
+    ("metadata", ctypes.c_char_p),
+    ("flags", ctypes.c_int64),
+    ("n_children", ctypes.c_int64),
     ("children", ctypes.POINTER(ctypes.POINTER(ArrowSchema))),
-    ("dictionary", ctypes.POINTER(ArrowSchema)), ("release", _RELEASE_SCHEMA),
+    ("dictionary", ctypes.POINTER(ArrowSchema)),
+    ("release", _RELEASE_SCHEMA),
     ("private_data", ctypes.c_void_p),
 ]
 ArrowArray._fields_ = [
-    ("length", ctypes.c_int64), ("null_count", ctypes.c_int64), ("offset", ctypes.c_int64),
-    ("n_buffers", ctypes.c_int64), ("n_children", ctypes.c_int64),
+    ("length", ctypes.c_int64),
+    ("null_count", ctypes.c_int64),
+    ("offset", ctypes.c_int64),
+    ("n_buffers", ctypes.c_int64),
+    ("n_children", ctypes.c_int64),
     ("buffers", ctypes.POINTER(ctypes.c_void_p)),
     ("children", ctypes.POINTER(ctypes.POINTER(ArrowArray))),
-    ("dictionary", ctypes.POINTER(ArrowArray)), ("release", _RELEASE_ARRAY),
+    ("dictionary", ctypes.POINTER(ArrowArray)),
+    ("release", _RELEASE_ARRAY),
     ("private_data", ctypes.c_void_p),
 ]
 
@@ -90,8 +98,10 @@ def _var_width(values, encode):
         except TypeError:  # not all str: encoded one by one below
             joined = None
         if joined is not None and joined.isascii():  # one byte per character: lengths known
-            blob, lens = joined.encode("ascii"), np.fromiter(map(len, present), dtype=np.int64,
-                                                              count=len(present))
+            blob, lens = (
+                joined.encode("ascii"),
+                np.fromiter(map(len, present), dtype=np.int64, count=len(present)),
+            )
     if blob is None:
         parts = [encode(v) for v in present]
         blob = b"".join(parts)
@@ -148,8 +158,7 @@ def column(name, series, kind):
     n = len(series)
     if kind in ("str", "binary"):
         offsets, data, valid = _var_width(series, _text if kind == "str" else _bytes)
-        fmt = ("U" if kind == "str" else "Z") if offsets[-1] > 2**31 - 1 else \
-            ("u" if kind == "str" else "z")
+        fmt = ("U" if kind == "str" else "Z") if offsets[-1] > 2**31 - 1 else ("u" if kind == "str" else "z")
         if fmt in ("u", "z"):
             offsets = offsets.astype(np.int32)
         return _Column(name, fmt, [offsets, data], n, valid)
@@ -213,36 +222,70 @@ class RecordBatch:
         for col in self.columns:
             fmt = col.fmt.encode("ascii")
             keep.append(fmt)
-            schema = ArrowSchema(format=fmt, name=col.name, metadata=None, flags=_NULLABLE,
-                                 n_children=0, children=None, dictionary=None,
-                                 release=_release_schema, private_data=None)
+            schema = ArrowSchema(
+                format=fmt,
+                name=col.name,
+                metadata=None,
+                flags=_NULLABLE,
+                n_children=0,
+                children=None,
+                dictionary=None,
+                release=_release_schema,
+                private_data=None,
+            )
             pointers = (ctypes.c_void_p * len(col.buffers))(
-                *[None if b is None else b.ctypes.data for b in col.buffers])
-            array = ArrowArray(length=col.length, null_count=col.null_count, offset=0,
-                               n_buffers=len(col.buffers), n_children=0, buffers=pointers,
-                               children=None, dictionary=None, release=_release_array,
-                               private_data=None)
+                *[None if b is None else b.ctypes.data for b in col.buffers]
+            )
+            array = ArrowArray(
+                length=col.length,
+                null_count=col.null_count,
+                offset=0,
+                n_buffers=len(col.buffers),
+                n_children=0,
+                buffers=pointers,
+                children=None,
+                dictionary=None,
+                release=_release_array,
+                private_data=None,
+            )
             keep.extend([col, schema, pointers, array])
             child_schemas.append(schema)
             child_arrays.append(array)
         k = len(self.columns)
-        schema_children = (ctypes.POINTER(ArrowSchema) * k)(*[ctypes.pointer(s)
-                                                             for s in child_schemas])
-        array_children = (ctypes.POINTER(ArrowArray) * k)(*[ctypes.pointer(a)
-                                                           for a in child_arrays])
+        schema_children = (ctypes.POINTER(ArrowSchema) * k)(*[ctypes.pointer(s) for s in child_schemas])
+        array_children = (ctypes.POINTER(ArrowArray) * k)(*[ctypes.pointer(a) for a in child_arrays])
         top_buffers = (ctypes.c_void_p * 1)(None)
         keep.extend([schema_children, array_children, top_buffers])
-        schema = ArrowSchema(format=b"+s", name=b"", metadata=None, flags=0, n_children=k,
-                             children=schema_children, dictionary=None,
-                             release=_release_schema, private_data=None)
-        array = ArrowArray(length=self.length, null_count=0, offset=0, n_buffers=1,
-                           n_children=k, buffers=top_buffers, children=array_children,
-                           dictionary=None, release=_release_array, private_data=None)
+        schema = ArrowSchema(
+            format=b"+s",
+            name=b"",
+            metadata=None,
+            flags=0,
+            n_children=k,
+            children=schema_children,
+            dictionary=None,
+            release=_release_schema,
+            private_data=None,
+        )
+        array = ArrowArray(
+            length=self.length,
+            null_count=0,
+            offset=0,
+            n_buffers=1,
+            n_children=k,
+            buffers=top_buffers,
+            children=array_children,
+            dictionary=None,
+            release=_release_array,
+            private_data=None,
+        )
         return schema, array
 
     def __arrow_c_array__(self, requested_schema=None):
-        return (_capsule_new(ctypes.addressof(self.schema), _SCHEMA_NAME, None),
-                _capsule_new(ctypes.addressof(self.array), _ARRAY_NAME, None))
+        return (
+            _capsule_new(ctypes.addressof(self.schema), _SCHEMA_NAME, None),
+            _capsule_new(ctypes.addressof(self.array), _ARRAY_NAME, None),
+        )
 
 
 def record_batch(frame, names, kinds, wkb=None, geometry_name="geom"):

@@ -11,10 +11,28 @@ import pandas as pd
 
 from ..risk.columns import first_occurrences
 
-_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
-                 0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53], dtype=np.uint64)
-_MIX2 = np.array([0xA0761D6478BD642F, 0xE7037ED1A0B428DB, 0x8EBC6AF09C88C6E3,
-                  0x589965CC75374CC3, 0x1D8E4E27C47D124F, 0xBF58476D1CE4E5B9], dtype=np.uint64)
+_MIX = np.array(
+    [
+        0x9E3779B97F4A7C15,
+        0xC2B2AE3D27D4EB4F,
+        0x165667B19E3779F9,
+        0xD6E8FEB86659FD93,
+        0xFF51AFD7ED558CCD,
+        0xC4CEB9FE1A85EC53,
+    ],
+    dtype=np.uint64,
+)
+_MIX2 = np.array(
+    [
+        0xA0761D6478BD642F,
+        0xE7037ED1A0B428DB,
+        0x8EBC6AF09C88C6E3,
+        0x589965CC75374CC3,
+        0x1D8E4E27C47D124F,
+        0xBF58476D1CE4E5B9,
+    ],
+    dtype=np.uint64,
+)
 
 
 def _hash_rows(arr, mix=_MIX):
@@ -111,8 +129,7 @@ class StringColumn:
         """Categorical of str, or an object array for an id-like column."""
         parts, self._parts = self._parts, []
         if any(isinstance(p, np.ndarray) for p in parts):
-            return np.concatenate([p if isinstance(p, np.ndarray) else _expand(*p)
-                                   for p in parts])
+            return np.concatenate([p if isinstance(p, np.ndarray) else _expand(*p) for p in parts])
         if not parts:
             return pd.Categorical([], categories=pd.Index([], dtype=object))
         # Batches have their own codes: factorise the (few) distinct values of all batches
@@ -120,8 +137,7 @@ class StringColumn:
         ucodes, values = pd.factorize(np.concatenate([u for _, u in parts]), sort=False)
         ucodes = np.append(ucodes, -1)  # a null (code -1) stays null
         offsets = np.cumsum([0] + [len(u) for _, u in parts[:-1]])
-        codes = np.concatenate([ucodes[np.where(c >= 0, c + off, -1)]
-                                for (c, _), off in zip(parts, offsets)])
+        codes = np.concatenate([ucodes[np.where(c >= 0, c + off, -1)] for (c, _), off in zip(parts, offsets)])
         return pd.Categorical.from_codes(codes, categories=pd.Index(values, dtype=object))
 
 

@@ -22,9 +22,16 @@ from .layer_io import iter_layer, layer_kinds
 
 SOURCE_FIELD = "source_layer"
 RESULT_KINDS = dict(RESULT_FIELDS)
-TAG_KINDS = {c: ("float" if c == "match_confidence" else
-                 "bool" if c in ("needs_review", "standards_assumed") else "str")
-             for c in TAG_COLUMNS}
+TAG_KINDS = {
+    c: (
+        "float"
+        if c == "match_confidence"
+        else "bool"
+        if c in ("needs_review", "standards_assumed")
+        else "str"
+    )
+    for c in TAG_COLUMNS
+}
 CHUNK_ROWS = 200_000
 # Result columns that do not change between scenarios: derived layers take them from the first
 # (scenario_id is set as a constant).
@@ -70,8 +77,7 @@ def platform_ids(inputs):
         if not pf:
             continue
         cols = [pf]
-        for chunk in iter_layer(layer, CHUNK_ROWS, inputs.selected_only, columns=cols,
-                                geometry=False):
+        for chunk in iter_layer(layer, CHUNK_ROWS, inputs.selected_only, columns=cols, geometry=False):
             found.update(text(chunk.frame[pf]).cat.categories)
     found.discard("")
     return found
@@ -90,8 +96,7 @@ def platform_rows(inputs, ids, tagger, retag):
         names = layer.fields().names()
         roles = {f: r for r, f in fields.items() if f}
         cols = list(roles) + [c for c in TAG_COLUMNS if c in names]
-        for chunk in iter_layer(layer, CHUNK_ROWS, inputs.selected_only, columns=cols,
-                                geometry=False):
+        for chunk in iter_layer(layer, CHUNK_ROWS, inputs.selected_only, columns=cols, geometry=False):
             keep = text(chunk.frame[idf]).isin(ids).to_numpy()
             if not keep.any():
                 continue
@@ -99,14 +104,23 @@ def platform_rows(inputs, ids, tagger, retag):
             if not _tagged(part) or retag:
                 tags = tagger.tag(part, fields)[0]
                 part = part.drop(columns=[c for c in TAG_COLUMNS if c in part.columns]).join(tags)
-            part = part.drop(columns=[c for c in part.columns
-                                      if c in ROLE_NAMES and c not in roles])
+            part = part.drop(columns=[c for c in part.columns if c in ROLE_NAMES and c not in roles])
             frames.append(part.rename(columns=roles))
     return pd.concat(frames, ignore_index=True) if frames else None
 
 
-ROLE_NAMES = ("id", "class", "manufacturer", "brand", "model", "install_year", "unit_cost",
-              "quantity", "protocols", "platform")
+ROLE_NAMES = (
+    "id",
+    "class",
+    "manufacturer",
+    "brand",
+    "model",
+    "install_year",
+    "unit_cost",
+    "quantity",
+    "protocols",
+    "platform",
+)
 
 
 def reproject(wkb, src_wkt, dst_wkt):
@@ -135,8 +149,9 @@ def scenario_frame(frame, tags, result, columns, renamed=None):
     attrs = frame.reindex(columns=columns)
     if renamed:
         attrs = attrs.rename(columns=renamed)
-    return pd.concat([attrs.reset_index(drop=True), tags.reset_index(drop=True),
-                      result.reset_index(drop=True)], axis=1)
+    return pd.concat(
+        [attrs.reset_index(drop=True), tags.reset_index(drop=True), result.reset_index(drop=True)], axis=1
+    )
 
 
 class BackgroundWriter:
@@ -211,12 +226,11 @@ class AssessmentWriter:
         derive = hasattr(self.builder, "derive")  # GeoPackage: other scenarios made in SQLite
         for i, sid in enumerate(self.scenario_ids):
             if derive and i > 0:
-                out = results[sid].drop(columns=list(SAME_IN_EVERY_SCENARIO)).reset_index(
-                    drop=True)
+                out = results[sid].drop(columns=list(SAME_IN_EVERY_SCENARIO)).reset_index(drop=True)
                 if sid not in self.templates:
-                    self.templates[sid] = scenario_frame(frame.iloc[:0], tags.iloc[:0],
-                                                         results[sid].iloc[:0], self.columns,
-                                                         self.renamed)
+                    self.templates[sid] = scenario_frame(
+                        frame.iloc[:0], tags.iloc[:0], results[sid].iloc[:0], self.columns, self.renamed
+                    )
                 self.background.submit(self._write_stage, sid, out)
                 continue
             out = scenario_frame(frame, tags, results[sid], self.columns, self.renamed)
@@ -232,7 +246,8 @@ class AssessmentWriter:
         writer = self.writers.get(sid)
         if writer is None:
             writer = self.writers[sid] = self.builder.create(
-                f"risk_{sid}", out, self.kinds, self.geometry_type, self.crs_wkt)
+                f"risk_{sid}", out, self.kinds, self.geometry_type, self.crs_wkt
+            )
         for start in range(0, len(out), GpkgBuilder.CHUNK):
             stop = start + GpkgBuilder.CHUNK
             writer.append(out.iloc[start:stop], wkb[start:stop] if wkb is not None else None)
@@ -246,27 +261,36 @@ class AssessmentWriter:
             writer.finish()
         first = f"risk_{self.scenario_ids[0]}"
         for sid, template in self.templates.items():
-            self.builder.derive(f"risk_{sid}", first, f"_stage_{sid}", template, self.kinds,
-                                self.geometry_type, self.crs_wkt, {"scenario_id": sid})
+            self.builder.derive(
+                f"risk_{sid}",
+                first,
+                f"_stage_{sid}",
+                template,
+                self.kinds,
+                self.geometry_type,
+                self.crs_wkt,
+                {"scenario_id": sid},
+            )
         for sid in self.scenario_ids:  # the builder knows a layer's URI once it is made
             if sid in self.writers or sid in self.templates:
                 self.written[f"risk_{sid}"] = self.builder.uri(f"risk_{sid}")
         tables = {
             "vendor_summary": result.vendor_summary,
             "scenario_summary": result.scenario_summary,
-            "run_info": pd.DataFrame({"key": list(result.run_info),
-                                      "value": [str(v) for v in result.run_info.values()]}),
+            "run_info": pd.DataFrame(
+                {"key": list(result.run_info), "value": [str(v) for v in result.run_info.values()]}
+            ),
             "data_issues": result.issues,
         }
         if review is not None:
             tables["match_review"] = review
         for name, table in tables.items():
-            self.builder.add(name, table.reset_index(drop=True),
-                             {c: kind_of(table[c]) for c in table.columns})
+            self.builder.add(
+                name, table.reset_index(drop=True), {c: kind_of(table[c]) for c in table.columns}
+            )
             self.written[name] = self.builder.uri(name)
         self.builder.commit()
         return self.written
-
 
 
 def merge_reviews(reviews):
@@ -279,13 +303,11 @@ def merge_reviews(reviews):
     counts = both.groupby(keys, sort=False)["count"].sum()
     first = both.drop_duplicates(subset=keys).set_index(keys)
     first["count"] = counts
-    out = first.reset_index().sort_values(["count", "raw"], ascending=[False, True],
-                                          kind="stable")
+    out = first.reset_index().sort_values(["count", "raw"], ascending=[False, True], kind="stable")
     return out[list(REVIEW_COLUMNS)].reset_index(drop=True)
 
 
-def run_assessment(inputs, engine, tagger, builder, retag=False, feedback=None,
-                   chunk_rows=None):
+def run_assessment(inputs, engine, tagger, builder, retag=False, feedback=None, chunk_rows=None):
     """The whole pipeline into `builder` (GpkgBuilder or alike); returns (written layers,
     AssessmentResult). On any failure or cancel the builder is aborted: nothing is written."""
     chunk_rows = chunk_rows or CHUNK_ROWS
@@ -304,17 +326,20 @@ def _run(inputs, engine, tagger, builder, retag, feedback, chunk_rows):
     kinds = union_kinds(inputs.layers)
     crs = inputs.layers[0].crs().toWkt()
     stale = set(TAG_COLUMNS) | set(RESULT_KINDS)
-    untagged = [lyr for lyr in inputs.layers
-                if retag or not _tagged(pd.DataFrame(columns=lyr.fields().names()))]
+    untagged = [
+        lyr for lyr in inputs.layers if retag or not _tagged(pd.DataFrame(columns=lyr.fields().names()))
+    ]
     keep = {c for lyr in untagged for c in lyr.fields().names() if c in stale}
-    writer = AssessmentWriter(builder, [sc.id for sc in engine.scenarios], kinds,
-                              output_geometry(inputs.layers), crs, keep)
+    writer = AssessmentWriter(
+        builder, [sc.id for sc in engine.scenarios], kinds, output_geometry(inputs.layers), crs, keep
+    )
     try:
         reviews, done = [], 0
         total = sum(max(lyr.featureCount(), 0) for lyr in inputs.layers) or 1
         for layer, name, fields in zip(inputs.layers, inputs.names, inputs.fields):
-            tagged = not retag and all(c in layer.fields().names()
-                                       for c in ("vendor_id", "asset_class", "standards"))
+            tagged = not retag and all(
+                c in layer.fields().names() for c in ("vendor_id", "asset_class", "standards")
+            )
             for chunk in iter_layer(layer, chunk_rows, inputs.selected_only):
                 if feedback is not None and feedback.isCanceled():
                     raise CancelledError()

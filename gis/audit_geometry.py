@@ -27,7 +27,7 @@ def wkb_objects(wkb):
     if data.dtype.kind in "SV":
         width = data.dtype.itemsize
         buf = np.ascontiguousarray(data).tobytes()
-        out[:] = [buf[i * width:(i + 1) * width] for i in range(len(data))]
+        out[:] = [buf[i * width : (i + 1) * width] for i in range(len(data))]
     else:
         out[:] = [bytes(v) if v is not None and len(v) else None for v in data.tolist()]
     if mask is not None and mask.any():
@@ -107,16 +107,20 @@ class Sectors:
         wx, wy = transform_xy(x, y, layer_wkt, self.work_wkt)
         self.located = np.isfinite(wx) & np.isfinite(wy)
         self.work_x, self.work_y = wx, wy
-        rings = sector_rings(wx, wy, fov["direction"].to_numpy(float), fov["angle"].to_numpy(float),
-                             fov["range_m"].to_numpy(float))
+        rings = sector_rings(
+            wx,
+            wy,
+            fov["direction"].to_numpy(float),
+            fov["angle"].to_numpy(float),
+            fov["range_m"].to_numpy(float),
+        )
         self.area_m2 = np.where(self.located, ring_areas(rings), np.nan)
         self.work_wkb = polygon_wkb(rings, self.located)
         if self.work_wkt == layer_wkt:
             self.layer_wkb = self.work_wkb
         else:
             n, k, _ = rings.shape
-            lx, ly = transform_xy(rings[..., 0].ravel(), rings[..., 1].ravel(), self.work_wkt,
-                                  layer_wkt)
+            lx, ly = transform_xy(rings[..., 0].ravel(), rings[..., 1].ravel(), self.work_wkt, layer_wkt)
             back = np.stack([lx.reshape(n, k), ly.reshape(n, k)], axis=-1)
             self.layer_wkb = polygon_wkb(back, self.located)
 

@@ -37,8 +37,10 @@ def read_geometries(layer, work_wkt, transform_context, roles, messages, label):
         attrs["fid"] = feat.id()
         out.append((geom, attrs))
     if skipped:
-        messages.add(f"{label}: {len(skipped)} features without geometry ignored "
-                     f"(fid {', '.join(map(str, skipped[:10]))}{' ...' if len(skipped) > 10 else ''})")
+        messages.add(
+            f"{label}: {len(skipped)} features without geometry ignored "
+            f"(fid {', '.join(map(str, skipped[:10]))}{' ...' if len(skipped) > 10 else ''})"
+        )
     if repaired:
         messages.add(f"{label}: {repaired} invalid polygons repaired before use")
     return out
@@ -60,9 +62,11 @@ def residential(features, messages):
     for geom, attrs in features:
         if is_residential(attrs.get("usage")):
             keep.append((geom, attrs))
-    messages.note(f"dwellings: {len(keep)} of {len(features)} buildings are residential "
-                 "(by their usage field) and are checked for views; all are excluded from "
-                 "public space")
+    messages.note(
+        f"dwellings: {len(keep)} of {len(features)} buildings are residential "
+        "(by their usage field) and are checked for views; all are excluded from "
+        "public space"
+    )
     return keep
 
 
@@ -70,8 +74,7 @@ def points_as_discs(features, radius):
     """Point features stand for a place (a school, a church): a disc of `radius` metres."""
     if not features or radius <= 0:
         return features
-    return [(g.buffer(radius, 12) if g.type() == GEOMETRY_POINT else g, attrs)
-            for g, attrs in features]
+    return [(g.buffer(radius, 12) if g.type() == GEOMETRY_POINT else g, attrs) for g, attrs in features]
 
 
 class SectorIndex:
@@ -109,9 +112,13 @@ def view_pairs(sectors, features, name_of):
             cams.append(c)
             names.append(name_of(attrs))
             areas.append(geom.intersection(sector).area() if polygon else np.nan)
-    return pd.DataFrame({"camera": pd.Series(cams, dtype="int64"),
-                         "name": pd.Series(names, dtype=object),
-                         "overlap_m2": pd.Series(areas, dtype=float)})
+    return pd.DataFrame(
+        {
+            "camera": pd.Series(cams, dtype="int64"),
+            "name": pd.Series(names, dtype=object),
+            "overlap_m2": pd.Series(areas, dtype=float),
+        }
+    )
 
 
 def site_name(attrs):
@@ -142,23 +149,30 @@ def district_coverage(districts, sectors, buildings, x, y):
         public = geom
         if parts:
             public = geom.difference(QgsGeometry.unaryUnion(parts))
-        seen = [sectors.geoms[c] for c in sectors.candidates(box)
-                if engine.intersects(sectors.geoms[c].constGet())]
+        seen = [
+            sectors.geoms[c]
+            for c in sectors.candidates(box)
+            if engine.intersects(sectors.geoms[c].constGet())
+        ]
         covered = QgsGeometry.unaryUnion(seen).intersection(public) if seen else None
-        inside = np.flatnonzero((x >= box.xMinimum()) & (x <= box.xMaximum())
-                                & (y >= box.yMinimum()) & (y <= box.yMaximum()))
+        inside = np.flatnonzero(
+            (x >= box.xMinimum()) & (x <= box.xMaximum()) & (y >= box.yMinimum()) & (y <= box.yMaximum())
+        )
         for c in inside:
             if camera_district[c] < 0 and geom.contains(QgsPointXY(x[c], y[c])):
                 camera_district[c] = d
         public_area = public.area()
         covered_area = covered.area() if covered is not None and not covered.isEmpty() else 0.0
-        rows.append({
-            "district_id": _text(attrs.get("id"), f"fid {attrs['fid']}"),
-            "district": _text(attrs.get("name"), _text(attrs.get("id"), f"fid {attrs['fid']}")),
-            "area_m2": round(geom.area(), 1), "public_area_m2": round(public_area, 1),
-            "covered_area_m2": round(covered_area, 1),
-            "coverage_share": round(covered_area / public_area, 4) if public_area > 0 else None,
-        })
+        rows.append(
+            {
+                "district_id": _text(attrs.get("id"), f"fid {attrs['fid']}"),
+                "district": _text(attrs.get("name"), _text(attrs.get("id"), f"fid {attrs['fid']}")),
+                "area_m2": round(geom.area(), 1),
+                "public_area_m2": round(public_area, 1),
+                "covered_area_m2": round(covered_area, 1),
+                "coverage_share": round(covered_area / public_area, 4) if public_area > 0 else None,
+            }
+        )
         geoms.append(geom)
     return pd.DataFrame(rows), geoms, camera_district
 
@@ -167,5 +181,3 @@ def _text(value, fallback):
     if value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == "":
         return fallback
     return str(value)
-
-

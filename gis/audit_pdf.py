@@ -88,17 +88,17 @@ def _context_layer(layer, name, symbol):
 def _output_layers(gpkg_path):
     """The audit layers, styled; plus the breaches alone with smaller symbols for the overview."""
     out = {}
-    for name, title, style in (("findings", "Findings", "findings"),
-                               ("fields_of_view", "Fields of view (dashed: assumed)", "fov"),
-                               ("district_coverage", "Districts: share under view",
-                                "district_coverage")):
+    for name, title, style in (
+        ("findings", "Findings", "findings"),
+        ("fields_of_view", "Fields of view (dashed: assumed)", "fov"),
+        ("district_coverage", "Districts: share under view", "district_coverage"),
+    ):
         layer = QgsVectorLayer(f"{gpkg_path}|layername={name}", title, "ogr")
         if layer.isValid():
             apply_qml(layer, style_path(style))
             out[name] = layer
     if "findings" in out:
-        overview = QgsVectorLayer(f"{gpkg_path}|layername=findings",
-                                  "Breaches (most severe on top)", "ogr")
+        overview = QgsVectorLayer(f"{gpkg_path}|layername=findings", "Breaches (most severe on top)", "ogr")
         apply_qml(overview, style_path("findings"))
         overview.setSubsetString("\"status\" = 'breach'")
         for rule in overview.renderer().rootRule().children():
@@ -148,20 +148,32 @@ def build_layout(report, gpkg_path, work_wkt, context_layers=None, focus_xy=None
     project = QgsProject()
     context_layers = context_layers or {}
     out = _output_layers(gpkg_path)
-    dwell = _context_layer(context_layers.get("dwellings"), "Dwellings / buildings",
-                           QgsFillSymbol.createSimple({"color": "210,210,210,255",
-                                                       "outline_color": "140,140,140,255",
-                                                       "outline_width": "0.1"}))
-    sites = _context_layer(context_layers.get("sensitive_sites"), "Sensitive sites",
-                           QgsMarkerSymbol.createSimple({"name": "star", "color": "49,130,189",
-                                                         "outline_color": "255,255,255",
-                                                         "outline_width": "0.2",
-                                                         "size": "3.4"}))
+    dwell = _context_layer(
+        context_layers.get("dwellings"),
+        "Dwellings / buildings",
+        QgsFillSymbol.createSimple(
+            {"color": "210,210,210,255", "outline_color": "140,140,140,255", "outline_width": "0.1"}
+        ),
+    )
+    sites = _context_layer(
+        context_layers.get("sensitive_sites"),
+        "Sensitive sites",
+        QgsMarkerSymbol.createSimple(
+            {
+                "name": "star",
+                "color": "49,130,189",
+                "outline_color": "255,255,255",
+                "outline_width": "0.2",
+                "size": "3.4",
+            }
+        ),
+    )
     districts = out.get("district_coverage")
     overview_layers = _present(out.get("overview"), sites, districts)
     detail_layers = _present(out.get("findings"), sites, out.get("fields_of_view"), dwell)
-    project.addMapLayers(_present(out.get("findings"), out.get("overview"), sites,
-                                  out.get("fields_of_view"), dwell, districts))
+    project.addMapLayers(
+        _present(out.get("findings"), out.get("overview"), sites, out.get("fields_of_view"), dwell, districts)
+    )
     crs = QgsCoordinateReferenceSystem.fromWkt(work_wkt)
     project.setCrs(crs)
     meta = project.metadata()
@@ -176,35 +188,63 @@ def build_layout(report, gpkg_path, work_wkt, context_layers=None, focus_xy=None
     rs = report.ruleset
 
     _label(layout, f"Camera audit — {report.title}", MARGIN, 7, PAGE_W - 2 * MARGIN, 10, 16, True)
-    _label(layout, f"Rule set {rs.id} {rs.version} — {rs.title_en}\nJurisdiction "
-           f"{info.get('jurisdiction', '')} · audit date {info.get('audit_date', '')} · generated "
-           f"{info.get('generated', '')} by Vendor Risk {info.get('plugin_version', '')}",
-           MARGIN, 17, PAGE_W - 2 * MARGIN, 11, 8.5)
+    _label(
+        layout,
+        f"Rule set {rs.id} {rs.version} — {rs.title_en}\nJurisdiction "
+        f"{info.get('jurisdiction', '')} · audit date {info.get('audit_date', '')} · generated "
+        f"{info.get('generated', '')} by Vendor Risk {info.get('plugin_version', '')}",
+        MARGIN,
+        17,
+        PAGE_W - 2 * MARGIN,
+        11,
+        8.5,
+    )
     city_extent = _extent(_present(out.get("fields_of_view"), districts), crs, project)
     overview = _map(layout, overview_layers, crs, city_extent, 0)
     right = MARGIN + MAP_W + 6
     width = PAGE_W - MARGIN - right
-    _label(layout, "\n".join([
-        f"{totals['cameras']} cameras audited against {len(rs.rules)} rules",
-        f"{totals['breaches']} breaches on {totals['cameras_with_breach']} cameras",
-        f"{totals['cannot_verify']} findings 'cannot verify'",
-        f"{totals['cameras_unverified_only']} cameras with only unverifiable rules",
-        f"{totals['cameras_compliant']} cameras with no finding",
-    ]), right, 30, width, 28, 9, False)
+    _label(
+        layout,
+        "\n".join(
+            [
+                f"{totals['cameras']} cameras audited against {len(rs.rules)} rules",
+                f"{totals['breaches']} breaches on {totals['cameras_with_breach']} cameras",
+                f"{totals['cannot_verify']} findings 'cannot verify'",
+                f"{totals['cameras_unverified_only']} cameras with only unverifiable rules",
+                f"{totals['cameras_compliant']} cameras with no finding",
+            ]
+        ),
+        right,
+        30,
+        width,
+        28,
+        9,
+        False,
+    )
     _legend(layout, overview, right, 60, width)
 
     page = _add_page(layout)
     detail_box = _detail_extent(focus_xy, city_extent)
     _label(layout, "Detail: where breaches are densest", MARGIN, 8, MAP_W, 8, 13, True, page)
-    _label(layout, "Each camera's field of view is drawn from its direction, angle and range; "
-           "a dashed outline means a value was missing and the rule set's default was assumed.",
-           MARGIN, 17, PAGE_W - 2 * MARGIN, 10, 8.5, False, page)
+    _label(
+        layout,
+        "Each camera's field of view is drawn from its direction, angle and range; "
+        "a dashed outline means a value was missing and the rule set's default was assumed.",
+        MARGIN,
+        17,
+        PAGE_W - 2 * MARGIN,
+        10,
+        8.5,
+        False,
+        page,
+    )
     detail = _map(layout, detail_layers, crs, detail_box, page)
     _legend(layout, detail, right, 30, width, page)
     frame = QgsLayoutItemMapOverview("detail", overview)
     frame.setLinkedMap(detail)
-    frame.setFrameSymbol(QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "0,0,0",
-                                                     "outline_width": "0.6"}))
+    frame.setFrameSymbol(
+        QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "0,0,0", "outline_width": "0.6"})
+    )
     overview.overviews().addOverview(frame)
 
     page = _add_page(layout)
@@ -213,24 +253,48 @@ def build_layout(report, gpkg_path, work_wkt, context_layers=None, focus_xy=None
     _label(layout, method, MARGIN, 17, PAGE_W - 2 * MARGIN, METHOD_H, 7.5, False, page)
     top = 17 + METHOD_H + 3
     _label(layout, "Findings per rule", MARGIN, top, 200, 8, 13, True, page)
-    rows = [[f"{r.rule_id}\n{r.title}\n{r.title_fr}", r.severity, r.breaches, r.cannot_verify,
-             r.legal_basis] for r in report.per_rule.itertuples(index=False)]
-    per_rule = _table(layout, ["Rule", "Severity", "Breaches", "Cannot verify", "Legal basis"],
-                      [85, 18, 18, 20, 130], rows, MARGIN, top + 9, PAGE_W - 2 * MARGIN,
-                      PAGE_H - top - 9 - 12, page)
+    rows = [
+        [f"{r.rule_id}\n{r.title}\n{r.title_fr}", r.severity, r.breaches, r.cannot_verify, r.legal_basis]
+        for r in report.per_rule.itertuples(index=False)
+    ]
+    per_rule = _table(
+        layout,
+        ["Rule", "Severity", "Breaches", "Cannot verify", "Legal basis"],
+        [85, 18, 18, 20, 130],
+        rows,
+        MARGIN,
+        top + 9,
+        PAGE_W - 2 * MARGIN,
+        PAGE_H - top - 9 - 12,
+        page,
+    )
     per_rule.recalculateFrameSizes()  # while this is the last page: overflow pages come next
 
     breaches = report.findings[report.findings["status"] == "breach"].copy()
     breaches["order"] = breaches["severity"].map(_SEVERITY_ORDER)
     breaches = breaches.sort_values(["order", "rule_id", "camera_id"])
     page = _add_page(layout)
-    note = (f" (first {MAX_FINDING_ROWS} of {len(breaches)}; all are in the workbook)"
-            if len(breaches) > MAX_FINDING_ROWS else "")
+    note = (
+        f" (first {MAX_FINDING_ROWS} of {len(breaches)}; all are in the workbook)"
+        if len(breaches) > MAX_FINDING_ROWS
+        else ""
+    )
     _label(layout, f"Breaches, most severe first{note}", MARGIN, 8, 260, 8, 13, True, page)
-    rows = [[f.camera_id, f.rule_id, f.severity, f.evidence]
-            for f in breaches.head(MAX_FINDING_ROWS).itertuples(index=False)]
-    listing = _table(layout, ["Camera", "Rule", "Severity", "Evidence"], [30, 50, 18, 170], rows,
-                     MARGIN, 18, PAGE_W - 2 * MARGIN, PAGE_H - 18 - 14, page)
+    rows = [
+        [f.camera_id, f.rule_id, f.severity, f.evidence]
+        for f in breaches.head(MAX_FINDING_ROWS).itertuples(index=False)
+    ]
+    listing = _table(
+        layout,
+        ["Camera", "Rule", "Severity", "Evidence"],
+        [30, 50, 18, 170],
+        rows,
+        MARGIN,
+        18,
+        PAGE_W - 2 * MARGIN,
+        PAGE_H - 18 - 14,
+        page,
+    )
     listing.recalculateFrameSizes()
     _footers(layout, report.title)
     return layout, project
@@ -251,8 +315,7 @@ def _map(layout, layers, crs, extent, page):
     _place(item, MARGIN, MAP_Y, MAP_W, MAP_H, page)
     item.zoomToExtent(extent)
     north = QgsLayoutItemPicture(layout)
-    north.setPicturePath(os.path.join(QgsApplication.pkgDataPath(), "svg", "arrows",
-                                      "NorthArrow_02.svg"))
+    north.setPicturePath(os.path.join(QgsApplication.pkgDataPath(), "svg", "arrows", "NorthArrow_02.svg"))
     north.setLinkedMap(item)
     north.setNorthMode(QgsLayoutItemPicture.NorthMode.GridNorth)
     north.setBackgroundEnabled(True)
@@ -282,9 +345,11 @@ def _legend(layout, map_item, x, y, width, page=0):
     legend.setTitle("Legend")
     legend.setLinkedMap(map_item)
     legend.setLegendFilterByMapEnabled(True)
-    for style, size, bold in ((QgsLegendStyle.Style.Title, 9, True),
-                              (QgsLegendStyle.Style.Subgroup, 8, True),
-                              (QgsLegendStyle.Style.SymbolLabel, 7.5, False)):
+    for style, size, bold in (
+        (QgsLegendStyle.Style.Title, 9, True),
+        (QgsLegendStyle.Style.Subgroup, 8, True),
+        (QgsLegendStyle.Style.SymbolLabel, 7.5, False),
+    ):
         set_legend_text_format(legend, style, text_format(size, bold))
     legend.setSymbolHeight(3.5)
     legend.setSymbolWidth(5)
@@ -317,8 +382,17 @@ def _detail_extent(focus_xy, city_extent):
 def _footers(layout, title):
     pages = layout.pageCollection().pageCount()
     for p in range(pages):
-        _label(layout, f"Vendor Risk camera audit — {title} — page {p + 1} of {pages}",
-               MARGIN, PAGE_H - 7, PAGE_W - 2 * MARGIN, 5, 7, False, p)
+        _label(
+            layout,
+            f"Vendor Risk camera audit — {title} — page {p + 1} of {pages}",
+            MARGIN,
+            PAGE_H - 7,
+            PAGE_W - 2 * MARGIN,
+            5,
+            7,
+            False,
+            p,
+        )
 
 
 def _extent(layers, crs, project):
@@ -366,6 +440,3 @@ def export_audit_pdf(report, gpkg_path, pdf_path, work_wkt, context_layers=None,
         if os.path.exists(tmp):
             os.unlink(tmp)
     return pdf_path
-
-
-

@@ -63,8 +63,11 @@ GEOMETRY_POINT = _enum("Qgis.GeometryType.Point", "QgsWkbTypes.GeometryType.Poin
 GEOMETRY_LINE = _enum("Qgis.GeometryType.Line", "QgsWkbTypes.GeometryType.LineGeometry")
 GEOMETRY_POLYGON = _enum("Qgis.GeometryType.Polygon", "QgsWkbTypes.GeometryType.PolygonGeometry")
 
-_GEOMETRY_NAMES = {enum_int(GEOMETRY_POINT): "point", enum_int(GEOMETRY_LINE): "line",
-                   enum_int(GEOMETRY_POLYGON): "polygon"}
+_GEOMETRY_NAMES = {
+    enum_int(GEOMETRY_POINT): "point",
+    enum_int(GEOMETRY_LINE): "line",
+    enum_int(GEOMETRY_POLYGON): "polygon",
+}
 
 
 def geometry_family(geometry_type):
@@ -85,43 +88,64 @@ def ogr_wkb_code(qgs_type):
 
 
 # -- other enums QGIS moved into Qgis --------------------------------------------------------------
-NO_GEOMETRY_REQUEST = _enum("Qgis.FeatureRequestFlag.NoGeometry",
-                            "QgsFeatureRequest.Flag.NoGeometry")
+NO_GEOMETRY_REQUEST = _enum("Qgis.FeatureRequestFlag.NoGeometry", "QgsFeatureRequest.Flag.NoGeometry")
 FIELD_ORIGIN_PROVIDER = _enum("Qgis.FieldOrigin.Provider", "QgsFields.FieldOrigin.OriginProvider")
-LAYOUT_MILLIMETERS = _enum("Qgis.LayoutUnit.Millimeters",
-                           "QgsUnitTypes.LayoutUnit.LayoutMillimeters")
+LAYOUT_MILLIMETERS = _enum("Qgis.LayoutUnit.Millimeters", "QgsUnitTypes.LayoutUnit.LayoutMillimeters")
 RENDER_POINTS = _enum("Qgis.RenderUnit.Points", "QgsUnitTypes.RenderUnit.RenderPoints")
 DISTANCE_METERS = _enum("Qgis.DistanceUnit.Meters", "QgsUnitTypes.DistanceUnit.DistanceMeters")
 SOURCE_VECTOR = _enum("Qgis.ProcessingSourceType.Vector", "QgsProcessing.SourceType.TypeVector")
-SOURCE_VECTOR_ANY = _enum("Qgis.ProcessingSourceType.VectorAnyGeometry",
-                          "QgsProcessing.SourceType.TypeVectorAnyGeometry")
-SOURCE_VECTOR_POINT = _enum("Qgis.ProcessingSourceType.VectorPoint",
-                            "QgsProcessing.SourceType.TypeVectorPoint")
-SOURCE_VECTOR_POLYGON = _enum("Qgis.ProcessingSourceType.VectorPolygon",
-                              "QgsProcessing.SourceType.TypeVectorPolygon")
-PARAMETER_OPTIONAL = _enum("Qgis.ProcessingParameterFlag.Optional",
-                           "QgsProcessingParameterDefinition.Flag.FlagOptional")
-PARAMETER_ADVANCED = _enum("Qgis.ProcessingParameterFlag.Advanced",
-                           "QgsProcessingParameterDefinition.Flag.FlagAdvanced")
-FILE_PARAMETER_FOLDER = _enum("Qgis.ProcessingFileParameterBehavior.Folder",
-                              "QgsProcessingParameterFile.Behavior.Folder")
-NUMBER_PARAMETER_INTEGER = _enum("Qgis.ProcessingNumberParameterType.Integer",
-                                 "QgsProcessingParameterNumber.Type.Integer")
+SOURCE_VECTOR_ANY = _enum(
+    "Qgis.ProcessingSourceType.VectorAnyGeometry", "QgsProcessing.SourceType.TypeVectorAnyGeometry"
+)
+SOURCE_VECTOR_POINT = _enum(
+    "Qgis.ProcessingSourceType.VectorPoint", "QgsProcessing.SourceType.TypeVectorPoint"
+)
+SOURCE_VECTOR_POLYGON = _enum(
+    "Qgis.ProcessingSourceType.VectorPolygon", "QgsProcessing.SourceType.TypeVectorPolygon"
+)
+PARAMETER_OPTIONAL = _enum(
+    "Qgis.ProcessingParameterFlag.Optional", "QgsProcessingParameterDefinition.Flag.FlagOptional"
+)
+PARAMETER_ADVANCED = _enum(
+    "Qgis.ProcessingParameterFlag.Advanced", "QgsProcessingParameterDefinition.Flag.FlagAdvanced"
+)
+FILE_PARAMETER_FOLDER = _enum(
+    "Qgis.ProcessingFileParameterBehavior.Folder", "QgsProcessingParameterFile.Behavior.Folder"
+)
+NUMBER_PARAMETER_INTEGER = _enum(
+    "Qgis.ProcessingNumberParameterType.Integer", "QgsProcessingParameterNumber.Type.Integer"
+)
 
 
 # -- field types -----------------------------------------------------------------------------------
 # Our kinds and their Qt type names: QMetaType.Type where QgsField takes it (QGIS >= 3.38, Qt 6),
 # else QVariant.Type (QGIS 3.22). The integer values are Qt's and the same in both.
 _QT_TYPE_NAMES = {
-    "str": ("QString", "String"), "int": ("Int", "Int"), "int64": ("LongLong", "LongLong"),
-    "uint": ("UInt", "UInt"), "uint64": ("ULongLong", "ULongLong"),
-    "float": ("Double", "Double"), "bool": ("Bool", "Bool"), "date": ("QDate", "Date"),
-    "datetime": ("QDateTime", "DateTime"), "time": ("QTime", "Time"),
+    "str": ("QString", "String"),
+    "int": ("Int", "Int"),
+    "int64": ("LongLong", "LongLong"),
+    "uint": ("UInt", "UInt"),
+    "uint64": ("ULongLong", "ULongLong"),
+    "float": ("Double", "Double"),
+    "bool": ("Bool", "Bool"),
+    "date": ("QDate", "Date"),
+    "datetime": ("QDateTime", "DateTime"),
+    "time": ("QTime", "Time"),
     "binary": ("QByteArray", "ByteArray"),
 }
-_KIND_OF_INT = {"str": "str", "int": "int", "int64": "int64", "uint": "int64",
-                "uint64": "int64", "float": "float", "bool": "bool", "date": "date",
-                "datetime": "datetime", "time": "str", "binary": "binary"}
+_KIND_OF_INT = {
+    "str": "str",
+    "int": "int",
+    "int64": "int64",
+    "uint": "int64",
+    "uint64": "int64",
+    "float": "float",
+    "bool": "bool",
+    "date": "date",
+    "datetime": "datetime",
+    "time": "str",
+    "binary": "binary",
+}
 
 
 @functools.cache
@@ -150,8 +174,7 @@ def make_field(name, kind):
 def _kinds_by_int():
     out = {}
     for kind, (meta_name, variant_name) in _QT_TYPE_NAMES.items():
-        meta = getattr(QtCore.QMetaType.Type, meta_name, None) if hasattr(QtCore, "QMetaType") \
-            else None
+        meta = getattr(QtCore.QMetaType.Type, meta_name, None) if hasattr(QtCore, "QMetaType") else None
         variant = getattr(getattr(QtCore.QVariant, "Type", None), variant_name, None)
         for value in (meta, variant):
             if value is not None:
@@ -204,8 +227,9 @@ def concat_frames(frames):
     import pandas as pd
 
     with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", "In a future version, object-dtype columns with all-bool",
-                                FutureWarning)
+        warnings.filterwarnings(
+            "ignore", "In a future version, object-dtype columns with all-bool", FutureWarning
+        )
         return pd.concat(frames, ignore_index=True)
 
 

@@ -15,22 +15,36 @@ MAX_CELLS = 51  # SQLite's RTREE_MAXCELLS: a node holds at most 51 cells
 NODE_BYTES = 4 + CELL_BYTES * MAX_CELLS  # 1228, as SQLite sizes nodes on any page size >= 1292
 
 TRIGGERS = (
-    ("insert", 'AFTER INSERT ON {t} WHEN (new.{g} NOT NULL AND NOT ST_IsEmpty(NEW.{g})) BEGIN '
-     'INSERT OR REPLACE INTO {r} VALUES (NEW.{f},ST_MinX(NEW.{g}), ST_MaxX(NEW.{g}),'
-     'ST_MinY(NEW.{g}), ST_MaxY(NEW.{g})); END'),
-    ("update1", 'AFTER UPDATE OF {g} ON {t} WHEN OLD.{f} = NEW.{f} AND (NEW.{g} NOTNULL AND NOT '
-     'ST_IsEmpty(NEW.{g})) BEGIN INSERT OR REPLACE INTO {r} VALUES (NEW.{f},ST_MinX(NEW.{g}), '
-     'ST_MaxX(NEW.{g}),ST_MinY(NEW.{g}), ST_MaxY(NEW.{g})); END'),
-    ("update2", 'AFTER UPDATE OF {g} ON {t} WHEN OLD.{f} = NEW.{f} AND (NEW.{g} ISNULL OR '
-     'ST_IsEmpty(NEW.{g})) BEGIN DELETE FROM {r} WHERE id = OLD.{f}; END'),
-    ("update3", 'AFTER UPDATE ON {t} WHEN OLD.{f} != NEW.{f} AND (NEW.{g} NOTNULL AND NOT '
-     'ST_IsEmpty(NEW.{g})) BEGIN DELETE FROM {r} WHERE id = OLD.{f}; INSERT OR REPLACE INTO {r} '
-     'VALUES (NEW.{f},ST_MinX(NEW.{g}), ST_MaxX(NEW.{g}),ST_MinY(NEW.{g}), ST_MaxY(NEW.{g})); '
-     'END'),
-    ("update4", 'AFTER UPDATE ON {t} WHEN OLD.{f} != NEW.{f} AND (NEW.{g} ISNULL OR '
-     'ST_IsEmpty(NEW.{g})) BEGIN DELETE FROM {r} WHERE id IN (OLD.{f}, NEW.{f}); END'),
-    ("delete", 'AFTER DELETE ON {t} WHEN old.{g} NOT NULL BEGIN DELETE FROM {r} WHERE id = '
-     'OLD.{f}; END'),
+    (
+        "insert",
+        "AFTER INSERT ON {t} WHEN (new.{g} NOT NULL AND NOT ST_IsEmpty(NEW.{g})) BEGIN "
+        "INSERT OR REPLACE INTO {r} VALUES (NEW.{f},ST_MinX(NEW.{g}), ST_MaxX(NEW.{g}),"
+        "ST_MinY(NEW.{g}), ST_MaxY(NEW.{g})); END",
+    ),
+    (
+        "update1",
+        "AFTER UPDATE OF {g} ON {t} WHEN OLD.{f} = NEW.{f} AND (NEW.{g} NOTNULL AND NOT "
+        "ST_IsEmpty(NEW.{g})) BEGIN INSERT OR REPLACE INTO {r} VALUES (NEW.{f},ST_MinX(NEW.{g}), "
+        "ST_MaxX(NEW.{g}),ST_MinY(NEW.{g}), ST_MaxY(NEW.{g})); END",
+    ),
+    (
+        "update2",
+        "AFTER UPDATE OF {g} ON {t} WHEN OLD.{f} = NEW.{f} AND (NEW.{g} ISNULL OR "
+        "ST_IsEmpty(NEW.{g})) BEGIN DELETE FROM {r} WHERE id = OLD.{f}; END",
+    ),
+    (
+        "update3",
+        "AFTER UPDATE ON {t} WHEN OLD.{f} != NEW.{f} AND (NEW.{g} NOTNULL AND NOT "
+        "ST_IsEmpty(NEW.{g})) BEGIN DELETE FROM {r} WHERE id = OLD.{f}; INSERT OR REPLACE INTO {r} "
+        "VALUES (NEW.{f},ST_MinX(NEW.{g}), ST_MaxX(NEW.{g}),ST_MinY(NEW.{g}), ST_MaxY(NEW.{g})); "
+        "END",
+    ),
+    (
+        "update4",
+        "AFTER UPDATE ON {t} WHEN OLD.{f} != NEW.{f} AND (NEW.{g} ISNULL OR "
+        "ST_IsEmpty(NEW.{g})) BEGIN DELETE FROM {r} WHERE id IN (OLD.{f}, NEW.{f}); END",
+    ),
+    ("delete", "AFTER DELETE ON {t} WHEN old.{g} NOT NULL BEGIN DELETE FROM {r} WHERE id = OLD.{f}; END"),
 )
 
 
@@ -44,6 +58,7 @@ def rtree_name(table):
 
 def morton(x, y):
     """Z-order key of points on a 2^16 grid: neighbours in space become neighbours in order."""
+
     def spread(v):
         v = v.astype(np.uint64) & np.uint64(0xFFFF)
         v = (v | (v << np.uint64(8))) & np.uint64(0x00FF00FF)
@@ -71,8 +86,7 @@ def _float32_up(v):
 def _cells(ids, minx, maxx, miny, maxy):
     """(n, 24) bytes: big-endian id then the four big-endian float32 coordinates."""
     n = len(ids)
-    rec = np.empty(n, dtype=[("id", ">i8"), ("x0", ">f4"), ("x1", ">f4"), ("y0", ">f4"),
-                             ("y1", ">f4")])
+    rec = np.empty(n, dtype=[("id", ">i8"), ("x0", ">f4"), ("x1", ">f4"), ("y0", ">f4"), ("y1", ">f4")])
     rec["id"], rec["x0"], rec["x1"], rec["y0"], rec["y1"] = ids, minx, maxx, miny, maxy
     return rec.view(np.uint8).reshape(n, CELL_BYTES)
 
@@ -102,8 +116,7 @@ def bulk_load(con, table, fids, x, y):
     if len(fids):
         order = np.argsort(morton(x, y), kind="stable")
         fids, x, y = fids[order], x[order], y[order]
-        _write_tree(con, table, fids, _float32_down(x), _float32_up(x), _float32_down(y),
-                    _float32_up(y))
+        _write_tree(con, table, fids, _float32_down(x), _float32_up(x), _float32_down(y), _float32_up(y))
     _finish(con, table)
 
 
@@ -118,20 +131,32 @@ def _write_tree(con, table, ids, minx, maxx, miny, maxy):
         cells = _cells(level_ids, *boxes)
         root = len(cells) <= MAX_CELLS
         pages, counts = _pages(cells, depth_if_root=depth if root else None)
-        numbers = np.array([1], dtype=np.int64) if root else \
-            np.arange(next_no, next_no + len(pages), dtype=np.int64)
+        numbers = (
+            np.array([1], dtype=np.int64)
+            if root
+            else np.arange(next_no, next_no + len(pages), dtype=np.int64)
+        )
         next_no += 0 if root else len(pages)
-        con.executemany(f"INSERT OR REPLACE INTO {node_t} (nodeno, data) VALUES (?, ?)",
-                        zip(numbers.tolist(), (p.tobytes() for p in pages)))
+        con.executemany(
+            f"INSERT OR REPLACE INTO {node_t} (nodeno, data) VALUES (?, ?)",
+            zip(numbers.tolist(), (p.tobytes() for p in pages)),
+        )
         owner = np.repeat(numbers, counts)
-        table_sql = (f"INSERT INTO {rowid_t} (rowid, nodeno) VALUES (?, ?)" if depth == 0 else
-                     f"INSERT INTO {parent_t} (nodeno, parentnode) VALUES (?, ?)")
+        table_sql = (
+            f"INSERT INTO {rowid_t} (rowid, nodeno) VALUES (?, ?)"
+            if depth == 0
+            else f"INSERT INTO {parent_t} (nodeno, parentnode) VALUES (?, ?)"
+        )
         con.executemany(table_sql, zip(level_ids.tolist(), owner.tolist()))
         if root:
             return
         starts = np.arange(0, len(level_ids), MAX_CELLS)
-        boxes = (np.minimum.reduceat(boxes[0], starts), np.maximum.reduceat(boxes[1], starts),
-                 np.minimum.reduceat(boxes[2], starts), np.maximum.reduceat(boxes[3], starts))
+        boxes = (
+            np.minimum.reduceat(boxes[0], starts),
+            np.maximum.reduceat(boxes[1], starts),
+            np.minimum.reduceat(boxes[2], starts),
+            np.maximum.reduceat(boxes[3], starts),
+        )
         level_ids = numbers
         depth += 1
 
@@ -151,8 +176,13 @@ def _finish(con, table):
     for suffix, body in TRIGGERS:
         trigger = quote(f"{rtree_name(table)}_{suffix}")
         con.execute(f"CREATE TRIGGER {trigger} " + body.format(**names))
-    con.execute("CREATE TABLE IF NOT EXISTS gpkg_extensions (table_name TEXT, column_name TEXT, "
-                "extension_name TEXT NOT NULL, definition TEXT NOT NULL, scope TEXT NOT NULL, "
-                "CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))")
-    con.execute("INSERT OR REPLACE INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', "
-                "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')", (table,))
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS gpkg_extensions (table_name TEXT, column_name TEXT, "
+        "extension_name TEXT NOT NULL, definition TEXT NOT NULL, scope TEXT NOT NULL, "
+        "CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))"
+    )
+    con.execute(
+        "INSERT OR REPLACE INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', "
+        "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')",
+        (table,),
+    )

@@ -16,10 +16,14 @@ from .arrow_columns import wkb_values
 gdal.UseExceptions()
 
 _KIND_OGR = {
-    "str": (ogr.OFTString, ogr.OFSTNone), "int": (ogr.OFTInteger, ogr.OFSTNone),
-    "int64": (ogr.OFTInteger64, ogr.OFSTNone), "float": (ogr.OFTReal, ogr.OFSTNone),
-    "bool": (ogr.OFTInteger, ogr.OFSTBoolean), "date": (ogr.OFTDate, ogr.OFSTNone),
-    "datetime": (ogr.OFTDateTime, ogr.OFSTNone), "binary": (ogr.OFTBinary, ogr.OFSTNone),
+    "str": (ogr.OFTString, ogr.OFSTNone),
+    "int": (ogr.OFTInteger, ogr.OFSTNone),
+    "int64": (ogr.OFTInteger64, ogr.OFSTNone),
+    "float": (ogr.OFTReal, ogr.OFSTNone),
+    "bool": (ogr.OFTInteger, ogr.OFSTBoolean),
+    "date": (ogr.OFTDate, ogr.OFSTNone),
+    "datetime": (ogr.OFTDateTime, ogr.OFSTNone),
+    "binary": (ogr.OFTBinary, ogr.OFSTNone),
 }
 
 
@@ -64,8 +68,10 @@ def _db_values(series, kind):
     if kind == "bool":
         if series.dtype == bool:
             return series.to_numpy().astype(np.int8).tolist()
-        return [None if v is None or (isinstance(v, float) and np.isnan(v)) else int(bool(v))
-                for v in series.tolist()]
+        return [
+            None if v is None or (isinstance(v, float) and np.isnan(v)) else int(bool(v))
+            for v in series.tolist()
+        ]
     if kind in ("int", "int64", "float"):
         s = pd.to_numeric(series, errors="coerce")
         if s.isna().any():
@@ -101,7 +107,7 @@ def gpkg_blobs(wkb, srs_id):
     empty_head = b"GP\x00\x11" + struct.pack("<i", srs_id)
     out = []
     append = out.append
-    for g in (wkb_values(wkb) if isinstance(wkb, np.ndarray) else wkb):
+    for g in wkb_values(wkb) if isinstance(wkb, np.ndarray) else wkb:
         if g is None:
             append(None)
         elif len(g) == 21 and g[5:] == _EMPTY_POINT:
@@ -120,8 +126,7 @@ class FrameBuilder:
 
     def add(self, name, frame, kinds=None, wkb=None, geometry_type=ogr.wkbNone, crs_wkt=""):
         """Write one layer (with geometry) or table (wkb None) from a DataFrame."""
-        writer = self.create(name, frame, kinds, geometry_type if wkb is not None else None,
-                             crs_wkt)
+        writer = self.create(name, frame, kinds, geometry_type if wkb is not None else None, crs_wkt)
         for start in range(0, len(frame), self.CHUNK):
             stop = start + self.CHUNK
             writer.append(frame.iloc[start:stop], wkb[start:stop] if wkb is not None else None)
@@ -172,9 +177,12 @@ class GpkgBuilder(FrameBuilder):
             srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
         if self._ds is None:
             self._ds = gdal.OpenEx(self.tmp_path, gdal.OF_VECTOR | gdal.OF_UPDATE)
-        lyr = self._ds.CreateLayer(name, srs=srs,
-                                   geom_type=geometry_type if spatial else ogr.wkbNone,
-                                   options=["SPATIAL_INDEX=NO", "FID=fid", "GEOMETRY_NAME=geom"])
+        lyr = self._ds.CreateLayer(
+            name,
+            srs=srs,
+            geom_type=geometry_type if spatial else ogr.wkbNone,
+            options=["SPATIAL_INDEX=NO", "FID=fid", "GEOMETRY_NAME=geom"],
+        )
         names = []
         for col in template.columns:
             if str(col).lower() in ("fid", "geom"):
@@ -196,8 +204,16 @@ class GpkgBuilder(FrameBuilder):
         kinds = dict(kinds or {})
         for col in template.columns:
             kinds.setdefault(col, kind_of(template[col]))
-        sql_type = {"str": "TEXT", "int": "INTEGER", "int64": "INTEGER", "float": "REAL",
-                    "bool": "INTEGER", "date": "TEXT", "datetime": "TEXT", "binary": "BLOB"}
+        sql_type = {
+            "str": "TEXT",
+            "int": "INTEGER",
+            "int64": "INTEGER",
+            "float": "REAL",
+            "bool": "INTEGER",
+            "date": "TEXT",
+            "datetime": "TEXT",
+            "binary": "BLOB",
+        }
         cols = ", ".join(f"{_quote(c)} {sql_type[kinds[c]]}" for c in template.columns)
         # Each stage lives in a file of its own: interleaved with the layers' pages it would
         # make every later scan jump around the GeoPackage.
@@ -224,21 +240,31 @@ class GpkgBuilder(FrameBuilder):
         staged = _table_columns(stage_path, stage)
         constants = constants or {}
         cols = [c for c in template.columns if str(c).lower() not in ("fid", "geom")]
-        select = ", ".join(f"s.{_quote(c)}" if c in staged else
-                           _literal(constants[c]) if c in constants else f"b.{_quote(c)}"
-                           for c in cols)
+        select = ", ".join(
+            f"s.{_quote(c)}"
+            if c in staged
+            else _literal(constants[c])
+            if c in constants
+            else f"b.{_quote(c)}"
+            for c in cols
+        )
         target = ", ".join(_quote(c) for c in cols)
         con = _connect(self.tmp_path)
         try:
             con.execute("ATTACH DATABASE ? AS stage", (stage_path,))
-            con.execute(f"INSERT INTO {_quote(name)} (fid, geom, {target}) SELECT b.fid, b.geom, "
-                        f"{select} FROM {_quote(base)} b JOIN stage.{_quote(stage)} s "
-                        f"ON s.fid = b.fid ORDER BY b.fid")
+            con.execute(
+                f"INSERT INTO {_quote(name)} (fid, geom, {target}) SELECT b.fid, b.geom, "
+                f"{select} FROM {_quote(base)} b JOIN stage.{_quote(stage)} s "
+                f"ON s.fid = b.fid ORDER BY b.fid"
+            )
             con.commit()
             con.execute("DETACH DATABASE stage")
-            con.execute("UPDATE gpkg_contents SET (min_x, min_y, max_x, max_y) = (SELECT min_x, "
-                        "min_y, max_x, max_y FROM gpkg_contents WHERE table_name = ?) "
-                        "WHERE table_name = ?", (base, name))
+            con.execute(
+                "UPDATE gpkg_contents SET (min_x, min_y, max_x, max_y) = (SELECT min_x, "
+                "min_y, max_x, max_y FROM gpkg_contents WHERE table_name = ?) "
+                "WHERE table_name = ?",
+                (base, name),
+            )
             if base in self.mixed:
                 self.mixed[name] = self.mixed[base]
             if base in self.point_indexed:
@@ -259,8 +285,9 @@ class GpkgBuilder(FrameBuilder):
     def _srs_id(self, name):
         con = sqlite3.connect(self.tmp_path)
         try:
-            row = con.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?",
-                              (name,)).fetchone()
+            row = con.execute(
+                "SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (name,)
+            ).fetchone()
         finally:
             con.close()
         return int(row[0]) if row else 0
@@ -280,8 +307,9 @@ class GpkgBuilder(FrameBuilder):
         try:
             rows = con.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
-                "AND name IN (?, ?)", (name, f"trigger_insert_feature_count_{name}",
-                                       f"trigger_delete_feature_count_{name}")).fetchall()
+                "AND name IN (?, ?)",
+                (name, f"trigger_insert_feature_count_{name}", f"trigger_delete_feature_count_{name}"),
+            ).fetchall()
             for trigger, _ in rows:
                 con.execute(f"DROP TRIGGER {_quote(trigger)}")
             con.commit()
@@ -295,8 +323,11 @@ class GpkgBuilder(FrameBuilder):
             for name, triggers in self._count_triggers.items():
                 if not triggers:
                     continue
-                con.execute(f"UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) "
-                            f"FROM {_quote(name)}) WHERE lower(table_name) = lower(?)", (name,))
+                con.execute(
+                    f"UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) "
+                    f"FROM {_quote(name)}) WHERE lower(table_name) = lower(?)",
+                    (name,),
+                )
                 for trigger, sql in triggers:
                     con.execute(f"DROP TRIGGER IF EXISTS {_quote(trigger)}")
                     con.execute(sql)
@@ -321,16 +352,18 @@ class GpkgBuilder(FrameBuilder):
         con = _connect(self.tmp_path)
         try:
             for name, type_name in sorted(self.mixed.items()):
-                con.execute("UPDATE gpkg_geometry_columns SET geometry_type_name = ? "
-                            "WHERE lower(table_name) = lower(?)", (type_name, name))
+                con.execute(
+                    "UPDATE gpkg_geometry_columns SET geometry_type_name = ? "
+                    "WHERE lower(table_name) = lower(?)",
+                    (type_name, name),
+                )
             con.commit()
         finally:
             con.close()
 
     def abort(self):
         self._ds = None
-        for p in [self.tmp_path, self.tmp_path + "-journal", self.tmp_path + "-wal",
-                  *self._stages.values()]:
+        for p in [self.tmp_path, self.tmp_path + "-journal", self.tmp_path + "-wal", *self._stages.values()]:
             if os.path.exists(p):
                 os.unlink(p)
 
@@ -342,19 +375,26 @@ def wkb_flat_types(wkb):
     if data is not None and data.dtype.kind == "V" and len(data):
         raw = np.ascontiguousarray(data).view(np.uint8).reshape(len(data), data.dtype.itemsize)
         little = raw[:, 0] == 1
-        code = np.where(little, raw[:, 1].astype(np.uint32) | raw[:, 2].astype(np.uint32) << 8,
-                        raw[:, 4].astype(np.uint32) | raw[:, 3].astype(np.uint32) << 8)
+        code = np.where(
+            little,
+            raw[:, 1].astype(np.uint32) | raw[:, 2].astype(np.uint32) << 8,
+            raw[:, 4].astype(np.uint32) | raw[:, 3].astype(np.uint32) << 8,
+        )
         return {int(c) % 1000 for c in np.unique(code)}
-    values = [v for v in (wkb_values(wkb) if isinstance(wkb, np.ndarray) else wkb)
-              if v and len(v) >= 5]
+    values = [v for v in (wkb_values(wkb) if isinstance(wkb, np.ndarray) else wkb) if v and len(v) >= 5]
     if not values:
         return set()
     heads = np.frombuffer(b"".join(v[:5] for v in values), dtype=np.uint8).reshape(-1, 5)
     little = heads[:, 0] == 1
-    code = np.where(little, heads[:, 1].astype(np.uint32) | heads[:, 2].astype(np.uint32) << 8
-                    | heads[:, 3].astype(np.uint32) << 16,
-                    heads[:, 4].astype(np.uint32) | heads[:, 3].astype(np.uint32) << 8
-                    | heads[:, 2].astype(np.uint32) << 16)
+    code = np.where(
+        little,
+        heads[:, 1].astype(np.uint32)
+        | heads[:, 2].astype(np.uint32) << 8
+        | heads[:, 3].astype(np.uint32) << 16,
+        heads[:, 4].astype(np.uint32)
+        | heads[:, 3].astype(np.uint32) << 8
+        | heads[:, 2].astype(np.uint32) << 16,
+    )
     code = code & 0x0FFFFFFF  # EWKB Z/M/SRID flags
     return {int(c) % 1000 for c in np.unique(code)}
 
@@ -387,8 +427,7 @@ class _LayerWriter:
         self.srs_id = builder._srs_id(name) if spatial else 0
         cols = [_quote(c) for c in names] + (["geom"] if spatial else [])
         if cols:
-            self.sql = (f"INSERT INTO {_quote(name)} ({', '.join(cols)}) "
-                        f"VALUES ({', '.join('?' * len(cols))})")
+            self.sql = f"INSERT INTO {_quote(name)} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
         else:
             self.sql = f"INSERT INTO {_quote(name)} DEFAULT VALUES"
 
@@ -430,8 +469,9 @@ class _LayerWriter:
         try:
             layer = ds.GetLayerByName(self.name)
             ds.StartTransaction()
-            layer.WriteArrow(batch, createFieldsFromSchema=False,
-                             options=["GEOMETRY_NAME=geom"] if self.spatial else [])
+            layer.WriteArrow(
+                batch, createFieldsFromSchema=False, options=["GEOMETRY_NAME=geom"] if self.spatial else []
+            )
             ds.CommitTransaction()
         finally:
             ds = None
@@ -440,8 +480,7 @@ class _LayerWriter:
     def _append_sqlite(self, frame, wkb):
         columns = [_db_values(frame[c], self.kinds[c]) for c in self.names]
         if self.spatial:
-            columns.append(gpkg_blobs(wkb, self.srs_id) if wkb is not None
-                           else [None] * len(frame))
+            columns.append(gpkg_blobs(wkb, self.srs_id) if wkb is not None else [None] * len(frame))
         con = _connect(self.builder.tmp_path)
         try:
             if columns:
@@ -468,10 +507,17 @@ class _LayerWriter:
             gpkg_rtree.bulk_load(con, self.name, np.arange(1, len(x) + 1), x, y)
             ok = ~(np.isnan(x) | np.isnan(y))
             if ok.any():
-                con.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, "
-                            "max_y = ? WHERE table_name = ?",
-                            (float(x[ok].min()), float(y[ok].min()), float(x[ok].max()),
-                             float(y[ok].max()), self.name))
+                con.execute(
+                    "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, "
+                    "max_y = ? WHERE table_name = ?",
+                    (
+                        float(x[ok].min()),
+                        float(y[ok].min()),
+                        float(x[ok].max()),
+                        float(y[ok].max()),
+                        self.name,
+                    ),
+                )
             con.commit()
         finally:
             con.close()

@@ -22,15 +22,16 @@ def output_frame(table):
     frame = pd.DataFrame(index=table.frame.index)
     kinds, used = {}, set()
     for col in table.frame.columns:
-        role = col[len(ROLE_PREFIX):] if col.startswith(ROLE_PREFIX) else None
+        role = col[len(ROLE_PREFIX) :] if col.startswith(ROLE_PREFIX) else None
         name = output_name(role, table.headers.get(col)) if role else str(col)
         base, k = name, 2
         while name.lower() in used or name.lower() in _RESERVED:
             name, k = f"{base}_{k}", k + 1
         used.add(name.lower())
         frame[name] = table.frame[col].to_numpy()
-        kinds[name] = table.kinds.get(col, "str" if col == "source_sheet" else "int64"
-                                      if col == "source_row" else "str")
+        kinds[name] = table.kinds.get(
+            col, "str" if col == "source_sheet" else "int64" if col == "source_row" else "str"
+        )
     return frame, kinds
 
 

@@ -18,9 +18,14 @@ gdal.UseExceptions()
 ARROW_BATCH_ROWS = 65536  # GDAL's default batch: big enough to amortise, small to overlap
 
 _OGR_KIND = {
-    ogr.OFTString: "str", ogr.OFTInteger: "int", ogr.OFTInteger64: "int64",
-    ogr.OFTReal: "float", ogr.OFTDate: "date", ogr.OFTDateTime: "datetime",
-    ogr.OFTTime: "str", ogr.OFTBinary: "binary",
+    ogr.OFTString: "str",
+    ogr.OFTInteger: "int",
+    ogr.OFTInteger64: "int64",
+    ogr.OFTReal: "float",
+    ogr.OFTDate: "date",
+    ogr.OFTDateTime: "datetime",
+    ogr.OFTTime: "str",
+    ogr.OFTBinary: "binary",
 }
 
 
@@ -50,8 +55,7 @@ def read_layer(layer, selected_only=False, feedback=None, columns=None, geometry
     return concat_chunks(chunks)
 
 
-def iter_layer(layer, chunk_rows=None, selected_only=False, feedback=None, columns=None,
-               geometry=True):
+def iter_layer(layer, chunk_rows=None, selected_only=False, feedback=None, columns=None, geometry=True):
     """Yield the layer as LayerData chunks of about chunk_rows rows (one chunk when None):
     memory then follows the chunk, not the layer."""
     chunks = None
@@ -66,8 +70,7 @@ def iter_layer(layer, chunk_rows=None, selected_only=False, feedback=None, colum
 
         chunks = postgis_chunks(layer, chunk_rows, selected_only, columns, geometry)
     if chunks is not None and layer.providerType() == "ogr":
-        chunks = _or_provider(chunks, layer, chunk_rows, selected_only, feedback, columns,
-                              geometry)
+        chunks = _or_provider(chunks, layer, chunk_rows, selected_only, feedback, columns, geometry)
     if chunks is None:
         chunks = _provider_chunks(layer, chunk_rows, selected_only, feedback, columns, geometry)
     empty = True
@@ -91,10 +94,10 @@ def _or_provider(chunks, layer, chunk_rows, selected_only, feedback, columns, ge
     except StopIteration:
         return
     except ArrowReadError as e:
-        QgsMessageLog.logMessage(f"{layer.name()}: read through the QGIS provider: GDAL's "
-                                 f"Arrow reader failed ({e})", "Vendor Risk")
-        yield from _provider_chunks(layer, chunk_rows, selected_only, feedback, columns,
-                                    geometry)
+        QgsMessageLog.logMessage(
+            f"{layer.name()}: read through the QGIS provider: GDAL's Arrow reader failed ({e})", "Vendor Risk"
+        )
+        yield from _provider_chunks(layer, chunk_rows, selected_only, feedback, columns, geometry)
         return
     yield first
     yield from chunks
@@ -115,9 +118,16 @@ def _empty(layer, columns, geometry):
     kinds = {k: v for k, v in layer_kinds(layer).items() if columns is None or k in columns}
     frame = pd.DataFrame({k: pd.Series([], dtype=object) for k in kinds})
     spatial = geometry and layer.isSpatial()
-    return LayerData(frame, np.array([], dtype=object) if spatial else None, kinds,
-                     layer.crs().toWkt(), ogr_wkb_code(layer.wkbType()) if spatial
-                     else ogr.wkbNone, layer.source(), "empty", np.zeros(0, dtype=np.int64))
+    return LayerData(
+        frame,
+        np.array([], dtype=object) if spatial else None,
+        kinds,
+        layer.crs().toWkt(),
+        ogr_wkb_code(layer.wkbType()) if spatial else ogr.wkbNone,
+        layer.source(),
+        "empty",
+        np.zeros(0, dtype=np.int64),
+    )
 
 
 def concat_chunks(chunks):
@@ -125,10 +135,17 @@ def concat_chunks(chunks):
     frame = concat_frames([c.frame for c in chunks])
     wkb = None
     if first.wkb is not None:
-        wkb = np.ma.concatenate([np.ma.masked_array(wkb_values(c.wkb), dtype=object)
-                                 for c in chunks])
-    return LayerData(frame, wkb, first.kinds, first.crs_wkt, first.geometry_type, first.source,
-                     first.route, np.concatenate([c.fids for c in chunks]))
+        wkb = np.ma.concatenate([np.ma.masked_array(wkb_values(c.wkb), dtype=object) for c in chunks])
+    return LayerData(
+        frame,
+        wkb,
+        first.kinds,
+        first.crs_wkt,
+        first.geometry_type,
+        first.source,
+        first.route,
+        np.concatenate([c.fids for c in chunks]),
+    )
 
 
 def text_encoding(layer):
@@ -211,10 +228,16 @@ def _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry):
         wkb = None
         if has_geom:
             wkb = _wkb_array(batches.pop(geom_col, batches.pop("wkb_geometry", [])))
-        frame = pd.DataFrame({name: _series(texts[name].finish()) if name in texts else
-                              _to_series(_concat(batches.get(name, []), None), kind)
-                              for name, kind in kinds.items()},
-                             index=pd.RangeIndex(len(fids)), copy=False)
+        frame = pd.DataFrame(
+            {
+                name: _series(texts[name].finish())
+                if name in texts
+                else _to_series(_concat(batches.get(name, []), None), kind)
+                for name, kind in kinds.items()
+            },
+            index=pd.RangeIndex(len(fids)),
+            copy=False,
+        )
         for name in bool_fields:
             frame[name] = pd.Series([booleans[name].get(int(f)) for f in fids], dtype=object)
         if selected is not None:
@@ -222,8 +245,9 @@ def _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry):
             frame = frame[keep].reset_index(drop=True)
             fids = fids[keep]
             wkb = wkb[keep] if wkb is not None else None
-        return LayerData(frame=frame, wkb=wkb, kinds=kinds, crs_wkt=crs_wkt,
-                         geometry_type=gtype, route="arrow", fids=fids)
+        return LayerData(
+            frame=frame, wkb=wkb, kinds=kinds, crs_wkt=crs_wkt, geometry_type=gtype, route="arrow", fids=fids
+        )
 
     def generate():
         assert ds is not None  # the closure keeps the dataset open while its layer streams
@@ -263,8 +287,9 @@ def _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry):
 def _concat(arrays, dtype):
     if not arrays:
         return np.array([], dtype=dtype or object)
-    return np.ma.concatenate(arrays) if any(np.ma.isMaskedArray(a) for a in arrays) \
-        else np.concatenate(arrays)
+    return (
+        np.ma.concatenate(arrays) if any(np.ma.isMaskedArray(a) for a in arrays) else np.concatenate(arrays)
+    )
 
 
 def _wkb_array(arrays):
@@ -275,8 +300,9 @@ def _wkb_array(arrays):
     widths = {a.dtype for a in arrays}
     if len(widths) > 1:
         arrays = [np.ma.masked_array(wkb_values(a), dtype=object) for a in arrays]
-    return np.ma.concatenate(arrays) if any(np.ma.isMaskedArray(a) for a in arrays) \
-        else np.concatenate(arrays)
+    return (
+        np.ma.concatenate(arrays) if any(np.ma.isMaskedArray(a) for a in arrays) else np.concatenate(arrays)
+    )
 
 
 def _series(values):
@@ -347,11 +373,18 @@ def _provider_chunks(layer, chunk_rows, selected_only, feedback, columns, geomet
     total = max(layer.featureCount(), 1)
 
     def build(cols, wkb, fids):
-        frame = pd.DataFrame({n: _from_qvariants(c, kinds[n]) for n, c in zip(names, cols)},
-                             index=pd.RangeIndex(len(fids)))
-        return LayerData(frame=frame, wkb=np.asarray(wkb, dtype=object) if has_geom else None,
-                         kinds=kinds, crs_wkt=crs_wkt, geometry_type=gtype, route="provider",
-                         fids=np.asarray(fids, dtype=np.int64))
+        frame = pd.DataFrame(
+            {n: _from_qvariants(c, kinds[n]) for n, c in zip(names, cols)}, index=pd.RangeIndex(len(fids))
+        )
+        return LayerData(
+            frame=frame,
+            wkb=np.asarray(wkb, dtype=object) if has_geom else None,
+            kinds=kinds,
+            crs_wkt=crs_wkt,
+            geometry_type=gtype,
+            route="provider",
+            fids=np.asarray(fids, dtype=np.int64),
+        )
 
     def generate():
         cols, wkb, fids = [[] for _ in names], [], []

@@ -24,7 +24,7 @@ def data_path(source):
         return ""
     for prefix in ("ogr:", "gpkg:"):
         if text.lower().startswith(prefix):
-            text = text[len(prefix):]
+            text = text[len(prefix) :]
     if text.lower().startswith(("memory:", "postgres:", "postgis:", "dbname=", "service=")):
         return ""
     if text.lower().startswith("file://"):
@@ -76,7 +76,7 @@ def collisions(inputs, outputs):
         for in_name, in_path in inputs:
             if in_path and same_files(out_path, in_path):
                 found.append((out_name, in_name, out_path))
-        for other_name, other_path in outputs[i + 1:]:
+        for other_name, other_path in outputs[i + 1 :]:
             if other_path and same_files(out_path, other_path):
                 found.append((out_name, other_name, out_path))
     return found

@@ -44,10 +44,16 @@ _ESCAPED = re.compile(r"\\(.)")
 # geometrytype() names of each QGIS geometry family, as the provider filters generic columns
 _FAMILIES = {
     GEOMETRY_POINT: ("POINT", "MULTIPOINT"),
-    GEOMETRY_LINE: ("LINESTRING", "CIRCULARSTRING", "COMPOUNDCURVE",
-                               "MULTILINESTRING", "MULTICURVE"),
-    GEOMETRY_POLYGON: ("POLYGON", "CURVEPOLYGON", "MULTIPOLYGON", "MULTISURFACE",
-                                  "POLYHEDRALSURFACE", "TIN", "TRIANGLE"),
+    GEOMETRY_LINE: ("LINESTRING", "CIRCULARSTRING", "COMPOUNDCURVE", "MULTILINESTRING", "MULTICURVE"),
+    GEOMETRY_POLYGON: (
+        "POLYGON",
+        "CURVEPOLYGON",
+        "MULTIPOLYGON",
+        "MULTISURFACE",
+        "POLYHEDRALSURFACE",
+        "TIN",
+        "TRIANGLE",
+    ),
 }
 _INT_KEYS = ("int2", "int4", "int8")
 _TEXT_KEYS = ("text", "varchar", "bpchar", "uuid", "name")
@@ -78,8 +84,7 @@ def _unquote(name):
 
 def _fallback(layer, reason):
     """Say why the provider reads this layer (slower, same rows); returns None."""
-    QgsMessageLog.logMessage(f"{layer.name()}: read through the QGIS provider: {reason}",
-                             LOG_TAG)
+    QgsMessageLog.logMessage(f"{layer.name()}: read through the QGIS provider: {reason}", LOG_TAG)
     return None
 
 
@@ -111,13 +116,15 @@ class _Plan:
             return _fallback(layer, "no single-column primary key")
         key = provider.fields().at(pk[0]).name()
         try:
-            conn = psycopg2.connect(uri.connectionInfo(True), connect_timeout=10,
-                                    application_name="vendor_risk read")
+            conn = psycopg2.connect(
+                uri.connectionInfo(True), connect_timeout=10, application_name="vendor_risk read"
+            )
         except psycopg2.Error as e:
             return _fallback(layer, f"no direct connection ({str(e).strip()})")
         try:
-            plan = cls._build(layer, conn, uri, names, key, selected_only,
-                              geometry and layer.isSpatial(), sql)
+            plan = cls._build(
+                layer, conn, uri, names, key, selected_only, geometry and layer.isSpatial(), sql
+            )
         except BaseException:
             conn.close()
             raise
@@ -129,19 +136,26 @@ class _Plan:
     def _build(cls, layer, conn, uri, names, key, selected_only, spatial, sql):
         conn.set_session(readonly=True)
         with conn.cursor() as cur:
-            cur.execute("SET extra_float_digits = 3; SET DateStyle = 'ISO, YMD'; "
-                        "SET client_encoding = 'UTF8'; SET bytea_output = 'hex'; "
-                        "SET standard_conforming_strings = on")
+            cur.execute(
+                "SET extra_float_digits = 3; SET DateStyle = 'ISO, YMD'; "
+                "SET client_encoding = 'UTF8'; SET bytea_output = 'hex'; "
+                "SET standard_conforming_strings = on"
+            )
             # no schema in the URI: the search path finds the table, as in QGIS
             parts = [p for p in (uri.schema(), uri.table()) if p]
             relation = sql.Identifier(*parts).as_string(conn)
-            cur.execute("SELECT relnamespace::regnamespace::text FROM pg_class "
-                        "WHERE oid = to_regclass(%s)", (relation,))
+            cur.execute(
+                "SELECT relnamespace::regnamespace::text FROM pg_class WHERE oid = to_regclass(%s)",
+                (relation,),
+            )
             found = cur.fetchone()
-            cur.execute("SELECT a.attname, t.typname FROM pg_attribute a "
-                        "JOIN pg_type t ON t.oid = a.atttypid "
-                        "WHERE a.attrelid = to_regclass(%s) AND a.attnum > 0 "
-                        "AND NOT a.attisdropped", (relation,))
+            cur.execute(
+                "SELECT a.attname, t.typname FROM pg_attribute a "
+                "JOIN pg_type t ON t.oid = a.atttypid "
+                "WHERE a.attrelid = to_regclass(%s) AND a.attnum > 0 "
+                "AND NOT a.attisdropped",
+                (relation,),
+            )
             types = dict(cur.fetchall())
         if found is None or not types or key not in types or any(n not in types for n in names):
             return _fallback(layer, "its columns could not be matched in the catalog")
@@ -168,19 +182,25 @@ class _Plan:
             keys = cls._selected_keys(layer, key, types[key])
             if keys is None:
                 return _fallback(layer, f"a selection on a {types[key]} key")
-            where.append(sql.SQL("{} = ANY({})").format(
-                sql.Identifier(key) if types[key] in _INT_KEYS
-                else sql.SQL("{}::text").format(sql.Identifier(key)), sql.Literal(keys)))
+            where.append(
+                sql.SQL("{} = ANY({})").format(
+                    sql.Identifier(key)
+                    if types[key] in _INT_KEYS
+                    else sql.SQL("{}::text").format(sql.Identifier(key)),
+                    sql.Literal(keys),
+                )
+            )
         select = [sql.Identifier(key)]
         if geom_sql is not None:
             select.append(geom_sql)
         select += [cls._column_sql(n, types[n], sql) for n in names]
         query = sql.SQL("COPY (SELECT {} FROM {}{}) TO STDOUT").format(
-            sql.SQL(", ").join(select), table,
-            sql.SQL(" WHERE ") + sql.SQL(" AND ").join(where) if where else sql.SQL(""))
+            sql.SQL(", ").join(select),
+            table,
+            sql.SQL(" WHERE ") + sql.SQL(" AND ").join(where) if where else sql.SQL(""),
+        )
         kinds = {n: k for n, k in layer_kinds(layer).items() if n in names}
-        return cls(layer, conn, names, kinds, key, types[key], geom_sql,
-                   query.as_string(conn))
+        return cls(layer, conn, names, kinds, key, types[key], geom_sql, query.as_string(conn))
 
     @staticmethod
     def _column_sql(name, typname, sql):
@@ -197,10 +217,12 @@ class _Plan:
         catalog = "geometry_columns" if gtype == "geometry" else "geography_columns"
         prefix = "f_geometry" if gtype == "geometry" else "f_geography"
         with conn.cursor() as cur:
-            cur.execute(sql.SQL("SELECT type, srid FROM {} WHERE f_table_schema = %s AND "
-                                "f_table_name = %s AND {} = %s").format(
-                sql.Identifier(catalog), sql.Identifier(f"{prefix}_column")),
-                (schema, uri.table(), gcol))
+            cur.execute(
+                sql.SQL(
+                    "SELECT type, srid FROM {} WHERE f_table_schema = %s AND f_table_name = %s AND {} = %s"
+                ).format(sql.Identifier(catalog), sql.Identifier(f"{prefix}_column")),
+                (schema, uri.table(), gcol),
+            )
             row = cur.fetchone()
         declared, srid = (str(row[0]).upper(), int(row[1] or 0)) if row else ("GEOMETRY", 0)
         out = []
@@ -211,8 +233,9 @@ class _Plan:
                 family = _FAMILIES.get(QgsWkbTypes.geometryType(requested))
                 if family:
                     names = [f + s for f in family for s in ("", "Z", "M", "ZM")]
-                    out.append(sql.SQL("upper(geometrytype({})) = ANY({})").format(
-                        as_geom, sql.Literal(names)))
+                    out.append(
+                        sql.SQL("upper(geometrytype({})) = ANY({})").format(as_geom, sql.Literal(names))
+                    )
         elif requested == WKB_NO_GEOMETRY:
             out.append(sql.SQL("geometrytype({}) IS NULL").format(as_geom))
         wanted = uri.srid()
@@ -238,10 +261,12 @@ class _Plan:
 
     # -- reading ------------------------------------------------------------------------------
     def chunks(self, chunk_rows):
-        columns = ["__key"] + (["__geom"] if self.geom_sql is not None else []) + \
-            [f"c{i}" for i in range(len(self.names))]
-        numeric = {f"c{i}" for i, n in enumerate(self.names)
-                   if self.kinds[n] in ("int", "int64", "float")}
+        columns = (
+            ["__key"]
+            + (["__geom"] if self.geom_sql is not None else [])
+            + [f"c{i}" for i in range(len(self.names))]
+        )
+        numeric = {f"c{i}" for i, n in enumerate(self.names) if self.kinds[n] in ("int", "int64", "float")}
         if self.key_type in _INT_KEYS:
             numeric.add("__key")
         dtype = {c: str for c in columns if c not in numeric}
@@ -268,11 +293,20 @@ class _Plan:
         thread.start()
         position = 0
         try:
-            frames = pd.read_csv(reader, sep="\t", header=None, names=columns, dtype=dtype,
-                                 quoting=csv.QUOTE_NONE, na_values=[NULL],
-                                 keep_default_na=False, skip_blank_lines=False,
-                                 encoding="utf-8", chunksize=chunk_rows or None,
-                                 low_memory=False)
+            frames = pd.read_csv(
+                reader,
+                sep="\t",
+                header=None,
+                names=columns,
+                dtype=dtype,
+                quoting=csv.QUOTE_NONE,
+                na_values=[NULL],
+                keep_default_na=False,
+                skip_blank_lines=False,
+                encoding="utf-8",
+                chunksize=chunk_rows or None,
+                low_memory=False,
+            )
             if not chunk_rows:
                 frames = [frames]
             for raw in frames:
@@ -292,22 +326,29 @@ class _Plan:
             thread.join()
             conn.close()
         if failure and not isinstance(failure[0], (BrokenPipeError, OSError)):
-            raise RuntimeError(f"reading {self.layer.name()} from PostGIS failed: "
-                               f"{str(failure[0]).strip()}") from failure[0]
+            raise RuntimeError(
+                f"reading {self.layer.name()} from PostGIS failed: {str(failure[0]).strip()}"
+            ) from failure[0]
 
     def _layer_data(self, raw, gtype, crs_wkt, position):
         n = len(raw)
-        frame = pd.DataFrame({name: _column(raw[f"c{i}"], self.kinds[name])
-                              for i, name in enumerate(self.names)},
-                             index=pd.RangeIndex(n))
+        frame = pd.DataFrame(
+            {name: _column(raw[f"c{i}"], self.kinds[name]) for i, name in enumerate(self.names)},
+            index=pd.RangeIndex(n),
+        )
         wkb = None
         if self.geom_sql is not None:
             wkb = np.empty(n, dtype=object)
-            wkb[:] = [bytes.fromhex(h) if isinstance(h, str) else None
-                      for h in raw["__geom"].tolist()]
-        return LayerData(frame=frame, wkb=wkb, kinds=self.kinds, crs_wkt=crs_wkt,
-                         geometry_type=gtype, route="postgis",
-                         fids=self._fids(raw["__key"], position))
+            wkb[:] = [bytes.fromhex(h) if isinstance(h, str) else None for h in raw["__geom"].tolist()]
+        return LayerData(
+            frame=frame,
+            wkb=wkb,
+            kinds=self.kinds,
+            crs_wkt=crs_wkt,
+            geometry_type=gtype,
+            route="postgis",
+            fids=self._fids(raw["__key"], position),
+        )
 
     def _fids(self, keys, position):
         """Feature ids as the provider gives them for integer keys (int4: negatives wrap to
@@ -344,16 +385,13 @@ def _column(raw, kind):
         return pd.to_datetime(pd.Series(values, dtype=object), errors="coerce")
     values[null] = None
     if kind == "bool":
-        return pd.Series([None if v is None else v == "t" for v in values.tolist()],
-                         dtype=object)
+        return pd.Series([None if v is None else v == "t" for v in values.tolist()], dtype=object)
     if kind == "binary":
-        return pd.Series([None if v is None else bytes.fromhex(v) for v in values.tolist()],
-                         dtype=object)
+        return pd.Series([None if v is None else bytes.fromhex(v) for v in values.tolist()], dtype=object)
     if mostly_distinct(values):
         if any("\\" in v for v in values[~null].tolist()):
             values = _unescape(values)
         return pd.Series(values, dtype=object)
     codes, uniques = pd.factorize(values)  # nulls get code -1
     uniques = _unescape(np.asarray(uniques, dtype=object))  # the distinct values only
-    return pd.Series(pd.Categorical.from_codes(codes, categories=pd.Index(uniques,
-                                                                           dtype=object)))
+    return pd.Series(pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object)))

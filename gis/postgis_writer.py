@@ -26,13 +26,33 @@ from .gpkg_writer import FrameBuilder, kind_of
 NULL = "\\N"
 MAX_IDENTIFIER = 63  # bytes: PostgreSQL truncates longer names
 _ESCAPE = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\x00": ""})
-_PG_TYPES = {"str": "text", "int": "integer", "int64": "bigint", "float": "double precision",
-             "bool": "boolean", "date": "date", "datetime": "timestamp", "binary": "bytea"}
-_GEOMETRY_NAMES = {1: "POINT", 2: "LINESTRING", 3: "POLYGON", 4: "MULTIPOINT",
-                   5: "MULTILINESTRING", 6: "MULTIPOLYGON", 7: "GEOMETRYCOLLECTION",
-                   8: "CIRCULARSTRING", 9: "COMPOUNDCURVE", 10: "CURVEPOLYGON",
-                   11: "MULTICURVE", 12: "MULTISURFACE", 15: "POLYHEDRALSURFACE", 16: "TIN",
-                   17: "TRIANGLE"}
+_PG_TYPES = {
+    "str": "text",
+    "int": "integer",
+    "int64": "bigint",
+    "float": "double precision",
+    "bool": "boolean",
+    "date": "date",
+    "datetime": "timestamp",
+    "binary": "bytea",
+}
+_GEOMETRY_NAMES = {
+    1: "POINT",
+    2: "LINESTRING",
+    3: "POLYGON",
+    4: "MULTIPOINT",
+    5: "MULTILINESTRING",
+    6: "MULTIPOLYGON",
+    7: "GEOMETRYCOLLECTION",
+    8: "CIRCULARSTRING",
+    9: "COMPOUNDCURVE",
+    10: "CURVEPOLYGON",
+    11: "MULTICURVE",
+    12: "MULTISURFACE",
+    15: "POLYHEDRALSURFACE",
+    16: "TIN",
+    17: "TRIANGLE",
+}
 _HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
 
 
@@ -59,8 +79,11 @@ def same_database(a, b):
     ua, ub = QgsDataSourceUri(a), QgsDataSourceUri(b)
     if ua.service() or ub.service():
         return ua.service() == ub.service() and ua.database() == ub.database()
-    return (ua.host() or "localhost", ua.port() or "5432", ua.database()) == \
-        (ub.host() or "localhost", ub.port() or "5432", ub.database())
+    return (ua.host() or "localhost", ua.port() or "5432", ua.database()) == (
+        ub.host() or "localhost",
+        ub.port() or "5432",
+        ub.database(),
+    )
 
 
 def postgis_type(geometry_type):
@@ -83,8 +106,10 @@ def _sql():
         import psycopg2
         from psycopg2 import sql
     except ImportError as e:
-        raise PostgisError("writing to PostGIS needs psycopg2 (Debian/Ubuntu: apt-get install "
-                           "python3-psycopg2; elsewhere: pip install psycopg2)") from e
+        raise PostgisError(
+            "writing to PostGIS needs psycopg2 (Debian/Ubuntu: apt-get install "
+            "python3-psycopg2; elsewhere: pip install psycopg2)"
+        ) from e
     return psycopg2, sql
 
 
@@ -114,19 +139,23 @@ class PostgisBuilder(FrameBuilder):
         self.warnings = []
         where = self.base.database() or self.base.service() or "?"
         try:
-            self.conn = psycopg2.connect(self.base.connectionInfo(True), connect_timeout=15,
-                                         application_name="vendor_risk write")
+            self.conn = psycopg2.connect(
+                self.base.connectionInfo(True), connect_timeout=15, application_name="vendor_risk write"
+            )
         except psycopg2.Error as e:
             hint = ""
             if "no password supplied" in str(e):
-                hint = (" (the connection holds no password: save it in the connection or an "
-                        "authentication configuration, or in ~/.pgpass)")
-            raise PostgisError(f"cannot connect to database '{where}': "
-                               f"{str(e).strip()}{hint}") from e
+                hint = (
+                    " (the connection holds no password: save it in the connection or an "
+                    "authentication configuration, or in ~/.pgpass)"
+                )
+            raise PostgisError(f"cannot connect to database '{where}': {str(e).strip()}{hint}") from e
         try:
             with self.conn.cursor() as cur:
-                cur.execute("SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'; "
-                            "SET client_min_messages = warning")
+                cur.execute(
+                    "SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'; "
+                    "SET client_min_messages = warning"
+                )
                 cur.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (self.schema,))
                 if cur.fetchone() is None:
                     cur.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(self.schema)))
@@ -134,8 +163,7 @@ class PostgisBuilder(FrameBuilder):
                 self.postgis = cur.fetchone() is not None
         except psycopg2.Error as e:
             self.abort()
-            raise PostgisError(f"cannot prepare schema '{self.schema}': "
-                               f"{_pg_message(e)}") from e
+            raise PostgisError(f"cannot prepare schema '{self.schema}': {_pg_message(e)}") from e
 
     # -- the builder interface (add() comes from FrameBuilder) ---------------------------------
 
@@ -151,8 +179,9 @@ class PostgisBuilder(FrameBuilder):
         gname, srid = None, 0
         if spatial:
             if not self.postgis:
-                raise PostgisError(f"the database has no PostGIS extension: table {name} "
-                                   "needs it (CREATE EXTENSION postgis)")
+                raise PostgisError(
+                    f"the database has no PostGIS extension: table {name} needs it (CREATE EXTENSION postgis)"
+                )
             gname = postgis_type(geometry_type)
             self.wkb_types[name] = iso_code(geometry_type)
             srid = self._srid(crs_wkt, name)
@@ -180,19 +209,31 @@ class PostgisBuilder(FrameBuilder):
             writer._untype(warn=False)
         base_table = dict(self.staged)[base]
         constants = constants or {}
-        select = [sql.SQL("s.{}").format(sql.Identifier(str(c))) if c in staged else
-                  sql.Literal(constants[c]) if c in constants else
-                  sql.SQL("b.{}").format(sql.Identifier(str(c))) for c in writer.names]
+        select = [
+            sql.SQL("s.{}").format(sql.Identifier(str(c)))
+            if c in staged
+            else sql.Literal(constants[c])
+            if c in constants
+            else sql.SQL("b.{}").format(sql.Identifier(str(c)))
+            for c in writer.names
+        ]
         target = [sql.Identifier("fid")] + [sql.Identifier(str(c)) for c in writer.names]
         source = [sql.SQL("b.fid")] + select
         if writer.spatial:
             target.append(sql.Identifier("geom"))
             source.append(sql.SQL("b.geom"))
-        self._execute(name, sql.SQL(
-            "INSERT INTO {} ({}) SELECT {} FROM {} b JOIN {} s ON s.fid = b.fid ORDER BY b.fid")
-            .format(self._ident(writer.stage), sql.SQL(", ").join(target),
-                    sql.SQL(", ").join(source), self._ident(base_table),
-                    self._ident(scratch)))
+        self._execute(
+            name,
+            sql.SQL(
+                "INSERT INTO {} ({}) SELECT {} FROM {} b JOIN {} s ON s.fid = b.fid ORDER BY b.fid"
+            ).format(
+                self._ident(writer.stage),
+                sql.SQL(", ").join(target),
+                sql.SQL(", ").join(source),
+                self._ident(base_table),
+                self._ident(scratch),
+            ),
+        )
         self._execute(name, sql.SQL("DROP TABLE {}").format(self._ident(scratch)))
         with self.conn.cursor() as cur:
             cur.execute(sql.SQL("SELECT count(*) FROM {}").format(self._ident(writer.stage)))
@@ -218,13 +259,16 @@ class PostgisBuilder(FrameBuilder):
         self.count += 1
         stage = f"vr_tmp_{self.token}_{self.count}"
         columns = [sql.SQL("fid bigint GENERATED BY DEFAULT AS IDENTITY")]
-        columns += [sql.SQL("{} {}").format(sql.Identifier(str(c)), sql.SQL(_PG_TYPES[kinds[c]]))
-                    for c in names]
+        columns += [
+            sql.SQL("{} {}").format(sql.Identifier(str(c)), sql.SQL(_PG_TYPES[kinds[c]])) for c in names
+        ]
         if geometry is not None:
-            columns.append(sql.SQL("geom geometry({}, {})").format(sql.SQL(geometry[0]),
-                                                                   sql.Literal(geometry[1])))
-        self._execute(name, sql.SQL("CREATE TABLE {} ({})").format(
-            self._ident(stage), sql.SQL(", ").join(columns)))
+            columns.append(
+                sql.SQL("geom geometry({}, {})").format(sql.SQL(geometry[0]), sql.Literal(geometry[1]))
+            )
+        self._execute(
+            name, sql.SQL("CREATE TABLE {} ({})").format(self._ident(stage), sql.SQL(", ").join(columns))
+        )
         return stage
 
     def uri(self, name):
@@ -262,9 +306,11 @@ class PostgisBuilder(FrameBuilder):
                 raise PostgisError(
                     f"{self.schema}.{name} cannot be replaced ({why}): drop what depends on "
                     "it, close what uses it, or write to another schema; nothing was "
-                    "written") from e
-            self._execute(name, sql.SQL("ALTER TABLE {} RENAME TO {}").format(
-                self._ident(stage), sql.Identifier(name)))
+                    "written"
+                ) from e
+            self._execute(
+                name, sql.SQL("ALTER TABLE {} RENAME TO {}").format(self._ident(stage), sql.Identifier(name))
+            )
             self._rename_quietly("CONSTRAINT", name, f"{stage}_pkey", f"{name}_pkey")
             if self.tables[name][0]:
                 self._rename_quietly("INDEX", name, f"{stage}_geom_idx", f"{name}_geom_idx")
@@ -306,10 +352,12 @@ class PostgisBuilder(FrameBuilder):
         new = _truncate(new)
         if kind == "CONSTRAINT":
             statement = sql.SQL("ALTER TABLE {} RENAME CONSTRAINT {} TO {}").format(
-                self._ident(table), sql.Identifier(old), sql.Identifier(new))
+                self._ident(table), sql.Identifier(old), sql.Identifier(new)
+            )
         else:
             statement = sql.SQL("ALTER {} {} RENAME TO {}").format(
-                sql.SQL(kind), self._ident(old), sql.Identifier(new))
+                sql.SQL(kind), self._ident(old), sql.Identifier(new)
+            )
         with self.conn.cursor() as cur:
             cur.execute("SAVEPOINT vr_rename")
             try:
@@ -326,13 +374,17 @@ class PostgisBuilder(FrameBuilder):
         auth, _, code = crs.authid().partition(":")
         if auth.upper() == "EPSG" and code.isdigit():
             with self.conn.cursor() as cur:
-                cur.execute("SELECT srid FROM spatial_ref_sys WHERE upper(auth_name) = 'EPSG' "
-                            "AND auth_srid = %s", (int(code),))
+                cur.execute(
+                    "SELECT srid FROM spatial_ref_sys WHERE upper(auth_name) = 'EPSG' AND auth_srid = %s",
+                    (int(code),),
+                )
                 row = cur.fetchone()
             if row:
                 return int(row[0])
-        self.warnings.append(f"{table}: the CRS {crs.authid() or crs.description()} has no "
-                             "EPSG code known to PostGIS; geometries are stored with SRID 0")
+        self.warnings.append(
+            f"{table}: the CRS {crs.authid() or crs.description()} has no "
+            "EPSG code known to PostGIS; geometries are stored with SRID 0"
+        )
         return 0
 
 
@@ -347,10 +399,16 @@ class _TableWriter:
         self.rows = 0
         self.typed = spatial  # geometry column still carries a geometry type
         sql = builder._sql
-        cols = [sql.Identifier("fid")] + [sql.Identifier(str(c)) for c in names] + \
-            ([sql.Identifier("geom")] if spatial else [])
-        self.copy = sql.SQL("COPY {} ({}) FROM STDIN").format(
-            builder._ident(stage), sql.SQL(", ").join(cols)).as_string(builder.conn)
+        cols = (
+            [sql.Identifier("fid")]
+            + [sql.Identifier(str(c)) for c in names]
+            + ([sql.Identifier("geom")] if spatial else [])
+        )
+        self.copy = (
+            sql.SQL("COPY {} ({}) FROM STDIN")
+            .format(builder._ident(stage), sql.SQL(", ").join(cols))
+            .as_string(builder.conn)
+        )
 
     def append(self, frame, wkb=None):
         n = len(frame)
@@ -393,15 +451,20 @@ class _TableWriter:
         """Mixed geometry types or dimensions in one layer: keep the SRID, drop the type."""
         sql = self.builder._sql
         table = self.builder._ident(self.stage)
-        self.builder._execute(self.name, sql.SQL(
-            "ALTER TABLE {} ALTER COLUMN geom TYPE geometry USING geom").format(table))
-        self.builder._execute(self.name, sql.SQL(
-            "ALTER TABLE {} ADD CONSTRAINT {} CHECK (ST_SRID(geom) = {})").format(
-            table, sql.Identifier(f"{self.stage}_srid"), sql.Literal(self.srid)))
+        self.builder._execute(
+            self.name, sql.SQL("ALTER TABLE {} ALTER COLUMN geom TYPE geometry USING geom").format(table)
+        )
+        self.builder._execute(
+            self.name,
+            sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} CHECK (ST_SRID(geom) = {})").format(
+                table, sql.Identifier(f"{self.stage}_srid"), sql.Literal(self.srid)
+            ),
+        )
         self.builder.tables[self.name] = ("GEOMETRY", self.srid)
         if warn:
-            self.builder.warnings.append(f"{self.name}: geometries of several types; the geom "
-                                         "column holds any geometry type")
+            self.builder.warnings.append(
+                f"{self.name}: geometries of several types; the geom column holds any geometry type"
+            )
         self.typed = False
 
     def _where(self, e):
@@ -410,8 +473,11 @@ class _TableWriter:
         text = _pg_message(e).replace(self.stage, self.name)
         context = getattr(getattr(e, "diag", None), "context", None) or ""
         if context:
-            text += " (" + context.strip().replace(self.stage, self.name) + \
-                f"; rows before this chunk: {self.rows})"
+            text += (
+                " ("
+                + context.strip().replace(self.stage, self.name)
+                + f"; rows before this chunk: {self.rows})"
+            )
         return f"{self.builder.schema}.{self.name}: {text}"
 
     def finish(self):
@@ -419,17 +485,27 @@ class _TableWriter:
         (faster than maintaining them row by row)."""
         sql = self.builder._sql
         table = self.builder._ident(self.stage)
-        self.builder._execute(self.name, sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} PRIMARY KEY "
-                                                 "(fid)").format(
-            table, sql.Identifier(f"{self.stage}_pkey")))
+        self.builder._execute(
+            self.name,
+            sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} PRIMARY KEY (fid)").format(
+                table, sql.Identifier(f"{self.stage}_pkey")
+            ),
+        )
         if self.scratch:
             return
-        self.builder._execute(self.name, sql.SQL(
-            "ALTER TABLE {} ALTER COLUMN fid RESTART WITH {}").format(
-            table, sql.Literal(self.rows + 1)))  # later inserts by users number on
+        self.builder._execute(
+            self.name,
+            sql.SQL("ALTER TABLE {} ALTER COLUMN fid RESTART WITH {}").format(
+                table, sql.Literal(self.rows + 1)
+            ),
+        )  # later inserts by users number on
         if self.spatial:
-            self.builder._execute(self.name, sql.SQL("CREATE INDEX {} ON {} USING GIST (geom)")
-                                  .format(sql.Identifier(f"{self.stage}_geom_idx"), table))
+            self.builder._execute(
+                self.name,
+                sql.SQL("CREATE INDEX {} ON {} USING GIST (geom)").format(
+                    sql.Identifier(f"{self.stage}_geom_idx"), table
+                ),
+            )
             # geometry statistics now, for QGIS's estimated extents; autovacuum does the rest
             self.builder._execute(self.name, sql.SQL("ANALYZE {} (geom)").format(table))
 
@@ -471,8 +547,10 @@ def copy_text(series, kind):
     null = pd.isna(values)
     if kind == "bool":
         known = {True: "t", False: "f"}
-        return [NULL if n else known.get(v) or ("t" if _truthy(v) else "f")
-                for v, n in zip(values.tolist(), null.tolist())]
+        return [
+            NULL if n else known.get(v) or ("t" if _truthy(v) else "f")
+            for v, n in zip(values.tolist(), null.tolist())
+        ]
     if kind == "binary":
         return [NULL if n else "\\\\x" + bytes(v).hex() for v, n in zip(values, null)]
     try:  # escape each distinct value once: asset columns repeat a few values a lot
@@ -518,7 +596,7 @@ def ewkb_hex(wkb, srid):
         return values
     srid_le, srid_be = int(srid).to_bytes(4, "little"), int(srid).to_bytes(4, "big")
     out = []
-    for g in (wkb_values(wkb) if isinstance(wkb, np.ndarray) else wkb):
+    for g in wkb_values(wkb) if isinstance(wkb, np.ndarray) else wkb:
         if not g or len(g) < 5:
             out.append(NULL)
             continue
@@ -534,8 +612,7 @@ def ewkb_hex(wkb, srid):
 
 def _geometry_mismatch(e):
     text = str(e)
-    return ("does not match column type" in text or "Column has" in text
-            or "Geometry has" in text)
+    return "does not match column type" in text or "Column has" in text or "Geometry has" in text
 
 
 def _pg_message(e):
@@ -552,7 +629,8 @@ def _check_identifier(name, what):
     if not name:
         raise PostgisError(f"empty {what} name")
     if len(name.encode("utf-8")) > MAX_IDENTIFIER:
-        raise PostgisError(f"{what} name '{name}' is longer than PostgreSQL's "
-                           f"{MAX_IDENTIFIER} bytes: rename it")
+        raise PostgisError(
+            f"{what} name '{name}' is longer than PostgreSQL's {MAX_IDENTIFIER} bytes: rename it"
+        )
     if "\x00" in name:
         raise PostgisError(f"{what} name {name!r} holds a NUL character")

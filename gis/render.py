@@ -39,8 +39,7 @@ def map_page(project, layers, title, subtitle="", legend_layers=None, page=(297,
         _label(layout, subtitle, 10, 16, page[0] - 20, 8, 9)
     map_item = QgsLayoutItemMap(layout)
     map_item.attemptMove(QgsLayoutPoint(10, 26, LAYOUT_MILLIMETERS))
-    map_item.attemptResize(QgsLayoutSize(page[0] - 90, page[1] - 36,
-                                         LAYOUT_MILLIMETERS))
+    map_item.attemptResize(QgsLayoutSize(page[0] - 90, page[1] - 36, LAYOUT_MILLIMETERS))
     map_item.setLayers(layers)
     extent = None
     for lyr in layers:

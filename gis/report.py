@@ -102,8 +102,9 @@ def style_risk_layer(layer):
     for style in reversed(RISK_STYLES):
         with open(qml_path(style, layer), encoding="utf-8") as fh:
             # without the file's (empty) custom properties, switching styles keeps the layer's
-            xml = re.sub(r"<customproperties>.*?</customproperties>|<customproperties/>", "",
-                         fh.read(), flags=re.S)
+            xml = re.sub(
+                r"<customproperties>.*?</customproperties>|<customproperties/>", "", fh.read(), flags=re.S
+            )
         title = STYLE_TITLES[style]
         if title in manager.styles() and manager.currentStyle() != title:
             manager.removeStyle(title)
@@ -152,8 +153,11 @@ def report_data(gpkg, scenario_id, lang="en", place=""):
     summary = read_table(gpkg, "scenario_summary")
     rows = summary[summary["scenario_id"] == scenario_id]
     if rows.empty:
-        raise ValueError(translate("VendorRiskReport", "{} holds no scenario '{}' (it has: {})").format(
-            os.path.basename(gpkg), scenario_id, ", ".join(summary["scenario_id"])))
+        raise ValueError(
+            translate("VendorRiskReport", "{} holds no scenario '{}' (it has: {})").format(
+                os.path.basename(gpkg), scenario_id, ", ".join(summary["scenario_id"])
+            )
+        )
     row = rows.iloc[0].to_dict()
     info = dict(read_table(gpkg, "run_info")[["key", "value"]].itertuples(index=False))
     vendors = read_table(gpkg, "vendor_summary")
@@ -171,34 +175,57 @@ def report_data(gpkg, scenario_id, lang="en", place=""):
         (translate("VendorRiskReport", "Replacement cost"), number(row["replacement_cost"])),
         (translate("VendorRiskReport", "Stranded value"), number(row["stranded_value"])),
         (translate("VendorRiskReport", "Total cost"), number(row["total_cost"])),
-        (translate("VendorRiskReport", "Cost range (P50 – P90)"),
-         "{} – {}".format(number(row["p50_cost"]), number(row["p90_cost"]))),
+        (
+            translate("VendorRiskReport", "Cost range (P50 – P90)"),
+            "{} – {}".format(number(row["p50_cost"]), number(row["p90_cost"])),
+        ),
         (translate("VendorRiskReport", "Expected cost, all scenarios"), number(row["expected_cost"])),
     ]
     unknown = translate("VendorRiskReport", "(unknown vendor)")
-    vendor_rows = [[str(v.vendor_name) if v.vendor_id else unknown, number(v.sanction_level),
-                    number(v.assets), number(v.exposure)] for v in vendors.itertuples()]
+    vendor_rows = [
+        [
+            str(v.vendor_name) if v.vendor_id else unknown,
+            number(v.sanction_level),
+            number(v.assets),
+            number(v.exposure),
+        ]
+        for v in vendors.itertuples()
+    ]
     where = f"{place} — " if place else ""
     run_at = str(info.get("run_at", "")).replace("T", " ")[:16]
     title = translate("VendorRiskReport", "Vendor risk — {}").format(name)
-    subtitle = translate(
-        "VendorRiskReport", "{}Jurisdiction {}, reference date {}. Colour: risk band; ×: "
-        "incompatible under the scenario.").format(where, info.get("jurisdiction", ""),
-                                                  info.get("reference_date", ""))
+    # pylupdate5 reads no translate() call with a trailing comma: kept as written
+    # fmt: off
+    subtitle = translate("VendorRiskReport", "{}Jurisdiction {}, reference date {}. Colour: "
+                         "risk band; ×: incompatible under the scenario.")
+    # fmt: on
+    subtitle = subtitle.format(where, info.get("jurisdiction", ""), info.get("reference_date", ""))
     provenance = translate(
-        "VendorRiskReport", "Vendor Risk {} · catalog {} (as of {}) · scenarios: {} · run {} · "
-        "file {}").format(info.get("input_plugin_version", ""), info.get("catalog_version", ""),
-                          info.get("catalog_as_of", ""),
-                          str(info.get("scenarios", "")).replace(",", ", "),
-                          f"{run_at} UTC" if run_at else "", os.path.basename(gpkg))
+        "VendorRiskReport", "Vendor Risk {} · catalog {} (as of {}) · scenarios: {} · run {} · file {}"
+    ).format(
+        info.get("input_plugin_version", ""),
+        info.get("catalog_version", ""),
+        info.get("catalog_as_of", ""),
+        str(info.get("scenarios", "")).replace(",", ", "),
+        f"{run_at} UTC" if run_at else "",
+        os.path.basename(gpkg),
+    )
     return ReportData(
-        scenario_id=scenario_id, scenario_name=name, title=title, subtitle=subtitle,
+        scenario_id=scenario_id,
+        scenario_name=name,
+        title=title,
+        subtitle=subtitle,
         figures=figures,
-        vendor_header=[translate("VendorRiskReport", "Vendor"),
-                       translate("VendorRiskReport", "Level"),
-                       translate("VendorRiskReport", "Assets"),
-                       translate("VendorRiskReport", "Exposure")],
-        vendors=vendor_rows, provenance=provenance, summary=row)
+        vendor_header=[
+            translate("VendorRiskReport", "Vendor"),
+            translate("VendorRiskReport", "Level"),
+            translate("VendorRiskReport", "Assets"),
+            translate("VendorRiskReport", "Exposure"),
+        ],
+        vendors=vendor_rows,
+        provenance=provenance,
+        summary=row,
+    )
 
 
 def _table(layout, header, rows, x, y, w, h, shares, size=7.5, margin=0.8):
@@ -233,8 +260,7 @@ def _item(layout, cls):
 def report_layout(project, layer, data, background=()):
     """The page: map on the left, legend, key figures and vendors on the right, provenance."""
     layers = [layer] + list(background)
-    layout = map_page(project, layers, data.title, data.subtitle, legend_layers=[layer],
-                      page=PAGE)
+    layout = map_page(project, layers, data.title, data.subtitle, legend_layers=[layer], page=PAGE)
     layout.setName(data.title)
     right = 196
     map_item = _item(layout, QgsLayoutItemMap)
@@ -247,10 +273,12 @@ def report_layout(project, layer, data, background=()):
         map_item.zoomToExtent(extent)
     legend = _item(layout, QgsLayoutItemLegend)
     legend.setTitle(translate("VendorRiskReport", "Legend"))
-    for style, size, bold in ((QgsLegendStyle.Style.Title, 10, True),
-                              (QgsLegendStyle.Style.Group, 8, True),
-                              (QgsLegendStyle.Style.Subgroup, 8, True),
-                              (QgsLegendStyle.Style.SymbolLabel, 7.5, False)):
+    for style, size, bold in (
+        (QgsLegendStyle.Style.Title, 10, True),
+        (QgsLegendStyle.Style.Group, 8, True),
+        (QgsLegendStyle.Style.Subgroup, 8, True),
+        (QgsLegendStyle.Style.SymbolLabel, 7.5, False),
+    ):
         set_legend_text_format(legend, style, text_format(size, bold))
     legend.setSymbolHeight(3.2)
     legend.setSymbolWidth(4.5)
@@ -260,8 +288,16 @@ def report_layout(project, layer, data, background=()):
     bar.setTextFormat(text_format(7))
     bar.attemptMove(QgsLayoutPoint(12, 190, LAYOUT_MILLIMETERS))
     width = PAGE[0] - right - 8
-    _table(layout, [translate("VendorRiskReport", "Key figures"), ""], data.figures, right, 68,
-           width, 64, [0.6, 0.4])
+    _table(
+        layout,
+        [translate("VendorRiskReport", "Key figures"), ""],
+        data.figures,
+        right,
+        68,
+        width,
+        64,
+        [0.6, 0.4],
+    )
     if data.vendors:
         title = QgsLayoutItemLabel(layout)
         title.setText(translate("VendorRiskReport", "Top vendors by exposure"))
@@ -269,8 +305,7 @@ def report_layout(project, layer, data, background=()):
         title.attemptMove(QgsLayoutPoint(right, 135, LAYOUT_MILLIMETERS))
         title.attemptResize(QgsLayoutSize(width, 6, LAYOUT_MILLIMETERS))
         layout.addLayoutItem(title)
-        _table(layout, data.vendor_header, data.vendors, right, 141, width, 46,
-               [0.36, 0.15, 0.24, 0.25])
+        _table(layout, data.vendor_header, data.vendors, right, 141, width, 46, [0.36, 0.15, 0.24, 0.25])
     note = QgsLayoutItemLabel(layout)
     note.setText(data.provenance)
     set_label_text_format(note, text_format(6))
@@ -292,8 +327,18 @@ def _quiet_background(layer):
         symbol.setColor(QColor("#c8c8c8"))
 
 
-def council_report(gpkg, scenario_id, out_pdf=None, out_png=None, background=(), lang="en",
-                   place="", layer=None, project=None, dpi=110):
+def council_report(
+    gpkg,
+    scenario_id,
+    out_pdf=None,
+    out_png=None,
+    background=(),
+    lang="en",
+    place="",
+    layer=None,
+    project=None,
+    dpi=110,
+):
     """Write the report of one scenario to PDF and/or PNG; returns (ReportData, [paths]).
 
     Headless use gives only the GeoPackage (and optional background layer URIs or layers);
@@ -306,8 +351,9 @@ def council_report(gpkg, scenario_id, out_pdf=None, out_png=None, background=(),
     if layer is None:
         layer = QgsVectorLayer(f"{gpkg}|layername=risk_{scenario_id}", data.scenario_name, "ogr")
         if not layer.isValid():
-            raise ValueError(translate("VendorRiskReport", "cannot open the layer risk_{} in {}")
-                             .format(scenario_id, gpkg))
+            raise ValueError(
+                translate("VendorRiskReport", "cannot open the layer risk_{} in {}").format(scenario_id, gpkg)
+            )
         style_risk_layer(layer)
         project.addMapLayer(layer, False)
     if scratch:

@@ -21,8 +21,9 @@ STYLE_TITLES = {"risk_score": "Risk score", "sanction_level": "Sanction level"}
 
 
 def qml_path(style, layer):
-    geom = {GEOMETRY_POINT: "point", GEOMETRY_LINE: "line",
-            GEOMETRY_POLYGON: "polygon"}.get(layer.geometryType(), "point")
+    geom = {GEOMETRY_POINT: "point", GEOMETRY_LINE: "line", GEOMETRY_POLYGON: "polygon"}.get(
+        layer.geometryType(), "point"
+    )
     return os.path.join(STYLE_DIR, f"{style}_{geom}.qml")
 
 
@@ -57,8 +58,7 @@ def save_styles_in_database(uri, name, provider="ogr"):
         _forget_postgres_styles(uri)
     for i, style in enumerate(RISK_STYLES):
         layer.loadNamedStyle(qml_path(style, layer), True)  # the QML file, not the DB style
-        save_style_to_database(layer, STYLE_TITLES[style], f"Vendor Risk: {STYLE_TITLES[style]}",
-                               i == 0)
+        save_style_to_database(layer, STYLE_TITLES[style], f"Vendor Risk: {STYLE_TITLES[style]}", i == 0)
     del layer
     if provider == "ogr":
         leave_wal(uri.split("|")[0])  # QGIS switched it to WAL: back, so read-only media work
@@ -81,11 +81,12 @@ def _forget_postgres_styles(uri):
         with conn, conn.cursor() as cur:
             cur.execute("SELECT to_regclass('layer_styles') IS NOT NULL")
             if cur.fetchone()[0]:
-                cur.execute("DELETE FROM layer_styles WHERE f_table_catalog = current_database() "
-                            "AND f_table_schema = %s AND f_table_name = %s "
-                            "AND stylename = ANY(%s)",
-                            (parsed.schema() or "public", parsed.table(),
-                             [STYLE_TITLES[s] for s in RISK_STYLES]))
+                cur.execute(
+                    "DELETE FROM layer_styles WHERE f_table_catalog = current_database() "
+                    "AND f_table_schema = %s AND f_table_name = %s "
+                    "AND stylename = ANY(%s)",
+                    (parsed.schema() or "public", parsed.table(), [STYLE_TITLES[s] for s in RISK_STYLES]),
+                )
     except psycopg2.Error:
         pass  # QGIS reports its own error when it cannot save
     finally:
@@ -127,8 +128,7 @@ def style_assessment_outputs(path, written, context):
     for name, uri in written.items():
         if not name.startswith("risk_"):
             continue
-        details = QgsProcessingContext.LayerDetails(name, context.project() or
-                                                    QgsProject.instance(), name)
+        details = QgsProcessingContext.LayerDetails(name, context.project() or QgsProject.instance(), name)
         details.setPostProcessor(_StylePostProcessor.create())
         provider = provider_of(uri)
         if provider != "ogr":  # Processing guesses files; other providers are named

@@ -16,8 +16,7 @@ def unsafe_reason(text):
     while i < n:
         ch = text[i]
         if ch == "'":
-            if i > 0 and text[i - 1] in "eE" and (i < 2 or not (text[i - 2].isalnum()
-                                                              or text[i - 2] == "_")):
+            if i > 0 and text[i - 1] in "eE" and (i < 2 or not (text[i - 2].isalnum() or text[i - 2] == "_")):
                 return "an escape string (E'...')"
             end = _closing(text, i, "'")
             if end < 0:
@@ -77,6 +76,8 @@ def unsafe_filter(source):
     reason = unsafe_reason(subset) if subset else ""
     if not reason:
         return ""
-    return (f"the layer's filter holds {reason}; Vendor Risk reads a database layer only "
-            f"through a filter that is one SQL expression. Edit the filter in the layer's "
-            f"properties (Source > Query Builder). Filter: {subset[:200]!r}")
+    return (
+        f"the layer's filter holds {reason}; Vendor Risk reads a database layer only "
+        f"through a filter that is one SQL expression. Edit the filter in the layer's "
+        f"properties (Source > Query Builder). Filter: {subset[:200]!r}"
+    )

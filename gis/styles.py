@@ -40,8 +40,7 @@ def save_default_style(gpkg_path, layer_name, qml_path):
     ok, message = apply_qml(layer, qml_path)
     if not ok:
         return message
-    error = save_style_to_database(layer, layer_name,
-                                   f"Vendor Risk style {os.path.basename(qml_path)}", True)
+    error = save_style_to_database(layer, layer_name, f"Vendor Risk style {os.path.basename(qml_path)}", True)
     del layer
     leave_wal(gpkg_path)
     return error or ""

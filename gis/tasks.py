@@ -68,8 +68,7 @@ class VendorRiskTask(QgsTask):
                 self.error = _last_line(self.error)
         except Exception as e:  # noqa: BLE001 - reported to the user, never raised into QGIS
             self.details = traceback.format_exc()
-            self.error = _plain(e) if isinstance(e, (OSError, ValueError)) \
-                else _last_line(self.details)
+            self.error = _plain(e) if isinstance(e, (OSError, ValueError)) else _last_line(self.details)
         ok = not self.error and not self.isCanceled()
         if not ok:
             try:
@@ -81,8 +80,9 @@ class VendorRiskTask(QgsTask):
     # -- main thread -----------------------------------------------------------------------
     def finished(self, ok):
         if self.details:
-            QgsMessageLog.logMessage(f"{self.description()}: {self.details}", LOG_TAG,
-                                     Qgis.MessageLevel.Warning)
+            QgsMessageLog.logMessage(
+                f"{self.description()}: {self.details}", LOG_TAG, Qgis.MessageLevel.Warning
+            )
         try:
             if ok:
                 self.before_done()
@@ -92,8 +92,10 @@ class VendorRiskTask(QgsTask):
                 if self.on_cancel is not None:
                     self.on_cancel()
             elif self.on_error is not None:
-                self.on_error(self.error or QCoreApplication.translate(
-                    "VendorRiskTask", "the task stopped without saying why"))
+                self.on_error(
+                    self.error
+                    or QCoreApplication.translate("VendorRiskTask", "the task stopped without saying why")
+                )
         except Exception:  # noqa: BLE001 - a callback must not take QGIS down
             QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.MessageLevel.Critical)
         self.release()
@@ -112,8 +114,8 @@ class VendorRiskTask(QgsTask):
 def _last_line(trace):
     last = [line.strip() for line in trace.strip().splitlines() if line.strip()][-1]
     return QCoreApplication.translate(
-        "VendorRiskTask", "an unexpected error ({}); the details are in the log, tab "
-        "“Vendor Risk”").format(last)
+        "VendorRiskTask", "an unexpected error ({}); the details are in the log, tab “Vendor Risk”"
+    ).format(last)
 
 
 def _plain(exc):
@@ -126,8 +128,7 @@ def _plain(exc):
 class FunctionTask(VendorRiskTask):
     """Runs fn(task, *args) in the worker; fn may call task.set_progress()."""
 
-    def __init__(self, description, fn, *args, on_done=None, on_error=None, on_cancel=None,
-                 cleanup=None):
+    def __init__(self, description, fn, *args, on_done=None, on_error=None, on_cancel=None, cleanup=None):
         super().__init__(description, on_done, on_error, on_cancel)
         self._fn, self._args, self._cleanup = fn, args, cleanup
 
@@ -149,14 +150,24 @@ class AlgorithmTask(VendorRiskTask):
     A run that is cancelled or fails removes the output file it created.
     """
 
-    def __init__(self, algorithm_id, parameters, description=None, output_param="OUTPUT",
-                 on_done=None, on_error=None, on_cancel=None):
+    def __init__(
+        self,
+        algorithm_id,
+        parameters,
+        description=None,
+        output_param="OUTPUT",
+        on_done=None,
+        on_error=None,
+        on_cancel=None,
+    ):
         registry = QgsApplication.processingRegistry()
         alg = registry.createAlgorithmById(algorithm_id)
         if alg is None:
-            raise ValueError(QCoreApplication.translate(
-                "VendorRiskTask", "the algorithm {} is not available: is the Vendor Risk "
-                "plugin enabled?").format(algorithm_id))
+            raise ValueError(
+                QCoreApplication.translate(
+                    "VendorRiskTask", "the algorithm {} is not available: is the Vendor Risk plugin enabled?"
+                ).format(algorithm_id)
+            )
         super().__init__(description or alg.displayName(), on_done, on_error, on_cancel)
         self.algorithm = alg
         self._inputs, self._clones = [], []
@@ -168,8 +179,10 @@ class AlgorithmTask(VendorRiskTask):
         if not ok:
             raise ValueError(message)
         if not alg.prepare(self.parameters, self.context, self.feedback):
-            raise ValueError(self.feedback.last_error or QCoreApplication.translate(
-                "VendorRiskTask", "the algorithm could not start"))
+            raise ValueError(
+                self.feedback.last_error
+                or QCoreApplication.translate("VendorRiskTask", "the algorithm could not start")
+            )
         self.output = None
         if output_param and isinstance(self.parameters.get(output_param), str):
             self.output = self.parameters[output_param]

@@ -44,8 +44,7 @@ def parse_reference_date(text):
     try:
         return date.fromisoformat(text.strip())
     except ValueError as e:
-        raise QgsProcessingException(
-            tr("REFERENCE_DATE '{}' is not a date (YYYY-MM-DD)").format(text)) from e
+        raise QgsProcessingException(tr("REFERENCE_DATE '{}' is not a date (YYYY-MM-DD)").format(text)) from e
 
 
 class AssessRiskAlgorithm(VendorRiskAlgorithm):
@@ -87,40 +86,86 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.INPUT, tr("Asset layers (assessed together)"), SOURCE_VECTOR))
-        self.addParameter(QgsProcessingParameterString(
-            self.JURISDICTION, tr("Jurisdiction (US, EU, FR, UK or a code from your catalog)"),
-            defaultValue="FR"))
-        self.addParameter(QgsProcessingParameterString(
-            self.SCENARIOS, tr("Scenarios (comma-separated ids; empty = all)"),
-            defaultValue="", optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.SCENARIO_FOLDER, tr("User scenario folder (JSON files)"),
-            behavior=FILE_PARAMETER_FOLDER, optional=True))
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.INPUT, tr("Asset layers (assessed together)"), SOURCE_VECTOR
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.JURISDICTION,
+                tr("Jurisdiction (US, EU, FR, UK or a code from your catalog)"),
+                defaultValue="FR",
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.SCENARIOS,
+                tr("Scenarios (comma-separated ids; empty = all)"),
+                defaultValue="",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.SCENARIO_FOLDER,
+                tr("User scenario folder (JSON files)"),
+                behavior=FILE_PARAMETER_FOLDER,
+                optional=True,
+            )
+        )
         self.add_catalog_parameter()
-        self.addParameter(QgsProcessingParameterFile(
-            self.CORRECTIONS, tr("Corrections table (CSV: raw, vendor_id)"),
-            extension="csv", optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.REFERENCE_DATE, tr("Reference date (YYYY-MM-DD; empty = today)"),
-            defaultValue="", optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.RETAG, tr("Re-tag layers that already carry tags"), defaultValue=False))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.SELECTED_ONLY, tr("Selected features only"), defaultValue=False))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.LANGUAGE, tr("Language of the reasons text"), options=list(LANGUAGES),
-            defaultValue=default_language(), usesStaticStrings=True))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.CORRECTIONS,
+                tr("Corrections table (CSV: raw, vendor_id)"),
+                extension="csv",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.REFERENCE_DATE,
+                tr("Reference date (YYYY-MM-DD; empty = today)"),
+                defaultValue="",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.RETAG, tr("Re-tag layers that already carry tags"), defaultValue=False
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.SELECTED_ONLY, tr("Selected features only"), defaultValue=False
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.LANGUAGE,
+                tr("Language of the reasons text"),
+                options=list(LANGUAGES),
+                defaultValue=default_language(),
+                usesStaticStrings=True,
+            )
+        )
         self.add_field_parameters(parent=None)
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, tr("Assessment GeoPackage"), tr("GeoPackage (*.gpkg)")))
-        self.addParameter(QgsProcessingParameterProviderConnection(
-            self.DATABASE, tr("Or write to PostGIS: database connection"), "postgres",
-            optional=True))
-        self.addParameter(QgsProcessingParameterDatabaseSchema(
-            self.SCHEMA, tr("PostGIS schema (created if missing)"), self.DATABASE,
-            optional=True))
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, tr("Assessment GeoPackage"), tr("GeoPackage (*.gpkg)")
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterProviderConnection(
+                self.DATABASE, tr("Or write to PostGIS: database connection"), "postgres", optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterDatabaseSchema(
+                self.SCHEMA, tr("PostGIS schema (created if missing)"), self.DATABASE, optional=True
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber("ASSETS", tr("Assets assessed")))
         self.addOutput(QgsProcessingOutputNumber("EXPECTED_COST", tr("Expected cost")))
         self.addOutput(QgsProcessingOutputString("LAYERS", tr("Layers written")))
@@ -133,15 +178,13 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         try:
             scenarios = load_scenarios(
                 self.parameterAsString(parameters, self.SCENARIOS, context) or None,
-                self.parameterAsFile(parameters, self.SCENARIO_FOLDER, context) or None)
-            profile = load_profile(
-                self.parameterAsFile(parameters, self.SCENARIO_FOLDER, context) or None)
+                self.parameterAsFile(parameters, self.SCENARIO_FOLDER, context) or None,
+            )
+            profile = load_profile(self.parameterAsFile(parameters, self.SCENARIO_FOLDER, context) or None)
         except ScenarioError as e:
             raise QgsProcessingException(tr("Scenario error: {}").format(e)) from e
-        reference = parse_reference_date(
-            self.parameterAsString(parameters, self.REFERENCE_DATE, context))
-        corrections = read_corrections_parameter(
-            self.parameterAsFile(parameters, self.CORRECTIONS, context))
+        reference = parse_reference_date(self.parameterAsString(parameters, self.REFERENCE_DATE, context))
+        corrections = read_corrections_parameter(self.parameterAsFile(parameters, self.CORRECTIONS, context))
         selected = self.parameterAsBoolean(parameters, self.SELECTED_ONLY, context)
         retag = self.parameterAsBoolean(parameters, self.RETAG, context)
 
@@ -149,24 +192,33 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         check_width(layers, len(TAG_COLUMNS) + len(RESULT_FIELDS) + 1)
         per_layer = self.field_mappings(parameters, context, layers)
         for name, fields in zip(names, per_layer):
-            feedback.pushInfo(tr("Field mapping of {}: {}").format(
-                name, ", ".join(f"{r}={f}" for r, f in fields.items() if f)))
-        fields = {r: ";".join(dict.fromkeys(m[r] for m in per_layer if m.get(r)))
-                  for r in per_layer[0]}
+            feedback.pushInfo(
+                tr("Field mapping of {}: {}").format(
+                    name, ", ".join(f"{r}={f}" for r, f in fields.items() if f)
+                )
+            )
+        fields = {r: ";".join(dict.fromkeys(m[r] for m in per_layer if m.get(r))) for r in per_layer[0]}
         jurisdiction = self.parameterAsString(parameters, self.JURISDICTION, context)
         lang = self.parameterAsEnumString(parameters, self.LANGUAGE, context) or "en"
         engine = Assessment(catalog, scenarios, profile, jurisdiction, reference, lang)
-        ok, message = engine.start(fields, inputs={
-            "layers": ";".join(names), "sources": ";".join(lyr.source() for lyr in layers),
-            "plugin_version": plugin_version(), "selected_only": selected, "retag": retag,
-        })
+        ok, message = engine.start(
+            fields,
+            inputs={
+                "layers": ";".join(names),
+                "sources": ";".join(lyr.source() for lyr in layers),
+                "plugin_version": plugin_version(),
+                "selected_only": selected,
+                "retag": retag,
+            },
+        )
         if not ok:
             raise QgsProcessingException(message)
         builder, path = self.destination(parameters, context, layers, scenarios)
         inputs = Inputs(layers, names, per_layer, selected)
         try:
-            written, result = run_assessment(inputs, engine, Tagger(catalog, corrections),
-                                             builder, retag=retag, feedback=feedback)
+            written, result = run_assessment(
+                inputs, engine, Tagger(catalog, corrections), builder, retag=retag, feedback=feedback
+            )
         except CancelledError:
             feedback.pushInfo(tr("Cancelled: nothing was written."))
             return {}
@@ -175,25 +227,39 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         for warning in getattr(builder, "warnings", ()):
             feedback.pushWarning(warning)
         for row in result.issues.head(50).itertuples():
-            feedback.pushWarning(tr("asset {}, field {}: {} (value '{}')").format(
-                row.asset_id, row.field, row.message, row.value))
+            feedback.pushWarning(
+                tr("asset {}, field {}: {} (value '{}')").format(
+                    row.asset_id, row.field, row.message, row.value
+                )
+            )
         if len(result.issues) > 50:
-            feedback.pushWarning(tr("… {} data issues in all: see the data_issues table").format(
-                len(result.issues)))
+            feedback.pushWarning(
+                tr("… {} data issues in all: see the data_issues table").format(len(result.issues))
+            )
         feedback.setProgress(97)
         from ..gis.risk_styles import style_assessment_outputs
 
         style_assessment_outputs(path, written, context)
         for row in result.scenario_summary.itertuples():
-            feedback.pushInfo(tr(
-                "{}: level 3 {}, level 2 {}, incompatible {}, replacement {:,.0f}, "
-                "stranded {:,.0f}").format(row.scenario_id, row.level_3, row.level_2,
-                                           row.incompatible, row.replacement_cost,
-                                           row.stranded_value))
+            feedback.pushInfo(
+                tr(
+                    "{}: level 3 {}, level 2 {}, incompatible {}, replacement {:,.0f}, stranded {:,.0f}"
+                ).format(
+                    row.scenario_id,
+                    row.level_3,
+                    row.level_2,
+                    row.incompatible,
+                    row.replacement_cost,
+                    row.stranded_value,
+                )
+            )
         expected = float(result.run_info["expected_cost"])
         feedback.pushInfo(tr("Expected cost over scenarios: {:,.0f}").format(expected))
-        outputs = {"ASSETS": int(result.run_info["assets"]), "EXPECTED_COST": expected,
-                   "LAYERS": ";".join(written)}
+        outputs = {
+            "ASSETS": int(result.run_info["assets"]),
+            "EXPECTED_COST": expected,
+            "LAYERS": ";".join(written),
+        }
         if isinstance(builder, GpkgBuilder):
             outputs[self.OUTPUT] = path
         return outputs
@@ -205,17 +271,15 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         schema = self.parameterAsSchema(parameters, self.SCHEMA, context)
         if connection or schema:
             if not (connection and schema):
-                raise QgsProcessingException(tr(
-                    "Set both DATABASE and SCHEMA to write to PostGIS (or neither to write a "
-                    "GeoPackage)."))
+                raise QgsProcessingException(
+                    tr("Set both DATABASE and SCHEMA to write to PostGIS (or neither to write a GeoPackage).")
+                )
             return self.postgis_builder(connection, schema, layers, scenarios)
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path.lower().endswith(".gpkg"):
             path += ".gpkg"
-        if any(os.path.abspath(path) == os.path.abspath(lyr.source().split("|")[0])
-               for lyr in layers):
-            raise QgsProcessingException(tr("The output {} is an input: choose another file.")
-                                         .format(path))
+        if any(os.path.abspath(path) == os.path.abspath(lyr.source().split("|")[0]) for lyr in layers):
+            raise QgsProcessingException(tr("The output {} is an input: choose another file.").format(path))
         return GpkgBuilder(path), path
 
     def postgis_builder(self, connection, schema, layers, scenarios):
@@ -231,11 +295,16 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
             if lyr.providerType() != "postgres":
                 continue
             source = QgsDataSourceUri(lyr.source())
-            if same_database(lyr.source(), uri) and (source.schema() or "public") == schema \
-                    and source.table() in outputs:
-                raise QgsProcessingException(tr(
-                    "The output table {}.{} is an input: choose another schema.").format(
-                    schema, source.table()))
+            if (
+                same_database(lyr.source(), uri)
+                and (source.schema() or "public") == schema
+                and source.table() in outputs
+            ):
+                raise QgsProcessingException(
+                    tr("The output table {}.{} is an input: choose another schema.").format(
+                        schema, source.table()
+                    )
+                )
         try:
             return PostgisBuilder(uri, schema), where
         except PostgisError as e:

@@ -43,8 +43,18 @@ def write_failure(target, error):
     """The message for an output that could not be written, with the likely cause."""
     text = str(error).strip() or type(error).__name__
     low = text.lower()
-    if any(w in low for w in ("disk i/o", "no space", "file too large", "full", "read-only",
-                              "readonly", "permission denied")):
+    if any(
+        w in low
+        for w in (
+            "disk i/o",
+            "no space",
+            "file too large",
+            "full",
+            "read-only",
+            "readonly",
+            "permission denied",
+        )
+    ):
         text += tr(" (is the disk full, or the folder read-only?)")
     return tr("Could not write {}: {}. Nothing was written.").format(target, text)
 
@@ -58,11 +68,13 @@ def check_width(layers, added):
     in one GeoPackage table."""
     names = {n.lower() for lyr in layers for n in lyr.fields().names()} - {"fid"}
     if len(names) + added > GPKG_MAX_FIELDS:
-        raise QgsProcessingException(tr(
-            "The input has {} fields; with the {} that Vendor Risk adds, the output would exceed "
-            "the {} fields a GeoPackage table can hold. Keep only the fields you need (QGIS: "
-            "Vector table > Drop field(s)) and run again.").format(len(names), added,
-                                                               GPKG_MAX_FIELDS))
+        raise QgsProcessingException(
+            tr(
+                "The input has {} fields; with the {} that Vendor Risk adds, the output would exceed "
+                "the {} fields a GeoPackage table can hold. Keep only the fields you need (QGIS: "
+                "Vector table > Drop field(s)) and run again."
+            ).format(len(names), added, GPKG_MAX_FIELDS)
+        )
 
 
 def tr(text):
@@ -130,8 +142,9 @@ class VendorRiskAlgorithm(QgsProcessingAlgorithm):
             if value is None or value == "":
                 continue
             if isinstance(p, QgsProcessingDestinationParameter):
-                if isinstance(p, (QgsProcessingParameterFileDestination,
-                                  QgsProcessingParameterFolderDestination)):
+                if isinstance(
+                    p, (QgsProcessingParameterFileDestination, QgsProcessingParameterFolderDestination)
+                ):
                     path = self.parameterAsFileOutput(parameters, name, context)
                 else:
                     path = self.parameterAsOutputLayer(parameters, name, context)
@@ -142,10 +155,15 @@ class VendorRiskAlgorithm(QgsProcessingAlgorithm):
             elif isinstance(p, QgsProcessingParameterMultipleLayers):
                 values = value if isinstance(value, (list, tuple)) else [value]
                 sources += [(name, _layer_source(v, context)) for v in values]
-                inputs += [(name, data_path(src)) for _, src in sources[-len(values):]]
-            elif isinstance(p, (QgsProcessingParameterFeatureSource,
-                                QgsProcessingParameterVectorLayer,
-                                QgsProcessingParameterMapLayer)):
+                inputs += [(name, data_path(src)) for _, src in sources[-len(values) :]]
+            elif isinstance(
+                p,
+                (
+                    QgsProcessingParameterFeatureSource,
+                    QgsProcessingParameterVectorLayer,
+                    QgsProcessingParameterMapLayer,
+                ),
+            ):
                 sources.append((name, _layer_source(value, context)))
                 inputs.append((name, data_path(sources[-1][1])))
             elif isinstance(p, QgsProcessingParameterFile):
@@ -161,8 +179,9 @@ class VendorRiskAlgorithm(QgsProcessingAlgorithm):
         or for a database layer whose filter is not one SQL expression."""
         inputs, outputs, sources = self._paths(parameters, context)
         for first, second, path in collisions(inputs, outputs):
-            return tr("{} and {} are the same file ({}): writing {} would destroy it. Choose "
-                      "another file.").format(first, second, path, first)
+            return tr(
+                "{} and {} are the same file ({}): writing {} would destroy it. Choose another file."
+            ).format(first, second, path, first)
         for name, source in sources:
             problem = unsafe_filter(source)
             if problem:
@@ -184,18 +203,25 @@ class VendorRiskAlgorithm(QgsProcessingAlgorithm):
         return True
 
     def add_catalog_parameter(self):
-        self.addParameter(QgsProcessingParameterFile(
-            self.CATALOG, tr("User catalog folder (extends or overrides the shipped catalog)"),
-            behavior=FILE_PARAMETER_FOLDER, optional=True,
-        ))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.CATALOG,
+                tr("User catalog folder (extends or overrides the shipped catalog)"),
+                behavior=FILE_PARAMETER_FOLDER,
+                optional=True,
+            )
+        )
 
     def add_field_parameters(self, parent="INPUT", roles=FIELD_ROLES):
         for role in roles:
-            self.addParameter(QgsProcessingParameterField(
-                "FIELD_" + role.upper(),
-                tr("Field holding the {} (auto-detected when empty)").format(role.replace("_", " ")),
-                parentLayerParameterName=parent or "", optional=True,
-            ))
+            self.addParameter(
+                QgsProcessingParameterField(
+                    "FIELD_" + role.upper(),
+                    tr("Field holding the {} (auto-detected when empty)").format(role.replace("_", " ")),
+                    parentLayerParameterName=parent or "",
+                    optional=True,
+                )
+            )
 
     def catalog(self, parameters, context):
         folder = self.parameterAsFile(parameters, self.CATALOG, context) or None
@@ -215,11 +241,11 @@ class VendorRiskAlgorithm(QgsProcessingAlgorithm):
         names = [layer.fields().names() for layer in layers]
         for role, value in overrides.items():
             if not any(value in n for n in names):
-                raise QgsProcessingException(tr(
-                    "Field '{}' given for role '{}' is in none of the layers").format(value, role))
+                raise QgsProcessingException(
+                    tr("Field '{}' given for role '{}' is in none of the layers").format(value, role)
+                )
         try:
-            return [detect_fields(n, {r: v for r, v in overrides.items() if v in n}, roles)
-                    for n in names]
+            return [detect_fields(n, {r: v for r, v in overrides.items() if v in n}, roles) for n in names]
         except FieldMappingError as e:
             raise QgsProcessingException(str(e)) from e
 

@@ -49,20 +49,25 @@ def read_assessment(path):
         if missing:
             raise AssessmentFileError(
                 f"{os.path.basename(path)}: not an assessment GeoPackage (no {', '.join(missing)}"
-                f" table): run vendorrisk:assessrisk first and export its output")
+                f" table): run vendorrisk:assessrisk first and export its output"
+            )
         geometry = dict(con.execute("SELECT table_name, column_name FROM gpkg_geometry_columns"))
         layers = {}
         for name in names:
             if not name.startswith("risk_"):
                 continue
-            cols = [r[1] for r in con.execute(f"PRAGMA table_info({_quote(name)})")
-                    if r[1] not in ("fid", geometry.get(name))]
+            cols = [
+                r[1]
+                for r in con.execute(f"PRAGMA table_info({_quote(name)})")
+                if r[1] not in ("fid", geometry.get(name))
+            ]
             frame = pd.read_sql_query(
-                f"SELECT {', '.join(map(_quote, cols))} FROM {_quote(name)} ORDER BY fid", con)
+                f"SELECT {', '.join(map(_quote, cols))} FROM {_quote(name)} ORDER BY fid", con
+            )
             for c in BOOL_COLUMNS:
                 if c in frame.columns:
                     frame[c] = frame[c].map(lambda v: None if pd.isna(v) else int(v))
-            layers[name[len("risk_"):]] = frame
+            layers[name[len("risk_") :]] = frame
 
         def table(t):
             if t not in names:
@@ -72,20 +77,20 @@ def read_assessment(path):
 
         run_info = table("run_info")
         return AssessmentTables(
-            layers=layers, scenario_summary=table("scenario_summary"),
+            layers=layers,
+            scenario_summary=table("scenario_summary"),
             vendor_summary=table("vendor_summary"),
             run_info=dict(zip(run_info.get("key", []), run_info.get("value", []))),
-            data_issues=table("data_issues").reindex(
-                columns=["asset_id", "field", "value", "message"]),
-            source=os.path.abspath(path))
+            data_issues=table("data_issues").reindex(columns=["asset_id", "field", "value", "message"]),
+            source=os.path.abspath(path),
+        )
     except sqlite3.DatabaseError as e:
         raise AssessmentFileError(f"{os.path.basename(path)}: cannot be read ({e})") from e
     finally:
         con.close()
 
 
-def export_workbook(gpkg, out_xlsx, lang="en", row_limit=EXCEL_MAX_ROWS, progress=None,
-                    is_canceled=None):
+def export_workbook(gpkg, out_xlsx, lang="en", row_limit=EXCEL_MAX_ROWS, progress=None, is_canceled=None):
     """Read the assessment, extract the report, write the workbook; returns (path, report)."""
     tables = read_assessment(gpkg)
     if progress:
@@ -94,9 +99,12 @@ def export_workbook(gpkg, out_xlsx, lang="en", row_limit=EXCEL_MAX_ROWS, progres
     report = build_report(tables, context, lang, row_limit, plugin_version())
     if progress:
         progress(30)
-    path = write_workbook(report, out_xlsx,
-                          progress=(lambda p: progress(30 + 0.7 * p)) if progress else None,
-                          is_canceled=is_canceled)
+    path = write_workbook(
+        report,
+        out_xlsx,
+        progress=(lambda p: progress(30 + 0.7 * p)) if progress else None,
+        is_canceled=is_canceled,
+    )
     return path, report
 
 
@@ -131,19 +139,34 @@ class ExportWorkbookAlgorithm(VendorRiskAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            self.INPUT, tr("Assessment GeoPackage (output of assessrisk)"), extension="gpkg"))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.LANGUAGE, tr("Language of the workbook"), options=list(LANGUAGES),
-            defaultValue=default_language(), usesStaticStrings=True))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.INPUT, tr("Assessment GeoPackage (output of assessrisk)"), extension="gpkg"
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.LANGUAGE,
+                tr("Language of the workbook"),
+                options=list(LANGUAGES),
+                defaultValue=default_language(),
+                usesStaticStrings=True,
+            )
+        )
         limit = QgsProcessingParameterNumber(
-            self.ROW_LIMIT, tr("Rows per sheet (Excel's limit; lower only for tests)"),
-            NUMBER_PARAMETER_INTEGER, defaultValue=EXCEL_MAX_ROWS, minValue=3,
-            maxValue=EXCEL_MAX_ROWS, optional=True)
+            self.ROW_LIMIT,
+            tr("Rows per sheet (Excel's limit; lower only for tests)"),
+            NUMBER_PARAMETER_INTEGER,
+            defaultValue=EXCEL_MAX_ROWS,
+            minValue=3,
+            maxValue=EXCEL_MAX_ROWS,
+            optional=True,
+        )
         limit.setFlags(limit.flags() | PARAMETER_ADVANCED)
         self.addParameter(limit)
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, tr("Workbook"), tr("Excel workbook (*.xlsx)")))
+        self.addParameter(
+            QgsProcessingParameterFileDestination(self.OUTPUT, tr("Workbook"), tr("Excel workbook (*.xlsx)"))
+        )
         self.addOutput(QgsProcessingOutputNumber("ASSET_ROWS", tr("Asset rows written")))
         self.addOutput(QgsProcessingOutputString("SHEETS", tr("Sheets written")))
 
@@ -155,9 +178,9 @@ class ExportWorkbookAlgorithm(VendorRiskAlgorithm):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         try:
-            written, report = export_workbook(gpkg, path, lang, limit,
-                                              progress=feedback.setProgress,
-                                              is_canceled=feedback.isCanceled)
+            written, report = export_workbook(
+                gpkg, path, lang, limit, progress=feedback.setProgress, is_canceled=feedback.isCanceled
+            )
         except AssessmentFileError as e:
             raise QgsProcessingException(str(e)) from e
         except (OSError, zipfile.BadZipFile) as e:  # openpyxl writes the .xlsx as a zip
@@ -165,11 +188,11 @@ class ExportWorkbookAlgorithm(VendorRiskAlgorithm):
         if written is None:
             return {}
         sheets = [report.sheets["summary"], *report.asset_sheets] + [
-            report.sheets[k] for k in ("vendors", "scenarios", "evidence", "run_info",
-                                       "data_issues")]
-        feedback.pushInfo(tr("{} asset rows on {}").format(len(report.assets),
-                                                           ", ".join(report.asset_sheets)))
+            report.sheets[k] for k in ("vendors", "scenarios", "evidence", "run_info", "data_issues")
+        ]
+        feedback.pushInfo(
+            tr("{} asset rows on {}").format(len(report.assets), ", ".join(report.asset_sheets))
+        )
         for note in report.notes:
             feedback.pushInfo(note)
-        return {self.OUTPUT: written, "ASSET_ROWS": len(report.assets),
-                "SHEETS": ";".join(sheets)}
+        return {self.OUTPUT: written, "ASSET_ROWS": len(report.assets), "SHEETS": ";".join(sheets)}

@@ -71,23 +71,47 @@ class ImportInventoryAlgorithm(VendorRiskAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            self.INPUT, tr("Inventory (xlsx or CSV)"),
-            fileFilter=tr("Inventories (*.xlsx *.xlsm *.csv *.txt);;All files (*.*)")))
-        self.addParameter(QgsProcessingParameterString(
-            self.SHEET, tr("Sheets (comma-separated; empty = every sheet with a header)"),
-            defaultValue="", optional=True))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.JOIN_LAYER, tr("Asset layer to update by id"),
-            [SOURCE_VECTOR], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.JOIN_FIELD, tr("Id field of that layer (auto-detected when empty)"),
-            parentLayerParameterName=self.JOIN_LAYER, optional=True))
-        self.addParameter(QgsProcessingParameterCrs(
-            self.CRS, tr("CRS of the x/y columns"), defaultValue="EPSG:4326", optional=True))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.INPUT,
+                tr("Inventory (xlsx or CSV)"),
+                fileFilter=tr("Inventories (*.xlsx *.xlsm *.csv *.txt);;All files (*.*)"),
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.SHEET,
+                tr("Sheets (comma-separated; empty = every sheet with a header)"),
+                defaultValue="",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                self.JOIN_LAYER, tr("Asset layer to update by id"), [SOURCE_VECTOR], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.JOIN_FIELD,
+                tr("Id field of that layer (auto-detected when empty)"),
+                parentLayerParameterName=self.JOIN_LAYER,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterCrs(
+                self.CRS, tr("CRS of the x/y columns"), defaultValue="EPSG:4326", optional=True
+            )
+        )
         header = QgsProcessingParameterNumber(
-            self.HEADER_ROW, tr("Header row (0 = find it)"), NUMBER_PARAMETER_INTEGER,
-            defaultValue=0, minValue=0, optional=True)
+            self.HEADER_ROW,
+            tr("Header row (0 = find it)"),
+            NUMBER_PARAMETER_INTEGER,
+            defaultValue=0,
+            minValue=0,
+            optional=True,
+        )
         header.setFlags(header.flags() | PARAMETER_ADVANCED)
         self.addParameter(header)
         what = {"x": "x or longitude", "y": "y or latitude"}
@@ -95,14 +119,21 @@ class ImportInventoryAlgorithm(VendorRiskAlgorithm):
             p = QgsProcessingParameterString(
                 "FIELD_" + role.upper(),
                 tr("Column holding the {} (auto-detected when empty)").format(
-                    what.get(role, role.replace("_", " "))), defaultValue="", optional=True)
+                    what.get(role, role.replace("_", " "))
+                ),
+                defaultValue="",
+                optional=True,
+            )
             p.setFlags(p.flags() | PARAMETER_ADVANCED)
             self.addParameter(p)
-        self.addParameter(QgsProcessingParameterVectorDestination(
-            self.OUTPUT, tr("Imported assets"), SOURCE_VECTOR_ANY))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_ISSUES, tr("Import issues"), SOURCE_VECTOR, optional=True,
-            createByDefault=True))
+        self.addParameter(
+            QgsProcessingParameterVectorDestination(self.OUTPUT, tr("Imported assets"), SOURCE_VECTOR_ANY)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_ISSUES, tr("Import issues"), SOURCE_VECTOR, optional=True, createByDefault=True
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber("ROWS", tr("Inventory rows read")))
         self.addOutput(QgsProcessingOutputNumber("ISSUES", tr("Values not imported")))
         self.addOutput(QgsProcessingOutputNumber("FEATURES_UPDATED", tr("Features updated")))
@@ -111,11 +142,15 @@ class ImportInventoryAlgorithm(VendorRiskAlgorithm):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         if not path or not os.path.isfile(path):
             raise QgsProcessingException(tr("Inventory file not found: {}").format(path))
-        sheets = [s.strip() for s in
-                  (self.parameterAsString(parameters, self.SHEET, context) or "").split(",")
-                  if s.strip()] or None
-        overrides = {role: self.parameterAsString(parameters, "FIELD_" + role.upper(), context)
-                     for role in IMPORT_ROLES}
+        sheets = [
+            s.strip()
+            for s in (self.parameterAsString(parameters, self.SHEET, context) or "").split(",")
+            if s.strip()
+        ] or None
+        overrides = {
+            role: self.parameterAsString(parameters, "FIELD_" + role.upper(), context)
+            for role in IMPORT_ROLES
+        }
         header_row = self.parameterAsInt(parameters, self.HEADER_ROW, context) or None
         try:
             table = read_inventory(path, sheets, overrides, header_row)
@@ -124,27 +159,36 @@ class ImportInventoryAlgorithm(VendorRiskAlgorithm):
         for line in table.log:
             feedback.pushInfo(line)
         if table.skipped:
-            feedback.pushInfo(tr("Columns computed by an assessment are not imported: {}").format(
-                ", ".join(table.skipped)))
+            feedback.pushInfo(
+                tr("Columns computed by an assessment are not imported: {}").format(", ".join(table.skipped))
+            )
         feedback.setProgress(40)
         layer = self.parameterAsVectorLayer(parameters, self.JOIN_LAYER, context)
         stats, layer_name = {}, "inventory"
         if layer is not None:
             data = read_layer(layer)
-            key = self.parameterAsString(parameters, self.JOIN_FIELD, context) or \
-                detect_fields(list(map(str, data.frame.columns))).get("id")
+            key = self.parameterAsString(parameters, self.JOIN_FIELD, context) or detect_fields(
+                list(map(str, data.frame.columns))
+            ).get("id")
             if not key:
-                raise QgsProcessingException(tr(
-                    "No id field found in {}: set JOIN_FIELD.").format(layer.name()))
+                raise QgsProcessingException(
+                    tr("No id field found in {}: set JOIN_FIELD.").format(layer.name())
+                )
             name = layer_name = layer_label(layer)
             try:
                 out, stats = inventory_join(data, key, table, name)
             except InventoryError as e:
                 raise QgsProcessingException(str(e)) from e
-            feedback.pushInfo(tr(
-                "{} inventory rows matched {} features of {} by {}; replaced: {}; added: {}").format(
-                stats["rows_matched"], stats["features_updated"], name, key,
-                ", ".join(stats["replaced"]) or "-", ", ".join(stats["added"]) or "-"))
+            feedback.pushInfo(
+                tr("{} inventory rows matched {} features of {} by {}; replaced: {}; added: {}").format(
+                    stats["rows_matched"],
+                    stats["features_updated"],
+                    name,
+                    key,
+                    ", ".join(stats["replaced"]) or "-",
+                    ", ".join(stats["added"]) or "-",
+                )
+            )
         else:
             crs = self.parameterAsCrs(parameters, self.CRS, context)
             if not crs.isValid():
@@ -152,14 +196,18 @@ class ImportInventoryAlgorithm(VendorRiskAlgorithm):
             check_coordinates(table, crs.isGeographic())
             out = inventory_points(table, crs.toWkt(), path)
             if out.wkb is None:
-                feedback.pushWarning(tr(
-                    "No x/y or longitude/latitude columns and no JOIN_LAYER: the output is a "
-                    "table without geometry."))
+                feedback.pushWarning(
+                    tr(
+                        "No x/y or longitude/latitude columns and no JOIN_LAYER: the output is a "
+                        "table without geometry."
+                    )
+                )
         feedback.setProgress(70)
         dest = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         if os.path.abspath(dest.split("|")[0]) == os.path.abspath(path):
-            raise QgsProcessingException(tr("The output {} is the inventory: choose another file.")
-                                         .format(dest))
+            raise QgsProcessingException(
+                tr("The output {} is the inventory: choose another file.").format(dest)
+            )
         issues = pd.DataFrame(table.issues, columns=list(ISSUE_COLUMNS))
         issues["row"] = issues["row"].astype("int64")
         try:
@@ -169,11 +217,17 @@ class ImportInventoryAlgorithm(VendorRiskAlgorithm):
         for item in table.issues[:MAX_LOGGED]:
             feedback.pushWarning(describe(item))
         if len(table.issues) > MAX_LOGGED:
-            feedback.pushWarning(tr("… {} issues in all: see the import_issues table").format(
-                len(table.issues)))
+            feedback.pushWarning(
+                tr("… {} issues in all: see the import_issues table").format(len(table.issues))
+            )
         issues_dest = write_table_sink(self, parameters, self.OUTPUT_ISSUES, context, issues)
-        feedback.pushInfo(tr("{} rows read, {} values not imported").format(
-            len(table.frame), len(table.issues)))
-        return {self.OUTPUT: written, self.OUTPUT_ISSUES: issues_dest, "ROWS": len(table.frame),
-                "ISSUES": len(table.issues),
-                "FEATURES_UPDATED": stats.get("features_updated", 0)}
+        feedback.pushInfo(
+            tr("{} rows read, {} values not imported").format(len(table.frame), len(table.issues))
+        )
+        return {
+            self.OUTPUT: written,
+            self.OUTPUT_ISSUES: issues_dest,
+            "ROWS": len(table.frame),
+            "ISSUES": len(table.issues),
+            "FEATURES_UPDATED": stats.get("features_updated", 0),
+        }

@@ -10,8 +10,13 @@ from .export_workbook import ExportWorkbookAlgorithm
 from .import_inventory import ImportInventoryAlgorithm
 from .tag_assets import TagAssetsAlgorithm
 
-ALGORITHMS = (TagAssetsAlgorithm, AssessRiskAlgorithm, AuditCamerasAlgorithm,
-              ExportWorkbookAlgorithm, ImportInventoryAlgorithm)
+ALGORITHMS = (
+    TagAssetsAlgorithm,
+    AssessRiskAlgorithm,
+    AuditCamerasAlgorithm,
+    ExportWorkbookAlgorithm,
+    ImportInventoryAlgorithm,
+)
 
 
 class VendorRiskProvider(QgsProcessingProvider):

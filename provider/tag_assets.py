@@ -67,16 +67,20 @@ def write_table_sink(alg, parameters, name, context, frame):
     text = [types[c] == "str" for c in frame.columns]
     for row in frame.itertuples(index=False):
         feat = QgsFeature(fields)
-        feat.setAttributes([  # users open these in a spreadsheet: no live formula
-            None if pd.isna(v) else safe_text(str(v)) if is_text else
-            (v.item() if hasattr(v, "item") else v) for v, is_text in zip(row, text)
-        ])
+        feat.setAttributes(
+            [  # users open these in a spreadsheet: no live formula
+                None
+                if pd.isna(v)
+                else safe_text(str(v))
+                if is_text
+                else (v.item() if hasattr(v, "item") else v)
+                for v, is_text in zip(row, text)
+            ]
+        )
         if not sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert):
-            raise QgsProcessingException(tr("{} could not be written: {}").format(
-                name, _sink_error(sink)))
+            raise QgsProcessingException(tr("{} could not be written: {}").format(name, _sink_error(sink)))
     if not sink.flushBuffer():
-        raise QgsProcessingException(tr("{} could not be written: {}").format(
-            name, _sink_error(sink)))
+        raise QgsProcessingException(tr("{} could not be written: {}").format(name, _sink_error(sink)))
     return dest
 
 
@@ -115,18 +119,29 @@ class TagAssetsAlgorithm(VendorRiskAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.INPUT, tr("Asset layer"), [SOURCE_VECTOR]))
+        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Asset layer"), [SOURCE_VECTOR]))
         self.add_catalog_parameter()
-        self.addParameter(QgsProcessingParameterFile(
-            self.CORRECTIONS, tr("Corrections table (CSV: raw, vendor_id)"),
-            extension="csv", optional=True))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.CORRECTIONS,
+                tr("Corrections table (CSV: raw, vendor_id)"),
+                extension="csv",
+                optional=True,
+            )
+        )
         self.add_field_parameters()
-        self.addParameter(QgsProcessingParameterVectorDestination(
-            self.OUTPUT, tr("Tagged assets"), SOURCE_VECTOR_ANY))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_REVIEW, tr("Strings to review"), SOURCE_VECTOR,
-            optional=True, createByDefault=True))
+        self.addParameter(
+            QgsProcessingParameterVectorDestination(self.OUTPUT, tr("Tagged assets"), SOURCE_VECTOR_ANY)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_REVIEW,
+                tr("Strings to review"),
+                SOURCE_VECTOR,
+                optional=True,
+                createByDefault=True,
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber("ASSETS", tr("Assets tagged")))
         self.addOutput(QgsProcessingOutputNumber("NEEDS_REVIEW", tr("Assets needing review")))
 
@@ -136,18 +151,20 @@ class TagAssetsAlgorithm(VendorRiskAlgorithm):
         if layer is None:
             raise QgsProcessingException(tr("The input layer could not be loaded."))
         check_width([layer], len(TAG_COLUMNS))
-        corrections = read_corrections_parameter(
-            self.parameterAsFile(parameters, self.CORRECTIONS, context))
+        corrections = read_corrections_parameter(self.parameterAsFile(parameters, self.CORRECTIONS, context))
         feedback.pushInfo(tr("Catalog {} ({})").format(catalog.version, catalog.as_of))
         data = read_layer(layer, feedback=feedback)
         feedback.setProgress(30)
         fields = self.field_mapping(parameters, context, data.frame.columns)
-        feedback.pushInfo(tr("Field mapping: {}").format(
-            ", ".join(f"{r}={f}" for r, f in fields.items() if f)))
+        feedback.pushInfo(
+            tr("Field mapping: {}").format(", ".join(f"{r}={f}" for r, f in fields.items() if f))
+        )
         if not any(fields.get(r) for r in ("manufacturer", "brand", "model")):
-            feedback.reportError(tr(
-                "No manufacturer, brand or model field found among: {}. Set FIELD_MANUFACTURER."
-            ).format(", ".join(map(str, data.frame.columns))))
+            feedback.reportError(
+                tr("No manufacturer, brand or model field found among: {}. Set FIELD_MANUFACTURER.").format(
+                    ", ".join(map(str, data.frame.columns))
+                )
+            )
         try:
             frame, review = tag_layer_data(data, catalog, fields, corrections)
         except ValueError as e:
@@ -170,7 +187,14 @@ class TagAssetsAlgorithm(VendorRiskAlgorithm):
         for method, count in counts.items():
             feedback.pushInfo(f"{method}: {count}")
         n_review = int(frame["needs_review"].sum())
-        feedback.pushInfo(tr("{} assets tagged, {} need review ({} distinct strings)").format(
-            len(frame), n_review, len(review)))
-        return {self.OUTPUT: written, self.OUTPUT_REVIEW: review_dest,
-                "ASSETS": len(frame), "NEEDS_REVIEW": n_review}
+        feedback.pushInfo(
+            tr("{} assets tagged, {} need review ({} distinct strings)").format(
+                len(frame), n_review, len(review)
+            )
+        )
+        return {
+            self.OUTPUT: written,
+            self.OUTPUT_REVIEW: review_dest,
+            "ASSETS": len(frame),
+            "NEEDS_REVIEW": n_review,
+        }

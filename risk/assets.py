@@ -10,10 +10,24 @@ from .columns import text, text_codes
 MAX_UNIT_COST = 1e9
 MAX_QUANTITY = 1e7
 
-ASSET_COLUMNS = ("asset_id", "platform_id", "vendor_id", "oem_maker_id", "oem_status",
-                 "asset_class", "standards", "install_year", "quantity", "unit_cost",
-                 "cost_assumed", "year_assumed", "install_factor", "service_life",
-                 "unit_cost_low", "unit_cost_high")
+ASSET_COLUMNS = (
+    "asset_id",
+    "platform_id",
+    "vendor_id",
+    "oem_maker_id",
+    "oem_status",
+    "asset_class",
+    "standards",
+    "install_year",
+    "quantity",
+    "unit_cost",
+    "cost_assumed",
+    "year_assumed",
+    "install_factor",
+    "service_life",
+    "unit_cost_low",
+    "unit_cost_high",
+)
 
 
 def parse_numbers(series):
@@ -87,8 +101,10 @@ class DataIssues:
     def add(self, ids, field, message, values=None):
         ids = list(ids)
         vals = list(values) if values is not None else [""] * len(ids)
-        self.rows.extend({"asset_id": str(i), "field": field, "value": str(v), "message": message}
-                         for i, v in zip(ids, vals))
+        self.rows.extend(
+            {"asset_id": str(i), "field": field, "value": str(v), "message": message}
+            for i, v in zip(ids, vals)
+        )
 
     def frame(self):
         return pd.DataFrame(self.rows, columns=["asset_id", "field", "value", "message"])
@@ -122,8 +138,9 @@ def prepare_assets(frame, fields, catalog, reference_year, issues=None):
     known = out["asset_class"].isin(classes.index).to_numpy()
     if not known.all():
         bad = out.loc[~known]
-        issues.add(bad["asset_id"], "asset_class", "unknown asset class: costed as 'other'",
-                   bad["asset_class"])
+        issues.add(
+            bad["asset_id"], "asset_class", "unknown asset class: costed as 'other'", bad["asset_class"]
+        )
         fallback = "other" if "other" in classes.index else classes.index[0]
         out["asset_class"] = text(out["asset_class"].astype(object).where(known, fallback))
     cls = out["asset_class"]
@@ -140,19 +157,20 @@ def prepare_assets(frame, fields, catalog, reference_year, issues=None):
         given = _given(cost_raw)
         bad = given & ~(np.isfinite(cost) & (cost >= 0) & (cost <= MAX_UNIT_COST))
         if bad.any():
-            issues.add(out.loc[bad, "asset_id"], fields["unit_cost"],
-                       f"unit cost is not a number from 0 to {MAX_UNIT_COST:,.0f}: class "
-                       f"default used", cost_raw[bad])
+            issues.add(
+                out.loc[bad, "asset_id"],
+                fields["unit_cost"],
+                f"unit cost is not a number from 0 to {MAX_UNIT_COST:,.0f}: class default used",
+                cost_raw[bad],
+            )
         cost = cost.where(~bad)
     out["cost_assumed"] = cost.isna()
     out["unit_cost"] = cost.fillna(default_cost)
     # Asset-specific costs are certain; defaults carry the class's low/high range.
     ratio_low = (cls.map(low) / cls.map(mid)).astype(float).fillna(1.0)
     ratio_high = (cls.map(high) / cls.map(mid)).astype(float).fillna(1.0)
-    out["unit_cost_low"] = np.where(out["cost_assumed"], out["unit_cost"] * ratio_low,
-                                    out["unit_cost"])
-    out["unit_cost_high"] = np.where(out["cost_assumed"], out["unit_cost"] * ratio_high,
-                                     out["unit_cost"])
+    out["unit_cost_low"] = np.where(out["cost_assumed"], out["unit_cost"] * ratio_low, out["unit_cost"])
+    out["unit_cost_high"] = np.where(out["cost_assumed"], out["unit_cost"] * ratio_high, out["unit_cost"])
 
     qty_raw = col("quantity")
     qty = parse_numbers(qty_raw) if qty_raw is not None else pd.Series(1.0, index=frame.index)
@@ -160,9 +178,12 @@ def prepare_assets(frame, fields, catalog, reference_year, issues=None):
         given = _given(qty_raw)
         bad = given & ~(np.isfinite(qty) & (qty >= 0) & (qty <= MAX_QUANTITY))
         if bad.any():
-            issues.add(out.loc[bad, "asset_id"], fields["quantity"],
-                       f"quantity is not a number from 0 to {MAX_QUANTITY:,.0f}: 1 used",
-                       qty_raw[bad])
+            issues.add(
+                out.loc[bad, "asset_id"],
+                fields["quantity"],
+                f"quantity is not a number from 0 to {MAX_QUANTITY:,.0f}: 1 used",
+                qty_raw[bad],
+            )
         qty = qty.where(~bad)
     out["quantity"] = qty.fillna(1.0)
 
@@ -170,16 +191,23 @@ def prepare_assets(frame, fields, catalog, reference_year, issues=None):
     year = parse_years(year_raw) if year_raw is not None else pd.Series(np.nan, index=frame.index)
     implausible = year.notna() & ~((year >= 1950) & (year <= reference_year + 1))
     if implausible.any():
-        issues.add(out.loc[implausible, "asset_id"], fields["install_year"],
-                   f"install year outside 1950..{reference_year + 1}: treated as unknown",
-                   year_raw[implausible])
+        issues.add(
+            out.loc[implausible, "asset_id"],
+            fields["install_year"],
+            f"install year outside 1950..{reference_year + 1}: treated as unknown",
+            year_raw[implausible],
+        )
         year = year.where(~implausible)
     if year_raw is not None:
         given = _given(year_raw)
         unreadable = given & year.isna() & ~implausible
         if unreadable.any():
-            issues.add(out.loc[unreadable, "asset_id"], fields["install_year"],
-                       "install year not readable: treated as unknown", year_raw[unreadable])
+            issues.add(
+                out.loc[unreadable, "asset_id"],
+                fields["install_year"],
+                "install year not readable: treated as unknown",
+                year_raw[unreadable],
+            )
     out["year_assumed"] = year.isna()
     # Unknown install year: assume the asset is new (the most value at stake), flagged.
     out["install_year"] = year.fillna(float(reference_year))

@@ -109,8 +109,12 @@ SPECS = {
         ("list_id",),
         ("list_id", "jurisdiction", "name", "level"),
         ("authority", "measure", "in_force_from", "removal_deadline", "note"),
-        {"list_id": _ident, "level": _one_of("1", "2", "3"), "in_force_from": _date,
-         "removal_deadline": _date},
+        {
+            "list_id": _ident,
+            "level": _one_of("1", "2", "3"),
+            "in_force_from": _date,
+            "removal_deadline": _date,
+        },
     ),
     "listings.csv": FileSpec(
         ("vendor_id", "list_id"),
@@ -322,7 +326,9 @@ def load_catalog(user_folder=None, shipped_folder=SHIPPED_DIR):
         for extra in sorted(os.listdir(user_folder)):
             if extra.endswith(".csv") and extra not in known:
                 raise CatalogError(
-                    os.path.join(user_folder, extra), None, None,
+                    os.path.join(user_folder, extra),
+                    None,
+                    None,
                     f"unknown catalog file (expected one of {', '.join(sorted(SPECS))})",
                 )
     _check_references(tables)

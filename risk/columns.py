@@ -15,8 +15,9 @@ def text_codes(series):
         codes, raw = pd.factorize(np.asarray(series, dtype=object), sort=False)
         codes = codes.astype(np.int64)
         raw = list(raw)
-    texts = ["" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v).strip()
-             for v in raw] + [""]
+    texts = ["" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v).strip() for v in raw] + [
+        ""
+    ]
     codes = np.where(codes < 0, len(texts) - 1, codes)
     # stripping can make two values equal: merge them
     merged, distinct = pd.factorize(np.asarray(texts, dtype=object), sort=False)
@@ -29,16 +30,18 @@ def categorical(codes, values):
     vcodes, distinct = pd.factorize(np.asarray(values, dtype=object), sort=False)
     if not len(distinct):
         return pd.Categorical.from_codes(np.full(len(codes), -1), categories=[])
-    return pd.Categorical.from_codes(vcodes[codes] if len(codes) else codes,
-                                     categories=pd.Index(distinct, dtype=object))
+    return pd.Categorical.from_codes(
+        vcodes[codes] if len(codes) else codes, categories=pd.Index(distinct, dtype=object)
+    )
 
 
 def text(series, index=None):
     """A text column as a Categorical Series: null as '', values stripped."""
     codes, values = text_codes(series)
     if codes is None:
-        return pd.Series(pd.Categorical.from_codes(np.zeros(len(index), dtype=np.int64),
-                                                   categories=[""]), index=index)
+        return pd.Series(
+            pd.Categorical.from_codes(np.zeros(len(index), dtype=np.int64), categories=[""]), index=index
+        )
     return pd.Series(categorical(codes, values), index=series.index)
 
 

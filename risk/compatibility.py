@@ -10,8 +10,9 @@ class Compatibility:
         self.lang = check_language(lang)
         std = catalog.standards.set_index("standard_id")
         self.names = std["name"].to_dict()
-        self.support = {sid: {b.strip() for b in v.split(";") if b.strip()}
-                        for sid, v in std["bloc_support"].items()}
+        self.support = {
+            sid: {b.strip() for b in v.split(";") if b.strip()} for sid, v in std["bloc_support"].items()
+        }
         self.openness = std["openness"].to_dict()
         self.bloc = city_bloc
         self.split = scenario.bloc_split

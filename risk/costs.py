@@ -24,8 +24,7 @@ def remaining_share(forced_year, install_year, service_life):
 
 def stranded_value(forced, quantity, unit_cost, forced_year, install_year, service_life):
     """Book value thrown away by a forced early replacement."""
-    value = purchase_value(quantity, unit_cost) * remaining_share(forced_year, install_year,
-                                                                 service_life)
+    value = purchase_value(quantity, unit_cost) * remaining_share(forced_year, install_year, service_life)
     return np.where(forced, value, 0.0)
 
 

@@ -23,23 +23,37 @@ from .normalize import field_key
 
 HEADER_SCAN = 30
 COORD_ROLES = {
-    "x": ("x", "lon", "lng", "long", "longitude", "coord_x", "coordonnee_x", "x_coord",
-          "easting"),
+    "x": ("x", "lon", "lng", "long", "longitude", "coord_x", "coordonnee_x", "x_coord", "easting"),
     "y": ("y", "lat", "latitude", "coord_y", "coordonnee_y", "y_coord", "northing"),
 }
 # Headers our own workbook uses come first, so an exported workbook maps back exactly.
-IMPORT_ROLES = {**{role: tuple(role_headers()[role]) + names for role, names in FIELD_ROLES.items()},
-                **COORD_ROLES}
+IMPORT_ROLES = {
+    **{role: tuple(role_headers()[role]) + names for role, names in FIELD_ROLES.items()},
+    **COORD_ROLES,
+}
 # What a role column is called in a layer built from the inventory when its header is not a
 # name the other algorithms recognise.
-CANONICAL = {"id": "asset_id", "class": "type", "manufacturer": "manufacturer", "brand": "brand",
-             "model": "model", "install_year": "install_year", "unit_cost": "unit_cost",
-             "quantity": "quantity", "protocols": "protocols", "platform": "platform",
-             "x": "x", "y": "y"}
+CANONICAL = {
+    "id": "asset_id",
+    "class": "type",
+    "manufacturer": "manufacturer",
+    "brand": "brand",
+    "model": "model",
+    "install_year": "install_year",
+    "unit_cost": "unit_cost",
+    "quantity": "quantity",
+    "protocols": "protocols",
+    "platform": "platform",
+    "x": "x",
+    "y": "y",
+}
 NUMBER_ROLES = ("unit_cost", "quantity")
 ROLE_PREFIX = "role:"
-_EXPORT_MARKERS = {field_key(h) for key in ("col.scenario_id", "col.risk_score")
-                   for h in (label(key, "en"), label(key, "fr"))}
+_EXPORT_MARKERS = {
+    field_key(h)
+    for key in ("col.scenario_id", "col.risk_score")
+    for h in (label(key, "en"), label(key, "fr"))
+}
 _COMPUTED = {field_key(h) for h in computed_headers()}
 
 
@@ -64,8 +78,7 @@ def cell_ref(sheet, row, col):
     from openpyxl.utils import get_column_letter
 
     letter = get_column_letter(col) if isinstance(col, int) else col
-    name = sheet if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", sheet) else \
-        "'" + sheet.replace("'", "''") + "'"
+    name = sheet if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", sheet) else "'" + sheet.replace("'", "''") + "'"
     return f"{name}!{letter}{row}"
 
 
@@ -73,9 +86,15 @@ def issue(sheet, row, col, header, value, message):
     from openpyxl.utils import get_column_letter
 
     letter = get_column_letter(col) if isinstance(col, int) else (col or "")
-    return {"cell": cell_ref(sheet, row, letter) if letter else f"{sheet}!{row}",
-            "sheet": sheet, "row": int(row), "column": letter, "field": header or "",
-            "value": "" if value is None else _text(value), "message": message}
+    return {
+        "cell": cell_ref(sheet, row, letter) if letter else f"{sheet}!{row}",
+        "sheet": sheet,
+        "row": int(row),
+        "column": letter,
+        "field": header or "",
+        "value": "" if value is None else _text(value),
+        "message": message,
+    }
 
 
 def describe(item):
@@ -128,8 +147,7 @@ def read_inventory(path, sheets=None, overrides=None, header_row=None):
     overrides = {r: v for r, v in (overrides or {}).items() if v}
     unknown = [r for r in overrides if r not in IMPORT_ROLES]
     if unknown:
-        raise InventoryError(f"unknown field role(s) {', '.join(unknown)} "
-                             f"(known: {', '.join(IMPORT_ROLES)})")
+        raise InventoryError(f"unknown field role(s) {', '.join(unknown)} (known: {', '.join(IMPORT_ROLES)})")
     parts, log, issues, skipped, headers = [], [], [], [], {}
     explicit = bool(sheets) or len([g for g in grids if not g.hidden]) == 1
     for grid in grids:
@@ -142,7 +160,8 @@ def read_inventory(path, sheets=None, overrides=None, header_row=None):
                 raise InventoryError(
                     f"{grid.name}: no header row found in the first {HEADER_SCAN} rows (expected "
                     f"column names such as asset_id, manufacturer, model, unit_cost, longitude; "
-                    f"set HEADER_ROW or the FIELD_ parameters)")
+                    f"set HEADER_ROW or the FIELD_ parameters)"
+                )
             log.append(f"{grid.name}: skipped (no recognisable header row)")
             continue
         part, sheet_headers, sheet_skipped = _sheet_frame(grid, idx, roles)
@@ -150,33 +169,45 @@ def read_inventory(path, sheets=None, overrides=None, header_row=None):
         for row, col in grid.uncomputed:
             if row > idx + 1 and row in set(part["source_row"]):
                 head = header_cells[col - 1] if col - 1 < len(header_cells) else None
-                issues.append(issue(grid.name, row, col, _text(head) if head else "", None,
-                                    "a formula whose result was never saved (the file was "
-                                    "written by a program that does not compute formulas): "
-                                    "read as empty; open and save the file in a spreadsheet "
-                                    "to store its results"))
+                issues.append(
+                    issue(
+                        grid.name,
+                        row,
+                        col,
+                        _text(head) if head else "",
+                        None,
+                        "a formula whose result was never saved (the file was "
+                        "written by a program that does not compute formulas): "
+                        "read as empty; open and save the file in a spreadsheet "
+                        "to store its results",
+                    )
+                )
         for row in sorted(grid.notes):
             if row > idx + 1:
                 log.append(f"{grid.name}: row {row} is a merged note, not an asset: skipped")
         for col, h in sheet_headers.items():
             headers.setdefault(col, h)
         skipped += [s for s in sheet_skipped if s not in skipped]
-        log.append(f"{grid.name}: header on row {idx + 1}, {len(part)} data rows; "
-                   + ", ".join(f"{h} → {r}" for r, h in roles.items()))
+        log.append(
+            f"{grid.name}: header on row {idx + 1}, {len(part)} data rows; "
+            + ", ".join(f"{h} → {r}" for r, h in roles.items())
+        )
         parts.append((grid.name, part, roles))
     if not parts:
-        raise InventoryError("no sheet with a recognisable header row (expected column names such "
-                             "as asset_id, manufacturer, model, unit_cost, longitude)")
+        raise InventoryError(
+            "no sheet with a recognisable header row (expected column names such "
+            "as asset_id, manufacturer, model, unit_cost, longitude)"
+        )
     for role, header in overrides.items():
         if not any(r.get(role) == header for _, _, r in parts):
-            raise InventoryError(f"column '{header}' given for {role} is not a header of any "
-                                 f"sheet read")
+            raise InventoryError(f"column '{header}' given for {role} is not a header of any sheet read")
     frame = pd.concat([p for _, p, _ in parts], ignore_index=True, sort=False)
-    frame = frame[["source_sheet", "source_row"] +
-                  [c for c in frame.columns if c not in ("source_sheet", "source_row", "\0col")]]
+    frame = frame[
+        ["source_sheet", "source_row"]
+        + [c for c in frame.columns if c not in ("source_sheet", "source_row", "\0col")]
+    ]
     letters = pd.concat([p["\0col"] for _, p, _ in parts], ignore_index=True)
-    table = InventoryTable(frame.reset_index(drop=True), headers, {}, issues, log, skipped,
-                           letters)
+    table = InventoryTable(frame.reset_index(drop=True), headers, {}, issues, log, skipped, letters)
     _parse_columns(table)
     return table
 
@@ -212,7 +243,7 @@ def _sheet_frame(grid, idx, roles):
         row = grid.rows[i]
         if not any(v is not None for v in row) or i + 1 in grid.notes:
             continue
-        if row[:len(header_values)] == header_values:
+        if row[: len(header_values)] == header_values:
             continue  # a header repeated (printed reports)
         records.append([row[j] if j < len(row) else None for j in range(width)])
         rows_no.append(i + 1)
@@ -228,8 +259,13 @@ def _sheet_frame(grid, idx, roles):
     part.insert(0, "source_sheet", grid.name)
     letters = {columns[j]: _letter(j + 1) for j in keep}
     part["\0col"] = [letters] * len(part)
-    headers = {columns[j]: (_text(header_row[j]) if j < len(header_row) and header_row[j]
-                            is not None else columns[j]) for j in keep if columns[j] in part}
+    headers = {
+        columns[j]: (
+            _text(header_row[j]) if j < len(header_row) and header_row[j] is not None else columns[j]
+        )
+        for j in keep
+        if columns[j] in part
+    }
     return part, headers, sorted(computed)
 
 
@@ -264,9 +300,16 @@ def _parse_columns(table):
     def report(mask, col, values, message):
         for i in np.flatnonzero(mask):
             table.flagged.add((int(i), col))
-            table.issues.append(issue(sheets[i], rows[i], _column_letter(table, col, i),
-                                      table.headers.get(col, col),
-                                      values[i], message(values[i])))
+            table.issues.append(
+                issue(
+                    sheets[i],
+                    rows[i],
+                    _column_letter(table, col, i),
+                    table.headers.get(col, col),
+                    values[i],
+                    message(values[i]),
+                )
+            )
 
     this_year = date.today().year
     for col in list(f.columns):
@@ -275,7 +318,7 @@ def _parse_columns(table):
         raw = f[col].astype(object)
         raw = raw.where(raw.notna(), None)  # sheets without this column: None, not NaN
         given = raw.notna().to_numpy()
-        role = col[len(ROLE_PREFIX):] if col.startswith(ROLE_PREFIX) else None
+        role = col[len(ROLE_PREFIX) :] if col.startswith(ROLE_PREFIX) else None
         values = raw.to_numpy()
         if role in NUMBER_ROLES:
             num = parse_numbers(raw.map(_text)).to_numpy(float)
@@ -283,8 +326,7 @@ def _parse_columns(table):
             report(bad, col, values, lambda v: f"'{_text(v)}' is not a number")
             neg = given & ~np.isnan(num) & (num < 0)
             what = "a unit cost" if role == "unit_cost" else "a quantity"
-            report(neg, col, values, lambda v, w=what: f"{_text(v)} is negative: {w} must be "
-                                                       f"zero or more")
+            report(neg, col, values, lambda v, w=what: f"{_text(v)} is negative: {w} must be zero or more")
             num[bad | neg] = np.nan
             f[col] = num
             table.kinds[col] = "float"
@@ -293,8 +335,12 @@ def _parse_columns(table):
             bad = given & np.isnan(yrs)
             report(bad, col, values, lambda v: f"'{_text(v)}' is not a year")
             odd = given & ~np.isnan(yrs) & ((yrs < 1950) | (yrs > this_year + 1))
-            report(odd, col, values, lambda v: f"{_text(v)} is not a plausible install year "
-                                               f"(1950..{this_year + 1})")
+            report(
+                odd,
+                col,
+                values,
+                lambda v: f"{_text(v)} is not a plausible install year (1950..{this_year + 1})",
+            )
             yrs[bad | odd] = np.nan
             f[col] = yrs
             table.kinds[col] = "int64"
@@ -358,10 +404,17 @@ def check_coordinates(table, geographic):
         for i in np.flatnonzero(bad):
             sheet, row = f["source_sheet"].iat[i], int(f["source_row"].iat[i])
             table.flagged.add((int(i), col))
-            table.issues.append(issue(sheet, row, _column_letter(table, col, i),
-                                      table.headers.get(col, col), v[i],
-                                      f"{_text(float(v[i]))} is not a {what} (-{limit}..{limit}): "
-                                      f"set CRS for projected coordinates"))
+            table.issues.append(
+                issue(
+                    sheet,
+                    row,
+                    _column_letter(table, col, i),
+                    table.headers.get(col, col),
+                    v[i],
+                    f"{_text(float(v[i]))} is not a {what} (-{limit}..{limit}): "
+                    f"set CRS for projected coordinates",
+                )
+            )
         v[bad] = np.nan
         f[col] = v
     missing = np.isnan(f[x].to_numpy(float)) | np.isnan(f[y].to_numpy(float))
@@ -369,9 +422,16 @@ def check_coordinates(table, geographic):
         sheet, row = f["source_sheet"].iat[i], int(f["source_row"].iat[i])
         if (int(i), x) not in table.flagged and (int(i), y) not in table.flagged:
             col = x if np.isnan(f[x].iat[i]) else y
-            table.issues.append(issue(sheet, row, _column_letter(table, col, i),
-                                      table.headers.get(col, col), None,
-                                      "no coordinates: imported without a geometry"))
+            table.issues.append(
+                issue(
+                    sheet,
+                    row,
+                    _column_letter(table, col, i),
+                    table.headers.get(col, col),
+                    None,
+                    "no coordinates: imported without a geometry",
+                )
+            )
 
 
 def _column_letter(table, col, i):

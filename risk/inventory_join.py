@@ -19,19 +19,26 @@ NUMERIC = ("int", "int64", "float")
 
 def key_text(series):
     """Ids compared as text: 12, 12.0 and ' 12' are the same id."""
-    return pd.Series([_text(v) if v is not None and not (isinstance(v, float) and np.isnan(v))
-                      else "" for v in series], index=series.index, dtype=object)
+    return pd.Series(
+        [_text(v) if v is not None and not (isinstance(v, float) and np.isnan(v)) else "" for v in series],
+        index=series.index,
+        dtype=object,
+    )
 
 
 def join_inventory(layer_frame, layer_kinds, key_field, table: InventoryTable, layer_name=""):
     """(frame, kinds, stats): a copy of the layer's attributes updated from the inventory."""
     id_col = table.role("id")
     if id_col is None:
-        raise InventoryError("the inventory has no id column to join on (expected a header such "
-                             "as asset_id, id, identifiant, ref; or set FIELD_ID)")
+        raise InventoryError(
+            "the inventory has no id column to join on (expected a header such "
+            "as asset_id, id, identifiant, ref; or set FIELD_ID)"
+        )
     if key_field not in layer_frame.columns:
-        raise InventoryError(f"the join field '{key_field}' is not a field of the layer "
-                             f"(fields: {', '.join(map(str, layer_frame.columns))})")
+        raise InventoryError(
+            f"the join field '{key_field}' is not a field of the layer "
+            f"(fields: {', '.join(map(str, layer_frame.columns))})"
+        )
     inv = table.frame
     layer_keys = key_text(layer_frame[key_field])
     inv_keys = key_text(inv[id_col])
@@ -42,8 +49,11 @@ def join_inventory(layer_frame, layer_kinds, key_field, table: InventoryTable, l
     id_header = table.headers.get(id_col, id_col)
 
     def where(i, col):
-        return (inv["source_sheet"].iat[i], inv["source_row"].iat[i],
-                letters.iat[i].get(col, "") if letters is not None else "")
+        return (
+            inv["source_sheet"].iat[i],
+            inv["source_row"].iat[i],
+            letters.iat[i].get(col, "") if letters is not None else "",
+        )
 
     for i in np.flatnonzero(blank):
         s, r, c = where(i, id_col)
@@ -55,21 +65,35 @@ def join_inventory(layer_frame, layer_kinds, key_field, table: InventoryTable, l
             continue
         seen.add(k)
         s, r, c = where(i, id_col)
-        table.issues.append(issue(s, r, c, id_header, k, f"id '{k}' matches no feature of "
-                                  f"{layer_name or 'the layer'} (field {key_field})"))
+        table.issues.append(
+            issue(
+                s,
+                r,
+                c,
+                id_header,
+                k,
+                f"id '{k}' matches no feature of {layer_name or 'the layer'} (field {key_field})",
+            )
+        )
 
-    layer_roles = {r: f for r, f in detect_fields(list(map(str, layer_frame.columns))).items()
-                   if f and f != key_field}
+    layer_roles = {
+        r: f for r, f in detect_fields(list(map(str, layer_frame.columns))).items() if f and f != key_field
+    }
     out = layer_frame.copy()
     kinds = dict(layer_kinds)
-    stats = {"rows_matched": int(matched.sum()), "rows_unmatched": int((~matched).sum()),
-             "features_updated": 0, "replaced": [], "added": []}
+    stats = {
+        "rows_matched": int(matched.sum()),
+        "rows_unmatched": int((~matched).sum()),
+        "features_updated": 0,
+        "replaced": [],
+        "added": [],
+    }
     updated = np.zeros(len(out), dtype=bool)
     rows = np.flatnonzero(matched)
     for col in inv.columns:
         if col in (id_col, "source_sheet", "source_row"):
             continue
-        role = col[len(ROLE_PREFIX):] if col.startswith(ROLE_PREFIX) else None
+        role = col[len(ROLE_PREFIX) :] if col.startswith(ROLE_PREFIX) else None
         target = layer_roles.get(role) if role else None
         target = target or (output_name(role, table.headers.get(col)) if role else col)
         kind = table.kinds.get(col, "str")
@@ -82,8 +106,7 @@ def join_inventory(layer_frame, layer_kinds, key_field, table: InventoryTable, l
         chosen = _resolve(keys, values, at, current, kind, table, col, where)
         exists = target in out.columns
         new_kind = _merged_kind(kinds.get(target) if exists else None, kind, chosen.values())
-        column = out[target].astype(object) if exists else pd.Series(None, index=out.index,
-                                                                     dtype=object)
+        column = out[target].astype(object) if exists else pd.Series(None, index=out.index, dtype=object)
         if new_kind == "str" and kinds.get(target) != "str":
             column = column.map(lambda v: None if _missing(v) else _text(v))
         hit = layer_keys.isin(chosen.keys()).to_numpy()
@@ -146,21 +169,28 @@ def _resolve(keys, values, at, current, kind, table, col, where):
         if len(edits) > 1:
             rows = ", ".join(str(where(at[i], col)[1]) for i in edits["i"])
             s, r, c = where(at[pick], col)
-            table.issues.append(issue(s, r, c, table.headers.get(col, col), values[pick],
-                                      f"id '{k}' has different new values in rows {rows}: "
-                                      f"{_text(values[pick])} (row {r}) used"))
+            table.issues.append(
+                issue(
+                    s,
+                    r,
+                    c,
+                    table.headers.get(col, col),
+                    values[pick],
+                    f"id '{k}' has different new values in rows {rows}: {_text(values[pick])} (row {r}) used",
+                )
+            )
     return chosen
 
 
 def _merged_kind(layer_kind, inv_kind, values):
     if layer_kind is None or layer_kind == inv_kind:
-        if inv_kind in ("int", "int64") and any(not _missing(v) and not float(v).is_integer()
-                                                 for v in values):
+        if inv_kind in ("int", "int64") and any(
+            not _missing(v) and not float(v).is_integer() for v in values
+        ):
             return "float"
         return inv_kind
     if layer_kind in NUMERIC and inv_kind in NUMERIC:
-        if layer_kind != "float" and any(not _missing(v) and not float(v).is_integer()
-                                         for v in values):
+        if layer_kind != "float" and any(not _missing(v) and not float(v).is_integer() for v in values):
             return "float"
         return layer_kind
     return "str"

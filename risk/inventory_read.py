@@ -17,8 +17,10 @@ from .inventory_safety import UnsafeFileError, check_size, check_xlsx, require_d
 
 XLSX_EXTENSIONS = (".xlsx", ".xlsm")
 CSV_EXTENSIONS = (".csv", ".txt", ".tsv")
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3})([0-9]+)(?::([A-Za-z]{1,3})'
-                    rb'([0-9]+))?"')
+_MERGE = re.compile(
+    rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3})([0-9]+)(?::([A-Za-z]{1,3})'
+    rb'([0-9]+))?"'
+)
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
@@ -45,10 +47,12 @@ def read_grids(path, sheets=None):
     if ext in XLSX_EXTENSIONS:
         return read_xlsx_grids(path, sheets)
     if ext == ".xls":
-        raise InventoryError(f"{os.path.basename(path)}: old .xls workbooks are not read: save it "
-                             f"as .xlsx or CSV")
-    raise InventoryError(f"{os.path.basename(path)}: unknown inventory format '{ext}' "
-                         f"(expected .xlsx, .xlsm or .csv)")
+        raise InventoryError(
+            f"{os.path.basename(path)}: old .xls workbooks are not read: save it as .xlsx or CSV"
+        )
+    raise InventoryError(
+        f"{os.path.basename(path)}: unknown inventory format '{ext}' (expected .xlsx, .xlsm or .csv)"
+    )
 
 
 # -- xlsx -----------------------------------------------------------------------------------------
@@ -92,8 +96,10 @@ def read_xlsx_grids(path, sheets=None):
         if sheets:
             missing = [s for s in sheets if s not in titles]
             if missing:
-                raise InventoryError(f"{name}: no sheet named {', '.join(repr(s) for s in missing)}"
-                                     f" (sheets: {', '.join(titles)})")
+                raise InventoryError(
+                    f"{name}: no sheet named {', '.join(repr(s) for s in missing)}"
+                    f" (sheets: {', '.join(titles)})"
+                )
         grids = []
         for ws in wb.worksheets:
             scan = scans.get(ws.title, SheetScan())
@@ -129,11 +135,14 @@ def _check_bounds(name, scans, sheets):
                 f"{name}, sheet {title}: a cell in column {_column_letters(scan.max_col)} "
                 f"(column {scan.max_col:,}); an inventory is read up to column "
                 f"{_column_letters(MAX_COLUMNS)} ({MAX_COLUMNS}): refused. Delete what lies "
-                f"right of the table, or copy the table to a new sheet.")
+                f"right of the table, or copy the table to a new sheet."
+            )
         total += scan.cells
     if total > MAX_CELLS:
-        raise InventoryError(f"{name}: {total:,} cells, more than the {MAX_CELLS:,} an inventory "
-                             f"may hold: refused. Split it, or export it as CSV.")
+        raise InventoryError(
+            f"{name}: {total:,} cells, more than the {MAX_CELLS:,} an inventory "
+            f"may hold: refused. Split it, or export it as CSV."
+        )
 
 
 def _column_letters(n):
@@ -148,7 +157,7 @@ def _parser_message(where, error):
     from defusedxml import DefusedXmlException
 
     if isinstance(error, DefusedXmlException):
-        return (f"{where}: declares XML entities or a DTD: refused (XML bomb protection)")
+        return f"{where}: declares XML entities or a DTD: refused (XML bomb protection)"
     if isinstance(error, InventoryError):
         return str(error)
     return f"{where}: not a readable workbook ({type(error).__name__}: {error})"
@@ -178,8 +187,11 @@ def _scan_sheets(path):
                 if not sheet.tag.endswith("}sheet"):
                     continue
                 target = targets.get(sheet.get(_REL_NS), "")
-                part = target.lstrip("/") if target.startswith("/") else \
-                    posixpath.normpath(posixpath.join("xl", target))
+                part = (
+                    target.lstrip("/")
+                    if target.startswith("/")
+                    else posixpath.normpath(posixpath.join("xl", target))
+                )
                 if part in names:
                     scan = _scan_sheet(zf, part)
                     scan.state = sheet.get("state") or "visible"
@@ -224,8 +236,11 @@ def _scan_sheet(zf, part):
             if final:
                 scan.merges = sorted(merges)
                 return scan
-            buf = buf[max(consumed, len(buf) - 256 * 1024, 0):] if consumed else \
-                buf[max(len(buf) - 256 * 1024, 0):]
+            buf = (
+                buf[max(consumed, len(buf) - 256 * 1024, 0) :]
+                if consumed
+                else buf[max(len(buf) - 256 * 1024, 0) :]
+            )
 
 
 def _fill_merged(rows, ranges):
@@ -267,10 +282,11 @@ def read_csv_grid(path):
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InventoryError(f"{name}: a binary file, not CSV text")
     text = _decode(raw)
-    delimiter = guess_delimiter(text[:64 * 1024])
+    delimiter = guess_delimiter(text[: 64 * 1024])
     try:
-        rows = [[_plain(v) for v in row]
-                for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        rows = [
+            [_plain(v) for v in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        ]
     except csv.Error as e:
         raise InventoryError(f"{name}: not valid CSV ({e})") from e
     return Grid(os.path.splitext(name)[0], rows)

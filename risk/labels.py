@@ -15,7 +15,6 @@ LABELS = {
     "sheet.evidence": ("Evidence", "Preuves"),
     "sheet.run_info": ("Run info", "Exécution"),
     "sheet.data_issues": ("Data issues", "Données à revoir"),
-
     # raw input fields, by role (values as the city entered them; these headers are also
     # recognised when the workbook is imported back)
     "role.id": ("Asset id", "Identifiant"),
@@ -28,7 +27,6 @@ LABELS = {
     "role.quantity": ("Quantity", "Quantité"),
     "role.protocols": ("Protocols (as entered)", "Protocoles (saisis)"),
     "role.platform": ("Platform id", "Id plateforme"),
-
     # computed columns of an assessment (skipped when a workbook is imported back)
     "col.scenario_id": ("Scenario", "Scénario"),
     "col.source_layer": ("Layer", "Couche"),
@@ -57,33 +55,44 @@ LABELS = {
     "col.risk_band": ("Risk band", "Niveau de risque"),
     "col.cost_assumed": ("Cost assumed", "Coût supposé"),
     "col.reasons": ("Reasons", "Raisons"),
-
     # summary sheet
     "title": ("Vendor risk: assessment workbook", "Risque fournisseurs : classeur d'évaluation"),
     "summary.scenarios": ("Totals per scenario", "Totaux par scénario"),
-    "summary.top_vendors": ("Top vendors by expected exposure",
-                            "Principaux fournisseurs par exposition attendue"),
-    "summary.expected_cost": ("Expected cost over scenarios (probability-weighted)",
-                              "Coût attendu sur les scénarios (pondéré par les probabilités)"),
-    "summary.expected_note": ("P50/P90: median and 90th percentile of the scenario's total cost "
-                              "over seeded draws of unit costs and cost multipliers.",
-                              "P50/P90 : médiane et 90e centile du coût total du scénario sur des "
-                              "tirages (graine fixe) des coûts unitaires et des multiplicateurs."),
-    "summary.spill": ("The assets fill {n} sheets ({names}): a sheet holds at most {limit:,} rows.",
-                      "Les équipements occupent {n} feuilles ({names}) : une feuille contient au "
-                      "plus {limit:,} lignes."),
-    "summary.issues": ("{n} input values could not be used as given: see the sheet '{sheet}'.",
-                       "{n} valeurs d'entrée n'ont pas pu être utilisées telles quelles : voir la "
-                       "feuille « {sheet} »."),
-    "summary.issues_cut": ("Only the first {shown:,} of {n:,} data issues are listed: see the "
-                           "data_issues table of the GeoPackage.",
-                           "Seules les {shown:,} premières des {n:,} anomalies sont listées : voir "
-                           "la table data_issues du GeoPackage."),
+    "summary.top_vendors": (
+        "Top vendors by expected exposure",
+        "Principaux fournisseurs par exposition attendue",
+    ),
+    "summary.expected_cost": (
+        "Expected cost over scenarios (probability-weighted)",
+        "Coût attendu sur les scénarios (pondéré par les probabilités)",
+    ),
+    "summary.expected_note": (
+        "P50/P90: median and 90th percentile of the scenario's total cost "
+        "over seeded draws of unit costs and cost multipliers.",
+        "P50/P90 : médiane et 90e centile du coût total du scénario sur des "
+        "tirages (graine fixe) des coûts unitaires et des multiplicateurs.",
+    ),
+    "summary.spill": (
+        "The assets fill {n} sheets ({names}): a sheet holds at most {limit:,} rows.",
+        "Les équipements occupent {n} feuilles ({names}) : une feuille contient au plus {limit:,} lignes.",
+    ),
+    "summary.issues": (
+        "{n} input values could not be used as given: see the sheet '{sheet}'.",
+        "{n} valeurs d'entrée n'ont pas pu être utilisées telles quelles : voir la feuille « {sheet} ».",
+    ),
+    "summary.issues_cut": (
+        "Only the first {shown:,} of {n:,} data issues are listed: see the "
+        "data_issues table of the GeoPackage.",
+        "Seules les {shown:,} premières des {n:,} anomalies sont listées : voir "
+        "la table data_issues du GeoPackage.",
+    ),
     "summary.levels": ("Sanction levels", "Niveaux de sanction"),
     "summary.bands": ("Risk bands", "Niveaux de risque"),
     "summary.chart_costs": ("Cost by scenario (EUR)", "Coût par scénario (EUR)"),
-    "summary.chart_vendors": ("Expected exposure by vendor (EUR)",
-                              "Exposition attendue par fournisseur (EUR)"),
+    "summary.chart_vendors": (
+        "Expected exposure by vendor (EUR)",
+        "Exposition attendue par fournisseur (EUR)",
+    ),
     "meta.jurisdiction": ("Jurisdiction", "Juridiction"),
     "meta.reference_date": ("Reference date", "Date de référence"),
     "meta.assets": ("Assets assessed", "Équipements évalués"),
@@ -114,18 +123,21 @@ LABELS = {
     "top.expected": ("Expected exposure (EUR)", "Exposition attendue (EUR)"),
     "top.worst": ("Worst-case exposure (EUR)", "Exposition maximale (EUR)"),
     "top.worst_scenario": ("Worst-case scenario", "Scénario le plus coûteux"),
-
     # vendors sheet
-    "vendors.by_vendor": ("Exposure and switching cost per vendor and scenario",
-                          "Exposition et coût de sortie par fournisseur et scénario"),
+    "vendors.by_vendor": (
+        "Exposure and switching cost per vendor and scenario",
+        "Exposition et coût de sortie par fournisseur et scénario",
+    ),
     "vendors.by_parent": ("Per parent group and scenario", "Par groupe et scénario"),
-    "vendors.note": ("Exposure: replacement cost plus stranded value forced by the scenario. "
-                     "Switching cost: replacing all of the vendor's assets now, their remaining "
-                     "book value, and re-integrating what is wired to its platforms.",
-                     "Exposition : coût de remplacement plus valeur perdue imposés par le "
-                     "scénario. Coût de sortie : remplacer tous les équipements du fournisseur "
-                     "maintenant, leur valeur comptable restante et la ré-intégration de ce qui "
-                     "est relié à ses plateformes."),
+    "vendors.note": (
+        "Exposure: replacement cost plus stranded value forced by the scenario. "
+        "Switching cost: replacing all of the vendor's assets now, their remaining "
+        "book value, and re-integrating what is wired to its platforms.",
+        "Exposition : coût de remplacement plus valeur perdue imposés par le "
+        "scénario. Coût de sortie : remplacer tous les équipements du fournisseur "
+        "maintenant, leur valeur comptable restante et la ré-intégration de ce qui "
+        "est relié à ses plateformes.",
+    ),
     "v.scenario": ("Scenario", "Scénario"),
     "v.vendor": ("Vendor", "Fournisseur"),
     "v.vendor_id": ("Vendor id", "Id fournisseur"),
@@ -146,7 +158,6 @@ LABELS = {
     "v.exit_cost": ("Exit cost (EUR)", "Coût de retrait (EUR)"),
     "v.cascade_cost": ("Platform cascade (EUR)", "Cascade plateforme (EUR)"),
     "v.switching_cost": ("Switching cost (EUR)", "Coût de sortie (EUR)"),
-
     # scenarios sheet
     "sc.scenario": ("Scenario", "Scénario"),
     "sc.parameter": ("Parameter", "Paramètre"),
@@ -154,8 +165,10 @@ LABELS = {
     "sc.value": ("Value", "Valeur"),
     "sc.explanation": ("Explanation", "Explication"),
     "sc.file": ("Scenario file", "Fichier du scénario"),
-    "sc.missing": ("scenario file not found: only the name and probability are known",
-                   "fichier du scénario introuvable : seuls le nom et la probabilité sont connus"),
+    "sc.missing": (
+        "scenario file not found: only the name and probability are known",
+        "fichier du scénario introuvable : seuls le nom et la probabilité sont connus",
+    ),
     "sc.fact": ("Fact", "Fait"),
     "sc.profile": ("Scoring profile", "Profil de notation"),
     "sc.weight": ("Weight (normalised probability)", "Poids (probabilité normalisée)"),
@@ -179,20 +192,25 @@ LABELS = {
     "p.bands": ("Band thresholds", "Seuils des niveaux"),
     "p.uncertainty_samples": ("Uncertainty draws", "Tirages d'incertitude"),
     "p.uncertainty_seed": ("Uncertainty seed", "Graine d'incertitude"),
-
     # evidence sheet
-    "ev.note": ("Every list and listing that contributed to a sanction level, with its source "
-                "and the date the fact was read.",
-                "Chaque liste et inscription qui a contribué à un niveau de sanction, avec sa "
-                "source et la date de lecture du fait."),
-    "ev.catalog_fallback": ("The assessment's catalog folder was not found: evidence is taken "
-                            "from the catalog shipped now (version {now}; the assessment used "
-                            "version {then}).",
-                            "Le dossier du catalogue de l'évaluation est introuvable : les "
-                            "preuves viennent du catalogue livré aujourd'hui (version {now} ; "
-                            "l'évaluation a utilisé la version {then})."),
-    "ev.no_catalog": ("No catalog could be read: only the list ids are shown.",
-                      "Aucun catalogue lisible : seuls les identifiants de listes figurent."),
+    "ev.note": (
+        "Every list and listing that contributed to a sanction level, with its source "
+        "and the date the fact was read.",
+        "Chaque liste et inscription qui a contribué à un niveau de sanction, avec sa "
+        "source et la date de lecture du fait.",
+    ),
+    "ev.catalog_fallback": (
+        "The assessment's catalog folder was not found: evidence is taken "
+        "from the catalog shipped now (version {now}; the assessment used "
+        "version {then}).",
+        "Le dossier du catalogue de l'évaluation est introuvable : les "
+        "preuves viennent du catalogue livré aujourd'hui (version {now} ; "
+        "l'évaluation a utilisé la version {then}).",
+    ),
+    "ev.no_catalog": (
+        "No catalog could be read: only the list ids are shown.",
+        "Aucun catalogue lisible : seuls les identifiants de listes figurent.",
+    ),
     "ev.list_id": ("List", "Liste"),
     "ev.list_name": ("List name", "Nom de la liste"),
     "ev.jurisdiction": ("Jurisdiction", "Juridiction"),
@@ -212,7 +230,6 @@ LABELS = {
     "ev.list_as_of": ("List as of", "Liste à la date du"),
     "ev.scenarios": ("Scenarios", "Scénarios"),
     "ev.assets": ("Assets concerned", "Équipements concernés"),
-
     # run info sheet
     "ri.item": ("Item", "Élément"),
     "ri.value": ("Value", "Valeur"),
@@ -243,14 +260,12 @@ LABELS = {
     "ri.assessment_file": ("Assessment file", "Fichier d'évaluation"),
     "ri.language": ("Language", "Langue"),
     "ri.asset_sheets": ("Asset sheets", "Feuilles d'équipements"),
-
     # data issues sheet
     "di.asset_id": ("Asset id", "Identifiant"),
     "di.field": ("Field", "Champ"),
     "di.value": ("Value", "Valeur"),
     "di.message": ("What was done", "Traitement"),
     "di.none": ("No input value needed fixing.", "Aucune valeur d'entrée n'a dû être corrigée."),
-
     # values
     "yes": ("yes", "oui"),
     "no": ("no", "non"),
@@ -258,14 +273,22 @@ LABELS = {
     "band.medium": ("medium", "moyen"),
     "band.high": ("high", "élevé"),
     "band.critical": ("critical", "critique"),
-    "level.0": ("None: on no list in force for the jurisdiction.",
-                "Aucun : sur aucune liste en vigueur dans la juridiction."),
-    "level.1": ("Watch: listed elsewhere, outside a list's scope, or a suspected OEM.",
-                "Surveillance : inscrit ailleurs, hors du champ d'une liste, ou OEM présumé."),
-    "level.2": ("Restricted: procurement or funding ban in force.",
-                "Restreint : interdiction d'achat ou de financement en vigueur."),
-    "level.3": ("Removal: removal mandated, with a deadline.",
-                "Retrait : retrait obligatoire, avec échéance."),
+    "level.0": (
+        "None: on no list in force for the jurisdiction.",
+        "Aucun : sur aucune liste en vigueur dans la juridiction.",
+    ),
+    "level.1": (
+        "Watch: listed elsewhere, outside a list's scope, or a suspected OEM.",
+        "Surveillance : inscrit ailleurs, hors du champ d'une liste, ou OEM présumé.",
+    ),
+    "level.2": (
+        "Restricted: procurement or funding ban in force.",
+        "Restreint : interdiction d'achat ou de financement en vigueur.",
+    ),
+    "level.3": (
+        "Removal: removal mandated, with a deadline.",
+        "Retrait : retrait obligatoire, avec échéance.",
+    ),
     "bandnote.low": ("score below {medium}", "score inférieur à {medium}"),
     "bandnote.medium": ("score {medium} to {high}", "score de {medium} à {high}"),
     "bandnote.high": ("score {high} to {critical}", "score de {high} à {critical}"),

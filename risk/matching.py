@@ -36,8 +36,15 @@ class ModelMatch:
 NO_NAME = NameMatch("", "unknown", 0.0)
 
 RESULT_COLUMNS = (
-    "vendor_id", "match_method", "match_confidence", "needs_review",
-    "oem_maker_id", "oem_status", "model_class", "match_note", "suggestion",
+    "vendor_id",
+    "match_method",
+    "match_confidence",
+    "needs_review",
+    "oem_maker_id",
+    "oem_status",
+    "model_class",
+    "match_note",
+    "suggestion",
 )
 
 
@@ -62,16 +69,25 @@ def read_corrections(path):
 class Matcher:
     """Built once per catalog; caches every distinct string it has resolved."""
 
-    def __init__(self, catalog, corrections=None, fuzzy_accept=0.90, fuzzy_review=0.75,
-                 fuzzy_min_length=5, review_below=0.95):
+    def __init__(
+        self,
+        catalog,
+        corrections=None,
+        fuzzy_accept=0.90,
+        fuzzy_review=0.75,
+        fuzzy_min_length=5,
+        review_below=0.95,
+    ):
         self.catalog = catalog
         self.fuzzy_accept = fuzzy_accept
         self.fuzzy_review = fuzzy_review
         self.fuzzy_min_length = fuzzy_min_length
         self.review_below = review_below
         vendors = catalog.vendors
-        self.names = {v: (short or name) for v, name, short
-                      in zip(vendors["vendor_id"], vendors["name"], vendors["short_name"])}
+        self.names = {
+            v: (short or name)
+            for v, name, short in zip(vendors["vendor_id"], vendors["name"], vendors["short_name"])
+        }
         self._ancestors = catalog.ancestors()
         self._families = {}
         self._oem = {}
@@ -86,9 +102,7 @@ class Matcher:
             self._add_key(alias, vid, "alias")
         for brand, vid in zip(catalog.brands["brand"], catalog.brands["vendor_id"]):
             self._add_key(brand, vid, "brand")
-        self._cjk = sorted(
-            ((k, v) for k, v in self._keys.items() if has_cjk(k)), key=lambda kv: -len(kv[0])
-        )
+        self._cjk = sorted(((k, v) for k, v in self._keys.items() if has_cjk(k)), key=lambda kv: -len(kv[0]))
         self._max_ngram = max((k.count(" ") + 1 for k in self._keys), default=1)
         self._key_list = list(self._keys)
         self._trigram_index = {}
@@ -100,15 +114,18 @@ class Matcher:
         pats["regex_len"] = pats["regex"].str.len()
         pats = pats.sort_values(["conf_num", "regex_len"], ascending=False, kind="stable")
         self._patterns = [
-            (re.compile(r.regex, re.IGNORECASE),
-             ModelMatch(r.vendor_id, r.conf_num, r.pattern_id, r.asset_class))
+            (
+                re.compile(r.regex, re.IGNORECASE),
+                ModelMatch(r.vendor_id, r.conf_num, r.pattern_id, r.asset_class),
+            )
             for r in pats.itertuples()
         ]
         self._corrections = {}
         for raw, (vid, lineno) in (corrections or {}).items():
             if vid and vid not in self.names:
-                raise ValueError(f"corrections row {lineno}, column 'vendor_id': "
-                                 f"'{vid}' is not a vendor_id in the catalog")
+                raise ValueError(
+                    f"corrections row {lineno}, column 'vendor_id': '{vid}' is not a vendor_id in the catalog"
+                )
             self._corrections[name_key(raw)] = vid
             self._corrections[raw.strip().casefold()] = vid
         self._name_cache = {}
@@ -179,7 +196,7 @@ class Matcher:
         found = {}
         for n in range(min(self._max_ngram, len(tokens)), 0, -1):
             for i in range(len(tokens) - n + 1):
-                gram = " ".join(tokens[i:i + n])
+                gram = " ".join(tokens[i : i + n])
                 if gram in self._keys and gram not in self._ambiguous and (n > 1 or len(gram) >= 4):
                     vid, method = self._keys[gram]
                     if not any(self.related(vid, v) for v in found):
@@ -252,8 +269,9 @@ class Matcher:
 
     def match(self, manufacturer, brand, model):
         """Resolve one asset's strings to a dict with the RESULT_COLUMNS."""
-        return self._combine(self.resolve_name(manufacturer), self.resolve_name(brand),
-                             self.model_outcome(model))
+        return self._combine(
+            self.resolve_name(manufacturer), self.resolve_name(brand), self.model_outcome(model)
+        )
 
     def _combine(self, nm, nb, outcome):
         pm = outcome if isinstance(outcome, ModelMatch) else None
@@ -266,22 +284,28 @@ class Matcher:
         elif nb.method in STRONG and nb.vendor_id:
             chosen = nb
         if chosen is not None and chosen.method != "manual":
-            if nm.method in STRONG and nb.method in STRONG and nm.vendor_id and nb.vendor_id \
-                    and not self.related(nm.vendor_id, nb.vendor_id):
+            if (
+                nm.method in STRONG
+                and nb.method in STRONG
+                and nm.vendor_id
+                and nb.vendor_id
+                and not self.related(nm.vendor_id, nb.vendor_id)
+            ):
                 review = True
-                notes.append(f"manufacturer says {self.names[nm.vendor_id]}, "
-                             f"brand says {self.names[nb.vendor_id]}")
+                notes.append(
+                    f"manufacturer says {self.names[nm.vendor_id]}, brand says {self.names[nb.vendor_id]}"
+                )
             if pm is not None and not self.related(chosen.vendor_id, pm.vendor_id):
                 review = True
-                notes.append(f"model number looks like {self.names[pm.vendor_id]} "
-                             f"(pattern {pm.pattern_id})")
+                notes.append(f"model number looks like {self.names[pm.vendor_id]} (pattern {pm.pattern_id})")
         elif chosen is None and pm is not None:
             fuzzy = [r for r in (nm, nb) if r.method == "fuzzy" and r.vendor_id]
             conf = pm.confidence
             if fuzzy and self.related(fuzzy[0].vendor_id, pm.vendor_id):
                 conf = max(conf, fuzzy[0].confidence)
-            chosen = NameMatch(pm.vendor_id, "model_pattern", conf,
-                               note=f"model number matches pattern {pm.pattern_id}")
+            chosen = NameMatch(
+                pm.vendor_id, "model_pattern", conf, note=f"model number matches pattern {pm.pattern_id}"
+            )
             notes.extend(r.note for r in (nm, nb) if r.note)
         elif chosen is None:
             fuzzy = [r for r in (nm, nb) if r.method == "fuzzy" and r.vendor_id]
@@ -291,9 +315,15 @@ class Matcher:
         if chosen is None:
             notes.extend(r.note for r in (nm, nb) if r.note)
             return {
-                "vendor_id": "", "match_method": "unknown", "match_confidence": 0.0,
-                "needs_review": True, "oem_maker_id": "", "oem_status": "",
-                "model_class": "", "match_note": "; ".join(notes), "suggestion": suggestion,
+                "vendor_id": "",
+                "match_method": "unknown",
+                "match_confidence": 0.0,
+                "needs_review": True,
+                "oem_maker_id": "",
+                "oem_status": "",
+                "model_class": "",
+                "match_note": "; ".join(notes),
+                "suggestion": suggestion,
             }
         if chosen.note and chosen.note not in notes:
             notes.insert(0, chosen.note)
@@ -306,11 +336,15 @@ class Matcher:
                 method = "oem"
             notes.append(f"{oem_status} OEM of {self.names[oem_maker]}")
         return {
-            "vendor_id": chosen.vendor_id, "match_method": method,
-            "match_confidence": float(chosen.confidence), "needs_review": review,
-            "oem_maker_id": oem_maker, "oem_status": oem_status,
+            "vendor_id": chosen.vendor_id,
+            "match_method": method,
+            "match_confidence": float(chosen.confidence),
+            "needs_review": review,
+            "oem_maker_id": oem_maker,
+            "oem_status": oem_status,
             "model_class": pm.asset_class if pm is not None else "",
-            "match_note": "; ".join(notes), "suggestion": "",
+            "match_note": "; ".join(notes),
+            "suggestion": "",
         }
 
     # -- whole columns ---------------------------------------------------------------------
@@ -326,16 +360,24 @@ class Matcher:
         bc = bc if bc is not None else np.zeros(n, dtype=np.int64)
         pc = pc if pc is not None else np.zeros(n, dtype=np.int64)
         outcomes = [self.model_outcome(m) for m in pv]
-        okeys = [(o if isinstance(o, tuple) else ("pattern", o.pattern_id)) if o is not None
-                 else ("none", "") for o in outcomes]
+        okeys = [
+            (o if isinstance(o, tuple) else ("pattern", o.pattern_id)) if o is not None else ("none", "")
+            for o in outcomes
+        ]
         ocode, _ = pd.factorize(pd.Series([f"{a}\x1f{b}" for a, b in okeys], dtype=object))
         row_outcome = ocode[pc] if len(ocode) else pc
         first_model = {}
         for i, c in enumerate(ocode):
             first_model.setdefault(c, i)
         combo, first = factorize_rows([mc, bc, row_outcome])
-        records = [self._combine(self.resolve_name(mv[mc[i]]), self.resolve_name(bv[bc[i]]),
-                                 outcomes[first_model[row_outcome[i]]]) for i in first]
+        records = [
+            self._combine(
+                self.resolve_name(mv[mc[i]]),
+                self.resolve_name(bv[bc[i]]),
+                outcomes[first_model[row_outcome[i]]],
+            )
+            for i in first
+        ]
         out = pd.DataFrame(index=pd.RangeIndex(n))
         for col in RESULT_COLUMNS:
             values = [r[col] for r in records]
@@ -359,7 +401,7 @@ def _could_reach(a, b, threshold):
 
 def _trigrams(text):
     padded = f" {text} "
-    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
 def _rank(method):

@@ -135,8 +135,11 @@ def asset_rows(tables, order, names, lang):
     parts = []
     for sid in order:
         f = tables.layers[sid]
-        score = pd.to_numeric(f.get("risk_score", pd.Series(0.0, index=f.index)),
-                              errors="coerce").fillna(-1).to_numpy()
+        score = (
+            pd.to_numeric(f.get("risk_score", pd.Series(0.0, index=f.index)), errors="coerce")
+            .fillna(-1)
+            .to_numpy()
+        )
         ids, _ = role_values(f, mapping.get("id", []))
         f = f.assign(**{"\0asset_id": asset_ids(f, ids)})
         parts.append(f.iloc[np.argsort(-score, kind="stable")])
@@ -149,8 +152,7 @@ def asset_rows(tables, order, names, lang):
         "match_confidence": lambda s: number_column(s, 2),
         "forced_year": lambda s: number_column(s, 0, zero_is_empty=True),
         "match_method": lambda s: mapped_column(s, _methods(lang)),
-        "vendor_name": lambda s: mapped_column(s, {"(unknown vendor)":
-                                                   label("unknown_vendor", lang)}),
+        "vendor_name": lambda s: mapped_column(s, {"(unknown vendor)": label("unknown_vendor", lang)}),
     }
     for c in ("compatible", "forced", "cost_assumed", "needs_review"):
         converters[c] = lambda s: bool_column(s, lang)
@@ -158,9 +160,11 @@ def asset_rows(tables, order, names, lang):
         converters[c] = lambda s: number_column(s, 0)
     for c in ("purchase_value", "replacement_cost", "reintegration_cost", "stranded_value"):
         converters[c] = lambda s: number_column(s, 2)
-    role_parsers = {"unit_cost": lambda s: parsed_or_raw(s, parse_numbers),
-                    "quantity": lambda s: parsed_or_raw(s, parse_numbers),
-                    "install_year": lambda s: parsed_or_raw(s, parse_years)}
+    role_parsers = {
+        "unit_cost": lambda s: parsed_or_raw(s, parse_numbers),
+        "quantity": lambda s: parsed_or_raw(s, parse_numbers),
+        "install_year": lambda s: parsed_or_raw(s, parse_years),
+    }
     columns, values = [], []
     used = set(role_values(frame, mapping.get("id", []))[1])
     for key, source, fmt, width in ASSET_LAYOUT:

@@ -56,7 +56,8 @@ def load_context(run_info, lang="en"):
         else:
             ctx.catalog = load_catalog()
             ctx.catalog_note = label("ev.catalog_fallback", lang).format(
-                now=ctx.catalog.version or "?", then=then or "?")
+                now=ctx.catalog.version or "?", then=then or "?"
+            )
     except (OSError, CatalogError):
         ctx.catalog = None
         ctx.catalog_note = label("ev.no_catalog", lang)
@@ -72,9 +73,10 @@ def build_report(tables, context=None, lang="en", row_limit=EXCEL_MAX_ROWS, plug
     """Everything the workbook shows, in `lang` ('en' or 'fr')."""
     context = context or Context()
     lang = "fr" if lang == "fr" else "en"
-    sheets = {k: label(f"sheet.{k}", lang) for k in
-              ("summary", "assets", "vendors", "scenarios", "evidence", "run_info",
-               "data_issues")}
+    sheets = {
+        k: label(f"sheet.{k}", lang)
+        for k in ("summary", "assets", "vendors", "scenarios", "evidence", "run_info", "data_issues")
+    }
     summary = tables.scenario_summary.reset_index(drop=True)
     order = [s for s in summary["scenario_id"] if s in tables.layers] if len(summary) else []
     order += [s for s in tables.layers if s not in order]
@@ -85,40 +87,50 @@ def build_report(tables, context=None, lang="en", row_limit=EXCEL_MAX_ROWS, plug
     run_info = tables.run_info
     notes = []
     if len(asset_sheets) > 1:
-        notes.append(label("summary.spill", lang).format(
-            n=len(asset_sheets), names=", ".join(asset_sheets), limit=int(row_limit)))
+        notes.append(
+            label("summary.spill", lang).format(
+                n=len(asset_sheets), names=", ".join(asset_sheets), limit=int(row_limit)
+            )
+        )
     if issues_total:
-        notes.append(label("summary.issues", lang).format(n=issues_total,
-                                                          sheet=sheets["data_issues"]))
+        notes.append(label("summary.issues", lang).format(n=issues_total, sheet=sheets["data_issues"]))
     if issues_total > len(issues_table.rows):
-        notes.append(label("summary.issues_cut", lang).format(shown=len(issues_table.rows),
-                                                              n=issues_total))
+        notes.append(label("summary.issues_cut", lang).format(shown=len(issues_table.rows), n=issues_total))
     catalog_text = label("meta.catalog_value", lang).format(
-        version=run_info.get("catalog_version", "") or "?",
-        as_of=run_info.get("catalog_as_of", "") or "?")
-    meta = [(label("meta.jurisdiction", lang), run_info.get("jurisdiction", "")),
-            (label("meta.reference_date", lang), run_info.get("reference_date", "")),
-            (label("meta.assets", lang), str(run_info.get("assets", ""))),
-            (label("meta.catalog", lang), catalog_text),
-            (label("meta.run_at", lang), _when(run_info.get("run_at", ""))),
-            (label("meta.source", lang), tables.source)]
+        version=run_info.get("catalog_version", "") or "?", as_of=run_info.get("catalog_as_of", "") or "?"
+    )
+    meta = [
+        (label("meta.jurisdiction", lang), run_info.get("jurisdiction", "")),
+        (label("meta.reference_date", lang), run_info.get("reference_date", "")),
+        (label("meta.assets", lang), str(run_info.get("assets", ""))),
+        (label("meta.catalog", lang), catalog_text),
+        (label("meta.run_at", lang), _when(run_info.get("run_at", ""))),
+        (label("meta.source", lang), tables.source),
+    ]
     vendors, parents = vendor_tables(tables.vendor_summary, names, context, lang)
     bands = _bands(context, lang)
     return WorkbookReport(
-        lang=lang, sheets=sheets, asset_sheets=asset_sheets, rows_per_sheet=per_sheet,
-        title=label("title", lang), meta=[(k, clean_value(v)) for k, v in meta], notes=notes,
+        lang=lang,
+        sheets=sheets,
+        asset_sheets=asset_sheets,
+        rows_per_sheet=per_sheet,
+        title=label("title", lang),
+        meta=[(k, clean_value(v)) for k, v in meta],
+        notes=notes,
         scenario_totals=_scenario_totals(summary, names, lang),
         expected_cost=_expected_cost(summary, run_info),
         top_vendors=_top_vendors(tables.vendor_summary, summary, names, context, lang),
         levels=[(f"{label('ev.level', lang)} {i}", label(f"level.{i}", lang)) for i in range(4)],
         bands=bands,
-        assets=assets, vendors=vendors, parents=parents,
+        assets=assets,
+        vendors=vendors,
+        parents=parents,
         scenario_params=scenario_table(order, summary, names, context, lang),
         evidence=evidence_table(tables.layers, names, context, lang),
-        evidence_notes=[label("ev.note", lang)] + ([context.catalog_note]
-                                                   if context.catalog_note else []),
+        evidence_notes=[label("ev.note", lang)] + ([context.catalog_note] if context.catalog_note else []),
         run_info=_run_info(tables, lang, plugin_version, asset_sheets),
-        data_issues=issues_table, data_issues_total=issues_total,
+        data_issues=issues_table,
+        data_issues_total=issues_total,
     )
 
 
@@ -144,22 +156,24 @@ def _when(iso):
     return t.strftime("%Y-%m-%d %H:%M") + (" UTC" if t.tzinfo is not None else "")
 
 
-
-
 # -- summary ------------------------------------------------------------------------------------
-SUMMARY_COLUMNS = (("scenario_name", "sum.scenario", "", 28), ("probability", "sum.probability",
-                                                                  "percent", 11),
-                   ("assets", "sum.assets", "int", 13), ("level_0", "sum.level_0", "int", 13),
-                   ("level_1", "sum.level_1", "int", 13), ("level_2", "sum.level_2", "int", 13),
-                   ("level_3", "sum.level_3", "int", 13),
-                   ("incompatible", "sum.incompatible", "int", 13),
-                   ("forced", "sum.forced", "int", 13),
-                   ("replacement_cost", "sum.replacement_cost", "money", 15),
-                   ("reintegration_cost", "sum.reintegration_cost", "money", 15),
-                   ("stranded_value", "sum.stranded_value", "money", 15),
-                   ("total_cost", "sum.total_cost", "money", 15),
-                   ("p50_cost", "sum.p50_cost", "money", 15),
-                   ("p90_cost", "sum.p90_cost", "money", 15))
+SUMMARY_COLUMNS = (
+    ("scenario_name", "sum.scenario", "", 28),
+    ("probability", "sum.probability", "percent", 11),
+    ("assets", "sum.assets", "int", 13),
+    ("level_0", "sum.level_0", "int", 13),
+    ("level_1", "sum.level_1", "int", 13),
+    ("level_2", "sum.level_2", "int", 13),
+    ("level_3", "sum.level_3", "int", 13),
+    ("incompatible", "sum.incompatible", "int", 13),
+    ("forced", "sum.forced", "int", 13),
+    ("replacement_cost", "sum.replacement_cost", "money", 15),
+    ("reintegration_cost", "sum.reintegration_cost", "money", 15),
+    ("stranded_value", "sum.stranded_value", "money", 15),
+    ("total_cost", "sum.total_cost", "money", 15),
+    ("p50_cost", "sum.p50_cost", "money", 15),
+    ("p90_cost", "sum.p90_cost", "money", 15),
+)
 
 
 def _scenario_totals(summary, names, lang):
@@ -181,51 +195,64 @@ def _expected_cost(summary, run_info):
 
 
 def _top_vendors(vendor_summary, summary, names, context, lang):
-    cols = [Column("vendor", label("top.vendor", lang), "", 28),
-            Column("parent", label("top.parent", lang), "", 16),
-            Column("country", label("top.country", lang), "", 11),
-            Column("assets", label("top.assets", lang), "int", 13),
-            Column("level", label("top.level", lang), "int", 13),
-            Column("expected", label("top.expected", lang), "money", 15),
-            Column("worst", label("top.worst", lang), "money", 15),
-            Column("worst_scenario", label("top.worst_scenario", lang), "", 20)]
+    cols = [
+        Column("vendor", label("top.vendor", lang), "", 28),
+        Column("parent", label("top.parent", lang), "", 16),
+        Column("country", label("top.country", lang), "", 11),
+        Column("assets", label("top.assets", lang), "int", 13),
+        Column("level", label("top.level", lang), "int", 13),
+        Column("expected", label("top.expected", lang), "money", 15),
+        Column("worst", label("top.worst", lang), "money", 15),
+        Column("worst_scenario", label("top.worst_scenario", lang), "", 20),
+    ]
     vs = vendor_summary
     if not len(vs):
         return Table(cols, [], label("summary.top_vendors", lang))
-    vs = vs.assign(w=vs["scenario_id"].map(scenario_weights(summary)).fillna(0.0),
-                   exposure=pd.to_numeric(vs["exposure"], errors="coerce").fillna(0.0))
+    vs = vs.assign(
+        w=vs["scenario_id"].map(scenario_weights(summary)).fillna(0.0),
+        exposure=pd.to_numeric(vs["exposure"], errors="coerce").fillna(0.0),
+    )
     vs = vs.assign(weighted=vs["w"] * vs["exposure"])
     worst = vs.sort_values("exposure", ascending=False, kind="stable").drop_duplicates("vendor_id")
-    g = vs.groupby("vendor_id", sort=False).agg(expected=("weighted", "sum"),
-                                                level=("sanction_level", "max"),
-                                                assets=("assets", "max"))
-    g = g.join(worst.set_index("vendor_id")[["vendor_name", "parent_id", "country", "exposure",
-                                              "scenario_id"]])
+    g = vs.groupby("vendor_id", sort=False).agg(
+        expected=("weighted", "sum"), level=("sanction_level", "max"), assets=("assets", "max")
+    )
+    g = g.join(
+        worst.set_index("vendor_id")[["vendor_name", "parent_id", "country", "exposure", "scenario_id"]]
+    )
     g = g.sort_values(["expected", "exposure"], ascending=False, kind="stable").head(TOP_VENDORS)
     vnames = vendor_names(context)
     rows = []
     for vid, r in g.iterrows():
         name = label("unknown_vendor", lang) if not vid else r["vendor_name"]
         parent = vnames.get(r["parent_id"], r["parent_id"])
-        rows.append([clean_value(name), clean_value(parent), clean_value(r["country"]),
-                     clean_value(r["assets"]), clean_value(r["level"]),
-                     clean_value(r["expected"]), clean_value(r["exposure"]),
-                     clean_value(names.get(r["scenario_id"], r["scenario_id"])
-                                 if r["exposure"] > 0 else None)])
+        rows.append(
+            [
+                clean_value(name),
+                clean_value(parent),
+                clean_value(r["country"]),
+                clean_value(r["assets"]),
+                clean_value(r["level"]),
+                clean_value(r["expected"]),
+                clean_value(r["exposure"]),
+                clean_value(names.get(r["scenario_id"], r["scenario_id"]) if r["exposure"] > 0 else None),
+            ]
+        )
     return Table(cols, rows, label("summary.top_vendors", lang))
 
 
 def _bands(context, lang):
     bands = getattr(context.profile, "bands", None) or {"medium": 25, "high": 50, "critical": 75}
-    return [(b, label(f"band.{b}", lang), label(f"bandnote.{b}", lang).format(**bands))
-            for b in RISK_BANDS]
+    return [(b, label(f"band.{b}", lang), label(f"bandnote.{b}", lang).format(**bands)) for b in RISK_BANDS]
 
 
 # -- run info and data issues -------------------------------------------------------------------
 def _run_info(tables, lang, plugin_version, asset_sheets):
-    cols = [Column("item", label("ri.item", lang), "", 34),
-            Column("value", label("ri.value", lang), "wrap", 100),
-            Column("key", label("ri.key", lang), "", 24)]
+    cols = [
+        Column("item", label("ri.item", lang), "", 34),
+        Column("value", label("ri.value", lang), "wrap", 100),
+        Column("key", label("ri.key", lang), "", 24),
+    ]
     rows = []
     for key, value in tables.run_info.items():
         lk = f"ri.{key}"
@@ -241,20 +268,27 @@ def _run_info(tables, lang, plugin_version, asset_sheets):
         elif key in ("assets", "data_issues"):
             value = int_or_text(value)
         rows.append([text, value, key])
-    rows += [[label("ri.exported_at", lang),
-              datetime.now(timezone.utc).isoformat(timespec="seconds"), "exported_at"],
-             [label("ri.export_plugin_version", lang), plugin_version, "export_plugin_version"],
-             [label("ri.assessment_file", lang), tables.source, "assessment_file"],
-             [label("ri.language", lang), lang, "language"],
-             [label("ri.asset_sheets", lang), ", ".join(asset_sheets), "asset_sheets"]]
+    rows += [
+        [
+            label("ri.exported_at", lang),
+            datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "exported_at",
+        ],
+        [label("ri.export_plugin_version", lang), plugin_version, "export_plugin_version"],
+        [label("ri.assessment_file", lang), tables.source, "assessment_file"],
+        [label("ri.language", lang), lang, "language"],
+        [label("ri.asset_sheets", lang), ", ".join(asset_sheets), "asset_sheets"],
+    ]
     return Table(cols, [[clean_value(v) for v in r] for r in rows])
 
 
 def _data_issues(issues, lang, row_limit):
-    cols = [Column("asset_id", label("di.asset_id", lang), "", 16),
-            Column("field", label("di.field", lang), "", 18),
-            Column("value", label("di.value", lang), "", 24),
-            Column("message", label("di.message", lang), "wrap", 80)]
+    cols = [
+        Column("asset_id", label("di.asset_id", lang), "", 16),
+        Column("field", label("di.field", lang), "", 18),
+        Column("value", label("di.value", lang), "", 24),
+        Column("message", label("di.message", lang), "wrap", 80),
+    ]
     total = len(issues)
     shown = issues.head(max(0, int(row_limit) - 1))
     rows = [[clean_value(r.get(c.key)) for c in cols] for r in shown.to_dict("records")]

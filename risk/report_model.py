@@ -108,7 +108,7 @@ def clean_text(value):
     if not s or s.isspace():
         return None
     if len(s) > EXCEL_MAX_TEXT:
-        s = s[:EXCEL_MAX_TEXT - 1] + "…"
+        s = s[: EXCEL_MAX_TEXT - 1] + "…"
     return s
 
 
@@ -151,8 +151,7 @@ def number_column(series, decimals=None, zero_is_empty=False):
 def mapped_column(series, mapping):
     """Column of codes -> their labels (unknown codes kept as cleaned text)."""
     codes, uniques = pd.factorize(series.to_numpy(), sort=False)
-    cleaned = np.array([clean_text(mapping.get(_key(u), u)) for u in uniques] + [None],
-                       dtype=object)
+    cleaned = np.array([clean_text(mapping.get(_key(u), u)) for u in uniques] + [None], dtype=object)
     return cleaned[np.where(codes < 0, len(uniques), codes)].tolist()
 
 
@@ -215,8 +214,6 @@ def vendor_names(context):
         return {}
     v = context.catalog.vendors
     return dict(zip(v["vendor_id"], v["short_name"].where(v["short_name"] != "", v["name"])))
-
-
 
 
 def scenario_weights(summary):

@@ -35,7 +35,8 @@ class Jurisdiction:
         if code.upper() not in upper:
             raise JurisdictionError(
                 f"unknown jurisdiction '{code}' (known: {', '.join(sorted(table.index))}; "
-                f"add yours to jurisdictions.csv in a user catalog folder)")
+                f"add yours to jurisdictions.csv in a user catalog folder)"
+            )
         self.code = upper[code.upper()]
         self.name = table.loc[self.code, "name"]
         self.bloc = table.loc[self.code, "bloc"]
@@ -77,8 +78,10 @@ class SanctionResolver:
         self.names = vendors["short_name"].where(vendors["short_name"] != "", vendors["name"]).to_dict()
         self.blocs = vendors["bloc"].to_dict()
         self.ancestors = catalog.ancestors()
-        self.oem_windows = {(r.label_vendor_id, r.maker_vendor_id): (r.valid_from, r.valid_to)
-                            for r in catalog.oem.itertuples()}
+        self.oem_windows = {
+            (r.label_vendor_id, r.maker_vendor_id): (r.valid_from, r.valid_to)
+            for r in catalog.oem.itertuples()
+        }
         self.cut_lists = set(scenario.cut_off_lists)
         self._cache = {}
 
@@ -103,48 +106,101 @@ class SanctionResolver:
                 if r.list_id in self.scope:
                     scope = {c.strip() for c in r.scope_classes.split(";") if c.strip()}
                     if scope and asset_class not in scope:
-                        facts.append((1, r.list_id, phrase(
-                            "out_of_scope", lang, list=lst.name, via=via, since=since,
-                            scope=r.scope_note or r.scope_classes, asset_class=asset_class)))
+                        facts.append(
+                            (
+                                1,
+                                r.list_id,
+                                phrase(
+                                    "out_of_scope",
+                                    lang,
+                                    list=lst.name,
+                                    via=via,
+                                    since=since,
+                                    scope=r.scope_note or r.scope_classes,
+                                    asset_class=asset_class,
+                                ),
+                            )
+                        )
                     else:
                         level = int(lst.level)
-                        facts.append((level, r.list_id, phrase(
-                            "listed", lang, list=lst.name, jurisdiction=lst.jurisdiction,
-                            level=phrase(f"level.{level}", lang), via=via, since=since)))
+                        facts.append(
+                            (
+                                level,
+                                r.list_id,
+                                phrase(
+                                    "listed",
+                                    lang,
+                                    list=lst.name,
+                                    jurisdiction=lst.jurisdiction,
+                                    level=phrase(f"level.{level}", lang),
+                                    via=via,
+                                    since=since,
+                                ),
+                            )
+                        )
                 else:
-                    facts.append((1, r.list_id, phrase(
-                        "listed_elsewhere", lang, list=lst.name, jurisdiction=lst.jurisdiction,
-                        via=via, since=since)))
+                    facts.append(
+                        (
+                            1,
+                            r.list_id,
+                            phrase(
+                                "listed_elsewhere",
+                                lang,
+                                list=lst.name,
+                                jurisdiction=lst.jurisdiction,
+                                via=via,
+                                since=since,
+                            ),
+                        )
+                    )
                 if r.list_id in self.cut_lists:
                     cut = True
-                    cut_reasons.append(phrase("cut_list", lang, list=lst.name, via=via,
-                                              since=since))
+                    cut_reasons.append(phrase("cut_list", lang, list=lst.name, via=via, since=since))
         if oem_maker:
             maker = self.verdict(oem_maker, asset_class, "", "", install_year)
             maker_name = self.names.get(oem_maker, oem_maker)
             window = self.oem_windows.get((vendor_id, oem_maker), ("", ""))
             in_window = install_year is None or (
                 (not window[0] or install_year >= int(window[0][:4]))
-                and (not window[1] or install_year <= int(window[1][:4])))
+                and (not window[1] or install_year <= int(window[1][:4]))
+            )
             if oem_status == "listed" and in_window and maker.level:
-                facts.append((maker.level, maker.lists.split(";")[0],
-                              phrase("relabels", lang, maker=maker_name, reason=maker.reason)))
+                facts.append(
+                    (
+                        maker.level,
+                        maker.lists.split(";")[0],
+                        phrase("relabels", lang, maker=maker_name, reason=maker.reason),
+                    )
+                )
                 cut = cut or maker.cut_off
                 if maker.cut_off:
-                    cut_reasons.append(phrase("maker_cut", lang, maker=maker_name,
-                                              reason=maker.cut_reason))
+                    cut_reasons.append(phrase("maker_cut", lang, maker=maker_name, reason=maker.cut_reason))
             elif maker.level:
-                facts.append((1, maker.lists.split(";")[0],
-                              phrase("reported_oem", lang, maker=maker_name, status=oem_status)))
+                facts.append(
+                    (
+                        1,
+                        maker.lists.split(";")[0],
+                        phrase("reported_oem", lang, maker=maker_name, status=oem_status),
+                    )
+                )
         if self.scenario.cut_off_other_bloc and self.blocs.get(vendor_id) not in (
-                None, "", self.jurisdiction.bloc):
+            None,
+            "",
+            self.jurisdiction.bloc,
+        ):
             cut = True
-            cut_reasons.append(phrase("other_bloc", lang, bloc=self.blocs[vendor_id],
-                                      city_bloc=self.jurisdiction.bloc))
+            cut_reasons.append(
+                phrase("other_bloc", lang, bloc=self.blocs[vendor_id], city_bloc=self.jurisdiction.bloc)
+            )
         if not facts:
-            return Verdict(0, "", "", phrase("on_no_list", lang,
-                                             vendor=self.names.get(vendor_id, vendor_id)),
-                           cut, phrase("separator", lang).join(cut_reasons))
+            return Verdict(
+                0,
+                "",
+                "",
+                phrase("on_no_list", lang, vendor=self.names.get(vendor_id, vendor_id)),
+                cut,
+                phrase("separator", lang).join(cut_reasons),
+            )
         facts.sort(key=lambda f: -f[0])
         level = facts[0][0]
         deadline = ""
@@ -158,8 +214,13 @@ class SanctionResolver:
         elif sc.enforced and level == 3 and sc.removal_deadline:
             deadline = min(filter(None, [deadline, sc.removal_deadline]))
         lists = ";".join(dict.fromkeys(f[1] for f in facts))
-        reason = phrase("vendor_facts", lang, vendor=self.names.get(vendor_id, vendor_id),
-                        facts=phrase("separator", lang).join(f[2] for f in facts)) \
+        reason = (
+            phrase(
+                "vendor_facts",
+                lang,
+                vendor=self.names.get(vendor_id, vendor_id),
+                facts=phrase("separator", lang).join(f[2] for f in facts),
+            )
             + escalated
-        return Verdict(level, lists, deadline, reason, cut,
-                       phrase("separator", lang).join(cut_reasons))
+        )
+        return Verdict(level, lists, deadline, reason, cut, phrase("separator", lang).join(cut_reasons))

@@ -43,6 +43,7 @@ def _num(lo=None, hi=None):
         if (lo is not None and v < lo) or (hi is not None and v > hi):
             return f"must be between {lo} and {hi}, got {v}"
         return None
+
     return check
 
 
@@ -63,7 +64,7 @@ def _text(v):
         return None
     if isinstance(v, dict) and v and all(isinstance(t, str) for t in v.values()):
         return None
-    return "must be a text or an object of texts by language ({\"en\": ..., \"fr\": ...})"
+    return 'must be a text or an object of texts by language ({"en": ..., "fr": ...})'
 
 
 def _str_list(v):
@@ -81,12 +82,20 @@ def _level_or_null(v):
 def _one_of(*allowed):
     def check(v):
         return None if v in allowed else f"must be one of {', '.join(allowed)}, got {json.dumps(v)}"
+
     return check
 
 
 SCENARIO_KEYS = {
-    "id": (True, lambda v: None if isinstance(v, str) and re.fullmatch(r"[a-z0-9_]+", v)
-           else "must be an identifier (lowercase letters, digits, _)", None),
+    "id": (
+        True,
+        lambda v: (
+            None
+            if isinstance(v, str) and re.fullmatch(r"[a-z0-9_]+", v)
+            else "must be an identifier (lowercase letters, digits, _)"
+        ),
+        None,
+    ),
     "name": (True, _text, None),
     "description": (True, _text, None),
     "probability": (True, _num(0, 1), None),
@@ -201,8 +210,10 @@ def _validate(path, doc, spec):
 
 def load_scenario(path):
     values = _validate(path, _read_json(path), SCENARIO_KEYS)
-    for lo_key, hi_key in (("cost_multiplier_low", "cost_multiplier"),
-                           ("cost_multiplier", "cost_multiplier_high")):
+    for lo_key, hi_key in (
+        ("cost_multiplier_low", "cost_multiplier"),
+        ("cost_multiplier", "cost_multiplier_high"),
+    ):
         lo, hi = values[lo_key], values[hi_key]
         if lo is not None and hi is not None and lo > hi:
             raise ScenarioError(path, lo_key, f"must not exceed {hi_key} ({lo} > {hi})")
@@ -252,21 +263,23 @@ def available_scenarios(user_folder=None):
     return found
 
 
-BUILT_IN_ORDER = ("status_quo", "targeted_sanctions", "component_embargo", "rip_and_replace",
-                  "bifurcation")
+BUILT_IN_ORDER = ("status_quo", "targeted_sanctions", "component_embargo", "rip_and_replace", "bifurcation")
 
 
 def load_scenarios(ids=None, user_folder=None):
     """Load the chosen scenarios (all when ids is empty), in a stable order."""
     found = available_scenarios(user_folder)
     if ids:
-        wanted = [i.strip() for i in (ids.split(",") if isinstance(ids, str) else ids)
-                  if i.strip()]
+        wanted = [i.strip() for i in (ids.split(",") if isinstance(ids, str) else ids) if i.strip()]
         missing = [i for i in wanted if i not in found]
         if missing:
-            raise ScenarioError(SHIPPED_DIR, None, f"unknown scenario(s) {', '.join(missing)} "
-                                                   f"(available: {', '.join(sorted(found))})")
+            raise ScenarioError(
+                SHIPPED_DIR,
+                None,
+                f"unknown scenario(s) {', '.join(missing)} (available: {', '.join(sorted(found))})",
+            )
     else:
-        wanted = sorted(found, key=lambda i: (BUILT_IN_ORDER.index(i) if i in BUILT_IN_ORDER
-                                              else len(BUILT_IN_ORDER), i))
+        wanted = sorted(
+            found, key=lambda i: (BUILT_IN_ORDER.index(i) if i in BUILT_IN_ORDER else len(BUILT_IN_ORDER), i)
+        )
     return [load_scenario(found[i]) for i in dict.fromkeys(wanted)]

@@ -9,8 +9,17 @@ from .matching import Matcher
 from .normalize import name_key, split_values
 
 TAG_COLUMNS = tuple(name for name, _ in TAG_FIELDS) + ("standards_assumed", "match_note")
-REVIEW_COLUMNS = ("raw", "field", "vendor_id", "count", "match_method", "match_confidence",
-                  "suggested_vendor_id", "example_model", "note")
+REVIEW_COLUMNS = (
+    "raw",
+    "field",
+    "vendor_id",
+    "count",
+    "match_method",
+    "match_confidence",
+    "suggested_vendor_id",
+    "example_model",
+    "note",
+)
 
 
 class Tagger:
@@ -39,13 +48,18 @@ class Tagger:
                 if key:
                     self._std_keys.setdefault(key, rec.standard_id)
         self._proprietary = [
-            (rec.owner_vendor_id, {c.strip() for c in rec.asset_classes.split(";") if c.strip()},
-             rec.standard_id)
-            for rec in std.itertuples() if rec.owner_vendor_id
+            (
+                rec.owner_vendor_id,
+                {c.strip() for c in rec.asset_classes.split(";") if c.strip()},
+                rec.standard_id,
+            )
+            for rec in std.itertuples()
+            if rec.owner_vendor_id
         ]
         vendors = catalog.vendors.set_index("vendor_id")
-        self._vendor_name = vendors["short_name"].where(vendors["short_name"] != "",
-                                                        vendors["name"]).to_dict()
+        self._vendor_name = (
+            vendors["short_name"].where(vendors["short_name"] != "", vendors["name"]).to_dict()
+        )
         self._vendor_country = vendors["country"].to_dict()
         top = catalog.ultimate_parent()
         self._group = {v: (p if p != v else "") for v, p in top.items()}
@@ -62,7 +76,7 @@ class Tagger:
         tokens = key.split()
         for n in range(len(tokens), 0, -1):
             for i in range(len(tokens) - n + 1):
-                hit = self._class_keys.get(" ".join(tokens[i:i + n]))
+                hit = self._class_keys.get(" ".join(tokens[i : i + n]))
                 if hit:
                     return hit
         return ""
@@ -100,44 +114,63 @@ class Tagger:
             name = fields.get(role)
             return df[name] if name and name in df.columns else None
 
-        res = self.matcher.match_columns(*(col(r) if col(r) is not None else
-                                           pd.Series([""] * n, dtype=object)
-                                           for r in ("manufacturer", "brand", "model")))
+        res = self.matcher.match_columns(
+            *(
+                col(r) if col(r) is not None else pd.Series([""] * n, dtype=object)
+                for r in ("manufacturer", "brand", "model")
+            )
+        )
         cls_codes, cls_vals = text_codes(col("class"))
         proto_codes, proto_vals = text_codes(col("protocols"))
         zeros = np.zeros(n, dtype=np.int64)
         cls_codes = zeros if cls_codes is None else cls_codes
         proto_codes = zeros if proto_codes is None else proto_codes
-        combo, first = factorize_rows([res["vendor_id"], res["model_class"], res["match_note"],
-                                       cls_codes, proto_codes])
+        combo, first = factorize_rows(
+            [res["vendor_id"], res["model_class"], res["match_note"], cls_codes, proto_codes]
+        )
         vids = res["vendor_id"].iloc[first].tolist()
         model_cls = res["model_class"].iloc[first].tolist()
         notes = res["match_note"].iloc[first].tolist()
         records = []
-        for vid, mcls, note, c, p in zip(vids, model_cls, notes, cls_codes[first],
-                                         proto_codes[first]):
+        for vid, mcls, note, c, p in zip(vids, model_cls, notes, cls_codes[first], proto_codes[first]):
             asset_class = self.asset_class(cls_vals[c]) or mcls or "other"
             standards, assumed, extra = self._standards(asset_class, vid, proto_vals[p])
-            records.append((
-                vid, self._vendor_name.get(vid, ""), self._group.get(vid, ""),
-                self._vendor_country.get(vid, ""), asset_class, standards, assumed,
-                "; ".join(x for x in (note, extra) if x),
-            ))
+            records.append(
+                (
+                    vid,
+                    self._vendor_name.get(vid, ""),
+                    self._group.get(vid, ""),
+                    self._vendor_country.get(vid, ""),
+                    asset_class,
+                    standards,
+                    assumed,
+                    "; ".join(x for x in (note, extra) if x),
+                )
+            )
         tags = pd.DataFrame(index=df.index)
-        names = ("vendor_id", "vendor_name", "parent_id", "vendor_country", "asset_class",
-                 "standards", "standards_assumed", "match_note")
+        names = (
+            "vendor_id",
+            "vendor_name",
+            "parent_id",
+            "vendor_country",
+            "asset_class",
+            "standards",
+            "standards_assumed",
+            "match_note",
+        )
         columns = dict(zip(names, zip(*records))) if records else {k: () for k in names}
         for name in names:
             if name == "standards_assumed":
                 values = np.asarray(columns[name], dtype=bool)
                 tags[name] = values[combo] if n else np.zeros(0, dtype=bool)
             else:
-                tags[name] = categorical(combo, list(columns[name])) if n else \
-                    pd.Categorical([])
-        for name in ("match_method", "match_confidence", "needs_review", "oem_maker_id",
-                     "oem_status"):
-            tags[name] = res[name].to_numpy() if not isinstance(
-                res[name].dtype, pd.CategoricalDtype) else res[name].values
+                tags[name] = categorical(combo, list(columns[name])) if n else pd.Categorical([])
+        for name in ("match_method", "match_confidence", "needs_review", "oem_maker_id", "oem_status"):
+            tags[name] = (
+                res[name].to_numpy()
+                if not isinstance(res[name].dtype, pd.CategoricalDtype)
+                else res[name].values
+            )
         review = self._review(col("manufacturer"), col("brand"), col("model"), res)
         return tags[list(TAG_COLUMNS)], review
 
@@ -177,16 +210,18 @@ class Tagger:
         counts = np.bincount(group)
         fields = ("manufacturer", "brand", "model")
         sources = (mv, bv, pv)
-        out = pd.DataFrame({
-            "raw": [sources[f][c] for f, c in zip(field[first], raw_code[first])],
-            "field": [fields[f] for f in field[first]],
-            "vendor_id": vid[first],
-            "count": counts,
-            "match_method": res["match_method"].to_numpy()[rows][first],
-            "match_confidence": res["match_confidence"].to_numpy()[rows][first],
-            "suggested_vendor_id": res["suggestion"].to_numpy()[rows][first],
-            "example_model": [pv[c] for c in pc[first]],
-            "note": res["match_note"].to_numpy()[rows][first],
-        })
+        out = pd.DataFrame(
+            {
+                "raw": [sources[f][c] for f, c in zip(field[first], raw_code[first])],
+                "field": [fields[f] for f in field[first]],
+                "vendor_id": vid[first],
+                "count": counts,
+                "match_method": res["match_method"].to_numpy()[rows][first],
+                "match_confidence": res["match_confidence"].to_numpy()[rows][first],
+                "suggested_vendor_id": res["suggestion"].to_numpy()[rows][first],
+                "example_model": [pv[c] for c in pc[first]],
+                "note": res["match_note"].to_numpy()[rows][first],
+            }
+        )
         out = out.sort_values(["count", "raw"], ascending=[False, True], kind="stable")
         return out[list(REVIEW_COLUMNS)].reset_index(drop=True)

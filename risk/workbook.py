@@ -70,26 +70,34 @@ class Styles:
         # write per cell), so the styled ones do too. Small tables style every cell and read
         # from the top of each row instead ("top." variants).
         font = Font(name=FONT)
-        make("header", font=Font(name=FONT, bold=True, color="FFFFFF"),
-             fill=PatternFill("solid", fgColor=HEADER_FILL),
-             alignment=Alignment(wrap_text=True, vertical="center"))
+        make(
+            "header",
+            font=Font(name=FONT, bold=True, color="FFFFFF"),
+            fill=PatternFill("solid", fgColor=HEADER_FILL),
+            alignment=Alignment(wrap_text=True, vertical="center"),
+        )
         make("title", font=Font(name=FONT, bold=True, size=14))
         make("heading", font=Font(name=FONT, bold=True, size=12))
         make("bold", font=Font(name=FONT, bold=True))
         make("note", font=Font(name=FONT, italic=True, color="555555"))
         for vertical, prefix in (("bottom", ""), ("top", "top.")):
-            make(prefix + "wrap", font=font, alignment=Alignment(
-                wrap_text=True, vertical=vertical, horizontal="left", indent=1))
+            make(
+                prefix + "wrap",
+                font=font,
+                alignment=Alignment(wrap_text=True, vertical=vertical, horizontal="left", indent=1),
+            )
             for fmt, code in FORMATS.items():
-                make(prefix + fmt, font=font, number_format=code,
-                     alignment=Alignment(vertical=vertical))
+                make(prefix + fmt, font=font, number_format=code, alignment=Alignment(vertical=vertical))
         make("top.plain", font=font, alignment=Alignment(vertical="top"))
-        make("top.text", font=font, alignment=Alignment(vertical="top", horizontal="left",
-                                                       indent=1))
+        make("top.text", font=font, alignment=Alignment(vertical="top", horizontal="left", indent=1))
         make("money_bold", number_format=FORMATS["money"], font=Font(name=FONT, bold=True))
         for band, colour in BAND_FILLS.items():
-            make("band." + band, font=font, fill=PatternFill("solid", fgColor=colour),
-                 alignment=Alignment(horizontal="center", vertical="bottom"))
+            make(
+                "band." + band,
+                font=font,
+                fill=PatternFill("solid", fgColor=colour),
+                alignment=Alignment(horizontal="center", vertical="bottom"),
+            )
         wb.remove(probe)
 
     def cell(self, ws, value, name):
@@ -106,8 +114,15 @@ def write_workbook(report, path, progress=None, is_canceled=None):
         return None
     _vendors_sheet(wb, report, styles)
     _table_sheet(wb, report.sheets["scenarios"], report.scenario_params, styles, freeze="C2")
-    ev = _table_sheet(wb, report.sheets["evidence"], report.evidence, styles, freeze="B2",
-                      notes=report.evidence_notes, pages_wide=2)
+    ev = _table_sheet(
+        wb,
+        report.sheets["evidence"],
+        report.evidence,
+        styles,
+        freeze="B2",
+        notes=report.evidence_notes,
+        pages_wide=2,
+    )
     ev.print_title_cols = "$A:$A"  # the list id on every printed page (absolute: LibreOffice)
     _table_sheet(wb, report.sheets["run_info"], report.run_info, styles, freeze="A2")
     _table_sheet(wb, report.sheets["data_issues"], report.data_issues, styles, freeze="B2")
@@ -176,18 +191,28 @@ def _append_table(ws, table, styles, row):
             n = max(lines(values[i], cols[i].width) for i in wrapped)
             if n > 1:
                 ws.row_dimensions[k].height = _height(n)
-        ws.append([v if v is None else
-                   styles.cell(ws, v, "top." + (c.fmt if c.fmt in STYLED else
-                                                "text" if isinstance(v, str) else "plain"))
-                   for v, c in zip(values, cols)])
+        ws.append(
+            [
+                v
+                if v is None
+                else styles.cell(
+                    ws, v, "top." + (c.fmt if c.fmt in STYLED else "text" if isinstance(v, str) else "plain")
+                )
+                for v, c in zip(values, cols)
+            ]
+        )
     return row + 1 + len(table.rows)
 
 
 def _table_sheet(wb, name, table, styles, freeze="A2", notes=(), pages_wide=1):
     ws = wb.create_sheet(name)
     top = len(notes)
-    _setup(ws, [c.width for c in table.columns],
-           freeze=f"{freeze[0]}{top + 2}" if freeze else None, pages_wide=pages_wide)
+    _setup(
+        ws,
+        [c.width for c in table.columns],
+        freeze=f"{freeze[0]}{top + 2}" if freeze else None,
+        pages_wide=pages_wide,
+    )
     ws.print_title_rows = f"${top + 1}:${top + 1}"
     for note in notes:
         ws.append([styles.cell(ws, note, "note")])
@@ -201,8 +226,9 @@ def _summary_sheet(wb, report, styles):
     ws = wb.create_sheet(report.sheets["summary"])
     totals, top = report.scenario_totals, report.top_vendors
     n = max(len(totals.columns), len(top.columns))
-    widths = [max((t.columns[i].width for t in (totals, top) if i < len(t.columns)), default=12)
-              for i in range(n)]
+    widths = [
+        max((t.columns[i].width for t in (totals, top) if i < len(t.columns)), default=12) for i in range(n)
+    ]
     _setup(ws, widths, gridlines=False)
     ws.row_dimensions[1].height = 24
     ws.append([styles.cell(ws, report.title, "title")])
@@ -221,8 +247,11 @@ def _summary_sheet(wb, report, styles):
     r = _append_table(ws, totals, styles, r)
     first, last = head + 1, r - 1
     total_col = _col(totals, "total_cost")
-    ws.append([styles.cell(ws, _label(report, "expected"), "bold")] + [None] * (total_col - 2)
-              + [styles.cell(ws, report.expected_cost, "money_bold")])
+    ws.append(
+        [styles.cell(ws, _label(report, "expected"), "bold")]
+        + [None] * (total_col - 2)
+        + [styles.cell(ws, report.expected_cost, "money_bold")]
+    )
     ws.append([styles.cell(ws, _label(report, "expected_note"), "note")])
     ws.append([])
     ws.append([styles.cell(ws, top.title, "heading")])
@@ -246,9 +275,14 @@ def _summary_sheet(wb, report, styles):
 
 
 def _label(report, key):
-    names = {"expected": "summary.expected_cost", "expected_note": "summary.expected_note",
-             "levels": "summary.levels", "bands": "summary.bands",
-             "chart_costs": "summary.chart_costs", "chart_vendors": "summary.chart_vendors"}
+    names = {
+        "expected": "summary.expected_cost",
+        "expected_note": "summary.expected_note",
+        "levels": "summary.levels",
+        "bands": "summary.bands",
+        "chart_costs": "summary.chart_costs",
+        "chart_vendors": "summary.chart_vendors",
+    }
     return label(names[key], report.lang)
 
 
@@ -265,8 +299,7 @@ def _cost_chart(ws, report, totals, first, last):
     chart.title = _label(report, "chart_costs")
     for key in ("replacement_cost", "stranded_value"):
         col = _col(totals, key)
-        chart.add_data(Reference(ws, min_col=col, min_row=first - 1, max_row=last),
-                       titles_from_data=True)
+        chart.add_data(Reference(ws, min_col=col, min_row=first - 1, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
     chart.legend.position = "b"
     _axes(chart)
@@ -281,8 +314,7 @@ def _vendor_chart(ws, report, top, head):
     chart.title = _label(report, "chart_vendors")
     col = _col(top, "expected")
     n = len(top.rows)
-    chart.add_data(Reference(ws, min_col=col, min_row=head, max_row=head + n),
-                   titles_from_data=True)
+    chart.add_data(Reference(ws, min_col=col, min_row=head, max_row=head + n), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=head + 1, max_row=head + n))
     chart.legend = None
     _axes(chart)
@@ -312,8 +344,7 @@ def _asset_sheets(wb, report, styles, progress, is_canceled):
     styled = [i for i, c in enumerate(cols) if c.fmt in ("money", "money2", "wrap")]
     band_col = next((i for i, c in enumerate(cols) if c.fmt == "band"), None)
     wrap_col = next((i for i, c in enumerate(cols) if c.fmt == "wrap"), None)
-    heights = _row_heights(assets.values[wrap_col], cols[wrap_col].width) \
-        if wrap_col is not None else None
+    heights = _row_heights(assets.values[wrap_col], cols[wrap_col].width) if wrap_col is not None else None
     last_col = get_column_letter(len(cols))
     print_cols = get_column_letter((wrap_col if wrap_col is not None else len(cols) - 1) + 1)
     done = 0
@@ -361,9 +392,14 @@ def _band_colours(ws, col, count, band_keys):
     cells = f"{letter}2:{letter}{count + 1}"
     for text, key in band_keys.items():
         colour = BAND_FILLS[key]
-        ws.conditional_formatting.add(cells, CellIsRule(
-            operator="equal", formula=['"' + text.replace('"', '""') + '"'],
-            fill=PatternFill(fill_type="solid", start_color=colour, end_color=colour)))
+        ws.conditional_formatting.add(
+            cells,
+            CellIsRule(
+                operator="equal",
+                formula=['"' + text.replace('"', '""') + '"'],
+                fill=PatternFill(fill_type="solid", start_color=colour, end_color=colour),
+            ),
+        )
 
 
 def _row_heights(texts, width):
@@ -384,8 +420,10 @@ def _vendors_sheet(wb, report, styles):
     ws = wb.create_sheet(report.sheets["vendors"])
     by_vendor, by_parent = report.vendors, report.parents
     n = max(len(by_vendor.columns), len(by_parent.columns))
-    widths = [max((t.columns[i].width for t in (by_vendor, by_parent) if i < len(t.columns)),
-                  default=12) for i in range(n)]
+    widths = [
+        max((t.columns[i].width for t in (by_vendor, by_parent) if i < len(t.columns)), default=12)
+        for i in range(n)
+    ]
     _setup(ws, widths, freeze="C4", pages_wide=2)
     ws.print_title_rows = "$3:$3"
     ws.print_title_cols = "$A:$B"  # scenario and vendor on every printed page

@@ -20,7 +20,8 @@ _TRIGGER_CHARS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5"
     "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff"
-    "\uffa0\ufff0-\ufffb\ud800-\udfff\U000e0000-\U000e0fff]")
+    "\uffa0\ufff0-\ufffb\ud800-\udfff\U000e0000-\U000e0fff]"
+)
 
 
 def strip_invisible(text):

@@ -34,18 +34,28 @@ def write_fixture(folder, name="fixture.gpkg"):
                 row[k] = None
         rows.append(row)
         wkts.append(f"POINT ({r['x']} {r['y']})" if r["x"] else None)
-    uris = {"cameras": write_gpkg(path, "cameras", rows, wkts,
-                                  types={k: ogr.OFTReal for k in NUMERIC})}
+    uris = {"cameras": write_gpkg(path, "cameras", rows, wkts, types={k: ogr.OFTReal for k in NUMERIC})}
     places = read_csv("audit_places.csv")
-    for layer, gtype, fields in (("dwellings", ogr.wkbPolygon, ("id", "kind")),
-                                 ("sensitive_sites", ogr.wkbPoint, ("id", "name", "kind")),
-                                 ("districts", ogr.wkbPolygon, ("id", "name"))):
+    for layer, gtype, fields in (
+        ("dwellings", ogr.wkbPolygon, ("id", "kind")),
+        ("sensitive_sites", ogr.wkbPoint, ("id", "name", "kind")),
+        ("districts", ogr.wkbPolygon, ("id", "name")),
+    ):
         sel = [p for p in places if p["layer"] == layer]
-        names = {"id": {"dwellings": "building_id", "sensitive_sites": "site_id",
-                        "districts": "district_id"}[layer],
-                 "name": "nom", "kind": "usage" if layer == "dwellings" else "categorie"}
-        uris[layer] = write_gpkg(path, layer, [{names[f]: p[f] for f in fields} for p in sel],
-                                 [p["wkt"] for p in sel], geom_type=gtype)
+        names = {
+            "id": {"dwellings": "building_id", "sensitive_sites": "site_id", "districts": "district_id"}[
+                layer
+            ],
+            "name": "nom",
+            "kind": "usage" if layer == "dwellings" else "categorie",
+        }
+        uris[layer] = write_gpkg(
+            path,
+            layer,
+            [{names[f]: p[f] for f in fields} for p in sel],
+            [p["wkt"] for p in sel],
+            geom_type=gtype,
+        )
     return path, uris
 
 

@@ -32,9 +32,11 @@ def pytest_report_header(config):
         with open("/etc/os-release", encoding="utf-8") as f:
             info = dict(line.rstrip("\n").split("=", 1) for line in f if "=" in line)
         release = info.get("PRETTY_NAME", "").strip('"')
-    return [f"{release}: QGIS {Qgis.version()}, Qt {QT_VERSION_STR}, PyQt {PYQT_VERSION_STR}, "
-            f"GDAL {gdal.__version__}, Python {platform.python_version()}, pandas "
-            f"{pandas.__version__}, numpy {numpy.__version__}, openpyxl {openpyxl.__version__}"]
+    return [
+        f"{release}: QGIS {Qgis.version()}, Qt {QT_VERSION_STR}, PyQt {PYQT_VERSION_STR}, "
+        f"GDAL {gdal.__version__}, Python {platform.python_version()}, pandas "
+        f"{pandas.__version__}, numpy {numpy.__version__}, openpyxl {openpyxl.__version__}"
+    ]
 
 
 @pytest.fixture(scope="session")
@@ -90,5 +92,6 @@ def run_alg(alg_id, params, feedback=None):
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
-    return processing.run(alg_id, params, context=QgsProcessingContext(),
-                          feedback=feedback or QgsProcessingFeedback())
+    return processing.run(
+        alg_id, params, context=QgsProcessingContext(), feedback=feedback or QgsProcessingFeedback()
+    )

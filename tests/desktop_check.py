@@ -16,14 +16,14 @@ SAMPLE = os.environ.get("VENDOR_RISK_DESKTOP_SAMPLE", "")  # a copy of the sampl
 SCREENSHOT = os.environ.get("VENDOR_RISK_DESKTOP_SCREENSHOT", "")
 log = []
 QgsApplication.messageLog().messageReceived.connect(
-    lambda msg, tag, level: log.append([tag, int(level), msg]))
+    lambda msg, tag, level: log.append([tag, int(level), msg])
+)
 out = {}
 started = [0.0]
 
 
 def ours(window):
-    return [a.objectName() for a in window.findChildren(QAction)
-            if a.objectName().startswith("vendorrisk_")]
+    return [a.objectName() for a in window.findChildren(QAction) if a.objectName().startswith("vendorrisk_")]
 
 
 def menu_titles():
@@ -33,13 +33,21 @@ def menu_titles():
 def check():
     win = qgis.utils.iface.mainWindow()
     plugin = qgis.utils.plugins.get("vendor_risk")
-    out.update({"loaded": plugin is not None, "actions": ours(win),
-                "plugin_path": os.path.dirname(os.path.abspath(
-                    __import__(type(plugin).__module__).__file__)) if plugin else "",
-                "menus": menu_titles(),
-                "algorithms": sorted(a.id() for a in
-                                     QgsApplication.processingRegistry().algorithms()
-                                     if a.id().startswith("vendorrisk:"))})
+    out.update(
+        {
+            "loaded": plugin is not None,
+            "actions": ours(win),
+            "plugin_path": os.path.dirname(os.path.abspath(__import__(type(plugin).__module__).__file__))
+            if plugin
+            else "",
+            "menus": menu_titles(),
+            "algorithms": sorted(
+                a.id()
+                for a in QgsApplication.processingRegistry().algorithms()
+                if a.id().startswith("vendorrisk:")
+            ),
+        }
+    )
     try:
         open_dock(win)
     except Exception as e:  # noqa: BLE001 - reported, then the checks go on
@@ -50,20 +58,21 @@ def check():
 def open_dock(win):
     if SAMPLE:
         for name in ("cameras", "platforms", "districts"):
-            QgsProject.instance().addMapLayer(
-                QgsVectorLayer(f"{SAMPLE}|layername={name}", name, "ogr"))
+            QgsProject.instance().addMapLayer(QgsVectorLayer(f"{SAMPLE}|layername={name}", name, "ogr"))
     win.findChild(QAction, "vendorrisk_dock").trigger()
     dock = win.findChild(QDockWidget, "VendorRiskDock")
-    out["dock"] = {"found": dock is not None,
-                   "area": int(win.dockWidgetArea(dock)) if dock else -1}
+    out["dock"] = {"found": dock is not None, "area": int(win.dockWidgetArea(dock)) if dock else -1}
     if dock is None or not SAMPLE:
         QTimer.singleShot(800, finish)
         return
     ui = dock.ui
     for i in range(ui.scenario_list.count()):
         item = ui.scenario_list.item(i)
-        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) == "status_quo"
-                           else Qt.CheckState.Unchecked)
+        item.setCheckState(
+            Qt.CheckState.Checked
+            if item.data(Qt.ItemDataRole.UserRole) == "status_quo"
+            else Qt.CheckState.Unchecked
+        )
     ui.output_file.setFilePath(os.path.join(os.path.dirname(SAMPLE), "desktop_risk.gpkg"))
     ui.run_button.click()
     started[0] = time.time()
@@ -74,12 +83,16 @@ def wait_for_run(dock):
     if dock.task is not None and time.time() - started[0] < 120:
         QTimer.singleShot(200, lambda: wait_for_run(dock))
         return
-    out["dock"].update({
-        "visible": dock.isVisible(), "title": dock.windowTitle(),
-        "ticked": [lyr.name() for lyr in dock.checked_layers()],
-        "status": dock.ui.status_label.text(),
-        "group": dock.view.group.name() if dock.view is not None else "",
-        "summary_rows": dock.ui.summary_table.rowCount()})
+    out["dock"].update(
+        {
+            "visible": dock.isVisible(),
+            "title": dock.windowTitle(),
+            "ticked": [lyr.name() for lyr in dock.checked_layers()],
+            "status": dock.ui.status_label.text(),
+            "group": dock.view.group.name() if dock.view is not None else "",
+            "summary_rows": dock.ui.summary_table.rowCount(),
+        }
+    )
     if dock.view is not None:
         pdf = os.path.join(os.path.dirname(SAMPLE), "desktop_report.pdf")
         try:
@@ -87,8 +100,7 @@ def wait_for_run(dock):
         except Exception as e:  # noqa: BLE001 - reported, then the checks go on
             out["dock"]["report_error"] = repr(e)
     if SCREENSHOT:
-        QTimer.singleShot(1500, lambda: (qgis.utils.iface.mainWindow().grab().save(SCREENSHOT),
-                                         finish()))
+        QTimer.singleShot(1500, lambda: (qgis.utils.iface.mainWindow().grab().save(SCREENSHOT), finish()))
     else:
         finish()
 
@@ -100,8 +112,7 @@ def finish():
     QCoreApplication.processEvents()
     out["after_actions"] = ours(win)
     out["after_menus"] = menu_titles()
-    out["after_provider"] = QgsApplication.processingRegistry().providerById("vendorrisk") \
-        is not None
+    out["after_provider"] = QgsApplication.processingRegistry().providerById("vendorrisk") is not None
     out["after_dock"] = win.findChild(QDockWidget, "VendorRiskDock") is not None
     out["log"] = log
     with open(REPORT, "w", encoding="utf-8") as fh:

@@ -40,7 +40,7 @@ def _start_server():
     line = done.stdout.strip().splitlines()[-1]
     prefix = "export VENDOR_RISK_PG_DSN='"
     assert line.startswith(prefix) and line.endswith("'"), line
-    return line[len(prefix):-1]
+    return line[len(prefix) : -1]
 
 
 @pytest.fixture(scope="session")
@@ -84,21 +84,29 @@ class Db:
             return cur.fetchall() if cur.description else None
 
     def tables(self, schema=None):
-        return {r[0] for r in self.query(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = %s",
-            (schema or self.schema,))}
+        return {
+            r[0]
+            for r in self.query(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = %s",
+                (schema or self.schema,),
+            )
+        }
 
     def connection_uri(self):
         """A QGIS connection URI (no table) for this database."""
         parts = parse_dsn(self.dsn)
         uri = QgsDataSourceUri()
-        uri.setConnection(parts.get("host", "127.0.0.1"), parts.get("port", "5432"),
-                          parts["dbname"], parts["user"], parts.get("password", ""),
-                          QgsDataSourceUri.SslMode.SslDisable)
+        uri.setConnection(
+            parts.get("host", "127.0.0.1"),
+            parts.get("port", "5432"),
+            parts["dbname"],
+            parts["user"],
+            parts.get("password", ""),
+            QgsDataSourceUri.SslMode.SslDisable,
+        )
         return uri
 
-    def layer_uri(self, table, schema=None, key="id", geom="geom", srid="2154",
-                  wkb=WKB_POINT):
+    def layer_uri(self, table, schema=None, key="id", geom="geom", srid="2154", wkb=WKB_POINT):
         uri = self.connection_uri()
         uri.setDataSource(schema or self.schema, table, geom or "", "", key)
         if geom:
@@ -111,8 +119,9 @@ class Db:
         assert layer.isValid(), f"{schema or self.schema}.{table} did not open in QGIS"
         return layer
 
-    def create_table(self, table, rows, wkts, schema=None, types=None, srid=2154,
-                     geometry="Point", key_type="serial"):
+    def create_table(
+        self, table, rows, wkts, schema=None, types=None, srid=2154, geometry="Point", key_type="serial"
+    ):
         """Table with an `id` key, one column per row key (types guessed or given) and
         `geom`; rows: list of dicts; wkts: list of WKT (None for null)."""
         schema = schema or self.schema
@@ -120,28 +129,34 @@ class Db:
         keys = list(rows[0]) if rows else []
         for k in keys:
             sample = next((r[k] for r in rows if r[k] is not None), "")
-            types.setdefault(k, "bigint" if isinstance(sample, int) and not
-                             isinstance(sample, bool) else "double precision"
-                             if isinstance(sample, float) else "boolean"
-                             if isinstance(sample, bool) else "text")
+            types.setdefault(
+                k,
+                "bigint"
+                if isinstance(sample, int) and not isinstance(sample, bool)
+                else "double precision"
+                if isinstance(sample, float)
+                else "boolean"
+                if isinstance(sample, bool)
+                else "text",
+            )
         ident = sql.Identifier(schema, table)
         cols = [sql.SQL("id {} PRIMARY KEY").format(sql.SQL(key_type))]
         cols += [sql.SQL("{} {}").format(sql.Identifier(k), sql.SQL(types[k])) for k in keys]
         if geometry:
-            cols.append(sql.SQL("geom geometry({}, {})").format(sql.SQL(geometry),
-                                                                sql.Literal(srid)))
+            cols.append(sql.SQL("geom geometry({}, {})").format(sql.SQL(geometry), sql.Literal(srid)))
         with self.conn.cursor() as cur:
             cur.execute(sql.SQL("CREATE TABLE {} ({})").format(ident, sql.SQL(", ").join(cols)))
             names = [sql.Identifier(k) for k in keys]
             values = [sql.Placeholder()] * len(keys)
             if geometry:
                 names.append(sql.Identifier("geom"))
-                values.append(sql.SQL("ST_GeomFromText({}, {})").format(sql.Placeholder(),
-                                                                        sql.Literal(srid)))
+                values.append(sql.SQL("ST_GeomFromText({}, {})").format(sql.Placeholder(), sql.Literal(srid)))
             insert = sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
-                ident, sql.SQL(", ").join(names), sql.SQL(", ").join(values))
-            cur.executemany(insert, [[r[k] for k in keys] + ([w] if geometry else [])
-                                     for r, w in zip(rows, wkts)])
+                ident, sql.SQL(", ").join(names), sql.SQL(", ").join(values)
+            )
+            cur.executemany(
+                insert, [[r[k] for k in keys] + ([w] if geometry else []) for r, w in zip(rows, wkts)]
+            )
         return ident
 
 
@@ -150,8 +165,9 @@ def pg_connection(pg, qgis_app):
     """A saved QGIS PostgreSQL connection to the test database (what DATABASE names)."""
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     name = f"vendor-risk-test-{uuid.uuid4().hex[:8]}"
-    connection = metadata.createConnection(pg.connection_uri().uri(False),
-                                           {"saveUsername": True, "savePassword": True})
+    connection = metadata.createConnection(
+        pg.connection_uri().uri(False), {"saveUsername": True, "savePassword": True}
+    )
     metadata.saveConnection(connection, name)
     yield name
     metadata.deleteConnection(name)

@@ -8,21 +8,66 @@ from conftest import run_alg
 from layers import write_gpkg
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-CONTRACT_FIELDS = ("vendor_id", "vendor_name", "match_method", "match_confidence", "standards",
-                   "sanction_level", "sanction_lists", "removal_deadline", "replacement_cost",
-                   "stranded_value", "compatible", "lockin_ratio", "risk_score", "risk_band",
-                   "reasons")
+CONTRACT_FIELDS = (
+    "vendor_id",
+    "vendor_name",
+    "match_method",
+    "match_confidence",
+    "standards",
+    "sanction_level",
+    "sanction_lists",
+    "removal_deadline",
+    "replacement_cost",
+    "stranded_value",
+    "compatible",
+    "lockin_ratio",
+    "risk_score",
+    "risk_band",
+    "reasons",
+)
 CAMERAS = [
-    {"camera_id": "C1", "fabricant": "Hikvision", "modele": "DS-2CD2143G2-I", "type": "camera",
-     "annee": 2023, "cout": 1000.0, "protocoles": "ONVIF S;ISAPI", "vms": "V1"},
-    {"camera_id": "C2", "fabricant": "Axis", "modele": "P3265-LVE", "type": "camera",
-     "annee": 2022, "cout": None, "protocoles": "ONVIF S", "vms": "V1"},
-    {"camera_id": "C3", "fabricant": "", "modele": "", "type": "camera",
-     "annee": None, "cout": 900.0, "protocoles": "", "vms": "NOPE"},
+    {
+        "camera_id": "C1",
+        "fabricant": "Hikvision",
+        "modele": "DS-2CD2143G2-I",
+        "type": "camera",
+        "annee": 2023,
+        "cout": 1000.0,
+        "protocoles": "ONVIF S;ISAPI",
+        "vms": "V1",
+    },
+    {
+        "camera_id": "C2",
+        "fabricant": "Axis",
+        "modele": "P3265-LVE",
+        "type": "camera",
+        "annee": 2022,
+        "cout": None,
+        "protocoles": "ONVIF S",
+        "vms": "V1",
+    },
+    {
+        "camera_id": "C3",
+        "fabricant": "",
+        "modele": "",
+        "type": "camera",
+        "annee": None,
+        "cout": 900.0,
+        "protocoles": "",
+        "vms": "NOPE",
+    },
 ]
 PLATFORMS = [
-    {"camera_id": "V1", "fabricant": "Hikvision", "modele": "HikCentral", "type": "VMS",
-     "annee": 2021, "cout": 60000.0, "protocoles": "ISAPI", "vms": ""},
+    {
+        "camera_id": "V1",
+        "fabricant": "Hikvision",
+        "modele": "HikCentral",
+        "type": "VMS",
+        "annee": 2021,
+        "cout": 60000.0,
+        "protocoles": "ISAPI",
+        "vms": "",
+    },
 ]
 
 
@@ -42,18 +87,18 @@ def test_writes_the_contract_layers_and_tables(tmp_path, provider, inputs):
     src, uris = inputs
     before = sha(src)
     out = tmp_path / "risk.gpkg"
-    res = run_alg("vendorrisk:assessrisk", {"INPUT": uris, "JURISDICTION": "US",
-                                            "REFERENCE_DATE": "2026-11-25", "OUTPUT": str(out)})
+    res = run_alg(
+        "vendorrisk:assessrisk",
+        {"INPUT": uris, "JURISDICTION": "US", "REFERENCE_DATE": "2026-11-25", "OUTPUT": str(out)},
+    )
     assert sha(src) == before
     assert res["ASSETS"] == 4
     con = sqlite3.connect(out)
     tables = {r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")}
-    for sid in ("status_quo", "targeted_sanctions", "component_embargo", "rip_and_replace",
-                "bifurcation"):
+    for sid in ("status_quo", "targeted_sanctions", "component_embargo", "rip_and_replace", "bifurcation"):
         assert f"risk_{sid}" in tables
     assert {"vendor_summary", "scenario_summary", "run_info", "data_issues"} <= tables
-    styles = {(r[0], r[1]) for r in con.execute(
-        "SELECT f_table_name, useAsDefault FROM layer_styles")}
+    styles = {(r[0], r[1]) for r in con.execute("SELECT f_table_name, useAsDefault FROM layer_styles")}
     assert ("risk_rip_and_replace", 1) in styles
     run_info = dict(con.execute("SELECT key, value FROM run_info").fetchall())
     assert run_info["jurisdiction"] == "US"
@@ -82,8 +127,9 @@ def test_writes_the_contract_layers_and_tables(tmp_path, provider, inputs):
 def test_unknown_jurisdiction_is_a_clear_error(tmp_path, provider, inputs):
     _, uris = inputs
     with pytest.raises(QgsProcessingException, match="unknown jurisdiction 'ZZ'"):
-        run_alg("vendorrisk:assessrisk", {"INPUT": uris, "JURISDICTION": "ZZ",
-                                          "OUTPUT": str(tmp_path / "o.gpkg")})
+        run_alg(
+            "vendorrisk:assessrisk", {"INPUT": uris, "JURISDICTION": "ZZ", "OUTPUT": str(tmp_path / "o.gpkg")}
+        )
     assert not (tmp_path / "o.gpkg").exists()
 
 
@@ -92,25 +138,38 @@ def test_malformed_user_scenario_names_the_key(tmp_path, provider, inputs):
     folder = tmp_path / "sc"
     folder.mkdir()
     (folder / "my_case.json").write_text(
-        '{"id": "my_case", "name": "x", "description": "y", "probability": "high"}',
-        encoding="utf-8")
+        '{"id": "my_case", "name": "x", "description": "y", "probability": "high"}', encoding="utf-8"
+    )
     with pytest.raises(QgsProcessingException, match=r"my_case.json, key 'probability'"):
-        run_alg("vendorrisk:assessrisk", {"INPUT": uris, "SCENARIO_FOLDER": str(folder),
-                                          "OUTPUT": str(tmp_path / "o.gpkg")})
+        run_alg(
+            "vendorrisk:assessrisk",
+            {"INPUT": uris, "SCENARIO_FOLDER": str(folder), "OUTPUT": str(tmp_path / "o.gpkg")},
+        )
 
 
 def test_user_scenario_is_assessed(tmp_path, provider, inputs):
     _, uris = inputs
     folder = tmp_path / "sc"
     folder.mkdir()
-    (folder / "city_ban.json").write_text("""{
+    (folder / "city_ban.json").write_text(
+        """{
       "id": "city_ban", "name": {"en": "City ban"}, "description": "the council removes all",
       "probability": 0.5, "list_scope": "bloc", "removal_from_level": 1,
-      "removal_deadline": "2028-06-30"}""", encoding="utf-8")
+      "removal_deadline": "2028-06-30"}""",
+        encoding="utf-8",
+    )
     out = tmp_path / "o.gpkg"
-    run_alg("vendorrisk:assessrisk", {"INPUT": uris, "SCENARIO_FOLDER": str(folder),
-                                      "SCENARIOS": "city_ban", "JURISDICTION": "FR",
-                                      "REFERENCE_DATE": "2026-11-25", "OUTPUT": str(out)})
+    run_alg(
+        "vendorrisk:assessrisk",
+        {
+            "INPUT": uris,
+            "SCENARIO_FOLDER": str(folder),
+            "SCENARIOS": "city_ban",
+            "JURISDICTION": "FR",
+            "REFERENCE_DATE": "2026-11-25",
+            "OUTPUT": str(out),
+        },
+    )
     layer = QgsVectorLayer(f"{out}|layername=risk_city_ban", "r", "ogr")
     rows = {f["camera_id"]: f for f in layer.getFeatures()}
     assert rows["C1"]["removal_deadline"] == "2028-06-30"
@@ -122,8 +181,7 @@ def test_both_styles_are_offered_in_qgis(tmp_path, provider, inputs):
 
     _, uris = inputs
     out = tmp_path / "risk.gpkg"
-    run_alg("vendorrisk:assessrisk", {"INPUT": uris, "SCENARIOS": "rip_and_replace",
-                                      "OUTPUT": str(out)})
+    run_alg("vendorrisk:assessrisk", {"INPUT": uris, "SCENARIOS": "rip_and_replace", "OUTPUT": str(out)})
     layer = QgsVectorLayer(f"{out}|layername=risk_rip_and_replace", "r", "ogr")
     apply_risk_styles(layer)
     manager = layer.styleManager()
@@ -137,16 +195,27 @@ def test_both_styles_are_offered_in_qgis(tmp_path, provider, inputs):
     assert "reasons" in layer.mapTipTemplate()
 
 
-@pytest.mark.parametrize("lang, words", [
-    ("fr", ("retrait imposé\u00a0: remplacé en 2027", "«\u00a0Arracher et remplacer\u00a0»")),
-    ("en", ("removal mandated: replaced in 2027", "'Rip and replace'")),
-])
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("fr", ("retrait imposé\u00a0: remplacé en 2027", "«\u00a0Arracher et remplacer\u00a0»")),
+        ("en", ("removal mandated: replaced in 2027", "'Rip and replace'")),
+    ],
+)
 def test_reasons_are_written_in_the_chosen_language(tmp_path, provider, inputs, lang, words):
     _, uris = inputs
     out = tmp_path / f"risk_{lang}.gpkg"
-    run_alg("vendorrisk:assessrisk", {"INPUT": uris, "JURISDICTION": "US", "LANGUAGE": lang,
-                                      "SCENARIOS": "rip_and_replace",
-                                      "REFERENCE_DATE": "2026-11-25", "OUTPUT": str(out)})
+    run_alg(
+        "vendorrisk:assessrisk",
+        {
+            "INPUT": uris,
+            "JURISDICTION": "US",
+            "LANGUAGE": lang,
+            "SCENARIOS": "rip_and_replace",
+            "REFERENCE_DATE": "2026-11-25",
+            "OUTPUT": str(out),
+        },
+    )
     con = sqlite3.connect(out)
     reasons = dict(con.execute("SELECT camera_id, reasons FROM risk_rip_and_replace"))
     con.close()

@@ -41,9 +41,14 @@ def digest(path):
 
 
 def params(uris, out):
-    return {"INPUT": uris["cameras"], "SENSITIVE_SITES": uris["sensitive_sites"],
-            "DWELLINGS": uris["dwellings"], "DISTRICTS": uris["districts"],
-            "AUDIT_DATE": AUDIT_DATE, "OUTPUT": str(out / "audit.gpkg")}
+    return {
+        "INPUT": uris["cameras"],
+        "SENSITIVE_SITES": uris["sensitive_sites"],
+        "DWELLINGS": uris["dwellings"],
+        "DISTRICTS": uris["districts"],
+        "AUDIT_DATE": AUDIT_DATE,
+        "OUTPUT": str(out / "audit.gpkg"),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -117,22 +122,24 @@ def test_district_coverage_counts_and_share(audit):
     assert east["coverage_share"] == pytest.approx(3.14159 * 400 / 40000, rel=0.01)
     assert west["n_cameras"] == 26
     assert west["cameras_by_vendor"] == "Axis 25; Hikvision 1"
-    assert (west["sanction_0"], west["sanction_1"], west["sanction_3"],
-            west["sanction_unknown"]) == (23, 1, 1, 1)
+    assert (west["sanction_0"], west["sanction_1"], west["sanction_3"], west["sanction_unknown"]) == (
+        23,
+        1,
+        1,
+        1,
+    )
     # public space = district minus building footprints (three 10 m x 10 m buildings in D1)
     assert west["public_area_m2"] == pytest.approx(2000 * 400 - 300, abs=1)
 
 
 def test_workbook_sheets_headers_and_neutralised_cells(audit):
     wb = openpyxl.load_workbook(audit["folder"] / "audit.xlsx")
-    assert wb.sheetnames == ["Findings", "Per rule", "Per camera", "Districts", "Rule set",
-                             "Run info"]
+    assert wb.sheetnames == ["Findings", "Per rule", "Per camera", "Districts", "Rule set", "Run info"]
     headers = [c.value for c in wb["Findings"][1]]
-    assert headers[:6] == ["camera_id", "rule_id", "rule_title", "rule_title_fr", "severity",
-                           "status"]
+    assert headers[:6] == ["camera_id", "rule_id", "rule_title", "rule_title_fr", "severity", "status"]
     ids = [c.value for c in wb["Findings"]["A"][1:]]
     hostile = [v for v in ids if "HYPERLINK" in str(v)]
-    assert hostile == ["'=HYPERLINK(\"http://evil.example\",\"x\")"]
+    assert hostile == ['\'=HYPERLINK("http://evil.example","x")']
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for c in row:
@@ -174,8 +181,11 @@ def test_styles_are_applied_when_processing_loads_the_outputs(tmp_path):
     res, ok = alg.run(params(uris, tmp_path), context, feedback)
     assert ok
     loads = context.layersToLoadOnCompletion()
-    wanted = {res["FINDINGS"]: "RuleRenderer", res["FIELDS_OF_VIEW"]: "categorizedSymbol",
-              res["DISTRICT_COVERAGE"]: "graduatedSymbol"}
+    wanted = {
+        res["FINDINGS"]: "RuleRenderer",
+        res["FIELDS_OF_VIEW"]: "categorizedSymbol",
+        res["DISTRICT_COVERAGE"]: "graduatedSymbol",
+    }
     assert set(wanted) <= set(loads)
     for uri, renderer in wanted.items():
         details = context.layerToLoadOnCompletionDetails(uri)
@@ -189,20 +199,25 @@ def test_styles_are_applied_when_processing_loads_the_outputs(tmp_path):
 def test_a_layer_without_assessment_gets_vendor_exposure_from_the_catalog(tmp_path):
     from layers import write_gpkg
 
-    rows = [{"camera_id": "C1", "arrete": "ARR-1", "fabricant": ""},
-            {"camera_id": "C2", "arrete": "ARR-2", "fabricant": "Hikvision"},
-            {"camera_id": "C3", "arrete": "ARR-3", "fabricant": "Axis"}]
+    rows = [
+        {"camera_id": "C1", "arrete": "ARR-1", "fabricant": ""},
+        {"camera_id": "C2", "arrete": "ARR-2", "fabricant": "Hikvision"},
+        {"camera_id": "C3", "arrete": "ARR-3", "fabricant": "Axis"},
+    ]
     uri = write_gpkg(tmp_path / "c.gpkg", "cams", rows, ["POINT (700000 6600000)"] * 3)
     fb = Recorder()
-    res = run_alg("vendorrisk:auditcameras", {"INPUT": uri, "JURISDICTION": "US",
-                                              "OUTPUT": str(tmp_path / "o.gpkg")}, fb)
+    res = run_alg(
+        "vendorrisk:auditcameras",
+        {"INPUT": uri, "JURISDICTION": "US", "OUTPUT": str(tmp_path / "o.gpkg")},
+        fb,
+    )
     assert any("lists in force in US" in m for m in fb.infos)
-    got = {(f["camera_id"], f["rule_id"], f["status"])
-           for f in layer(res, "FINDINGS").getFeatures()}
+    got = {(f["camera_id"], f["rule_id"], f["status"]) for f in layer(res, "FINDINGS").getFeatures()}
     # an unknown maker cannot be verified; a restricted one is a breach; Axis passes
     assert ("C1", "restricted_vendor", "cannot_verify") in got
     assert ("C2", "restricted_vendor", "breach") in got
     assert not {g for g in got if g[0] == "C3" and g[1] == "restricted_vendor"}
+
 
 def test_output_over_an_input_file_is_refused(tmp_path):
     from qgis.core import QgsProcessingException

@@ -30,8 +30,8 @@ def test_a_90_degree_sector_has_a_quarter_of_the_disc_area(radius):
     from vendor_risk.risk.audit.sectors import ring_areas
 
     rings = sectors([0.0], [0.0], [45.0], [90.0], [radius])
-    assert ring_areas(rings)[0] == pytest.approx(math.pi * radius ** 2 / 4, rel=0.01)
-    assert ogr_polygon(rings[0]).GetArea() == pytest.approx(math.pi * radius ** 2 / 4, rel=0.01)
+    assert ring_areas(rings)[0] == pytest.approx(math.pi * radius**2 / 4, rel=0.01)
+    assert ogr_polygon(rings[0]).GetArea() == pytest.approx(math.pi * radius**2 / 4, rel=0.01)
 
 
 def test_full_circle_cameras_and_missing_directions_are_discs():
@@ -50,8 +50,7 @@ def test_a_sector_across_north_covers_north_and_nothing_else():
 
     def at(bearing, dist=20.0):
         b = math.radians(bearing)
-        return ogr.CreateGeometryFromWkt(f"POINT ({100 + dist * math.sin(b)} "
-                                         f"{200 + dist * math.cos(b)})")
+        return ogr.CreateGeometryFromWkt(f"POINT ({100 + dist * math.sin(b)} {200 + dist * math.cos(b)})")
 
     for inside in (0, 5, 335, 355, 9):
         assert poly.Contains(at(inside)), inside
@@ -72,8 +71,7 @@ def test_geographic_layers_are_measured_in_a_local_utm_zone():
     wgs84 = osr.SpatialReference()
     wgs84.ImportFromEPSG(4326)
     utm = osr.SpatialReference()
-    utm.ImportFromWkt(metric_crs(wgs84.ExportToWkt(), np.array([3.52, 3.53]),
-                                 np.array([50.35, 50.36])))
+    utm.ImportFromWkt(metric_crs(wgs84.ExportToWkt(), np.array([3.52, 3.53]), np.array([50.35, 50.36])))
     assert utm.GetAuthorityCode(None) == "32631"
     l93 = osr.SpatialReference()
     l93.ImportFromEPSG(2154)
@@ -81,11 +79,14 @@ def test_geographic_layers_are_measured_in_a_local_utm_zone():
 
 
 def _sector_area_through_the_algorithm(tmp_path, epsg, wkt):
-    uri = write_gpkg(tmp_path / f"c{epsg}.gpkg", "cams",
-                     [{"camera_id": "C1", "direction": 45.0, "angle": 90.0, "range_m": 50.0}],
-                     [wkt], epsg=epsg)
-    res = run_alg("vendorrisk:auditcameras", {"INPUT": uri,
-                                              "OUTPUT": str(tmp_path / f"o{epsg}.gpkg")})
+    uri = write_gpkg(
+        tmp_path / f"c{epsg}.gpkg",
+        "cams",
+        [{"camera_id": "C1", "direction": 45.0, "angle": 90.0, "range_m": 50.0}],
+        [wkt],
+        epsg=epsg,
+    )
+    res = run_alg("vendorrisk:auditcameras", {"INPUT": uri, "OUTPUT": str(tmp_path / f"o{epsg}.gpkg")})
     layer = QgsVectorLayer(res["FIELDS_OF_VIEW"], "fov", "ogr")
     feat = next(layer.getFeatures())
     assert layer.crs().authid() == f"EPSG:{epsg}"  # written back in the layer's own CRS
@@ -106,7 +107,7 @@ def test_projected_and_geographic_inputs_give_the_same_sector(tmp_path):
     lon, lat, _ = osr.CoordinateTransformation(src, dst).TransformPoint(x, y)
     projected, _ = _sector_area_through_the_algorithm(tmp_path, 2154, f"POINT ({x} {y})")
     geographic, feat = _sector_area_through_the_algorithm(tmp_path, 4326, f"POINT ({lon} {lat})")
-    expected = math.pi * 50 ** 2 / 4
+    expected = math.pi * 50**2 / 4
     assert projected == pytest.approx(expected, rel=0.01)
     assert geographic == pytest.approx(expected, rel=0.01)
     assert geographic == pytest.approx(projected, rel=0.01)

@@ -21,16 +21,19 @@ def _resolved_imports():
                 if node.level == 0:
                     yield name, node.module
                 else:
-                    package = ["risk", "audit"][:3 - node.level]
+                    package = ["risk", "audit"][: 3 - node.level]
                     yield name, ".".join(package + ([node.module] if node.module else []))
 
 
 def test_audit_engine_imports_only_the_engine_and_pure_libraries():
     imports = list(_resolved_imports())
     assert imports
-    bad = [(f, m) for f, m in imports
-           if m.split(".")[0] in ("qgis", "PyQt5", "PyQt6", "processing", "osgeo", "gis", "ui",
-                                  "provider", "vendor_risk")]
+    bad = [
+        (f, m)
+        for f, m in imports
+        if m.split(".")[0]
+        in ("qgis", "PyQt5", "PyQt6", "processing", "osgeo", "gis", "ui", "provider", "vendor_risk")
+    ]
     assert bad == []
     relative_tops = {m.split(".")[0] for _f, m in imports if m.startswith("risk")}
     assert relative_tops == {"risk"}

@@ -31,11 +31,21 @@ def test_shipped_rule_sets_load_and_cite_their_legal_bases():
     assert "art. 5" in rules["biometric_identification"].legal_basis
     assert rules["end_of_support"].parameters["service_life_years"] == 7
     assert all(r.title_fr and r.source for r in fr.rules)
-    assert {r.check for r in fr.rules} == {"authorisation", "retention", "biometric",
-                                           "plate_reading", "audio", "vendor", "end_of_support",
-                                           "storage", "view", "signage"}
-    assert load_ruleset("generic").rule("storage_outside_jurisdiction").parameters["allowed"] \
-        == ["JURISDICTION"]
+    assert {r.check for r in fr.rules} == {
+        "authorisation",
+        "retention",
+        "biometric",
+        "plate_reading",
+        "audio",
+        "vendor",
+        "end_of_support",
+        "storage",
+        "view",
+        "signage",
+    }
+    assert load_ruleset("generic").rule("storage_outside_jurisdiction").parameters["allowed"] == [
+        "JURISDICTION"
+    ]
 
 
 def _broken(fr, path, value):
@@ -50,19 +60,28 @@ def _broken(fr, path, value):
     return data
 
 
-@pytest.mark.parametrize("path, value, key", [
-    (("rules", 1, "parameters", "max_retention_days"), "thirty",
-     "rules[1].parameters.max_retention_days"),
-    (("rules", 1, "parameters", "max_retention_days"), KeyError,
-     "rules[1].parameters.max_retention_days"),
-    (("rules", 0, "severity"), "urgent", "rules[0].severity"),
-    (("rules", 2, "check"), "palmistry", "rules[2].check"),
-    (("rules", 3, "title"), {"en": "x"}, "rules[3].title.fr"),
-    (("rules", 4, "paramters"), {}, "rules[4].paramters"),
-    (("fov_defaults", "dome", "angle"), 400, "fov_defaults.dome.angle"),
-    (("rules",), [], "rules"),
-    (("id",), KeyError, "id"),
-])
+@pytest.mark.parametrize(
+    "path, value, key",
+    [
+        (
+            ("rules", 1, "parameters", "max_retention_days"),
+            "thirty",
+            "rules[1].parameters.max_retention_days",
+        ),
+        (
+            ("rules", 1, "parameters", "max_retention_days"),
+            KeyError,
+            "rules[1].parameters.max_retention_days",
+        ),
+        (("rules", 0, "severity"), "urgent", "rules[0].severity"),
+        (("rules", 2, "check"), "palmistry", "rules[2].check"),
+        (("rules", 3, "title"), {"en": "x"}, "rules[3].title.fr"),
+        (("rules", 4, "paramters"), {}, "rules[4].paramters"),
+        (("fov_defaults", "dome", "angle"), 400, "fov_defaults.dome.angle"),
+        (("rules",), [], "rules"),
+        (("id",), KeyError, "id"),
+    ],
+)
 def test_malformed_rule_sets_are_refused_naming_the_key(fr, path, value, key):
     from vendor_risk.risk.audit.ruleset import RulesetError, parse_ruleset
 
@@ -84,16 +103,19 @@ def test_duplicate_rule_ids_are_refused(fr):
 def test_a_user_edited_rule_set_changes_the_verdict(tmp_path, fr):
     from qgis.core import QgsVectorLayer
 
-    uri = write_gpkg(tmp_path / "c.gpkg", "cams",
-                     [{"camera_id": "C1", "retention_days": 20.0}], ["POINT (700000 6600000)"])
+    uri = write_gpkg(
+        tmp_path / "c.gpkg", "cams", [{"camera_id": "C1", "retention_days": 20.0}], ["POINT (700000 6600000)"]
+    )
     mine = copy.deepcopy(fr)
     mine["rules"][1]["parameters"]["max_retention_days"] = 10
     path = tmp_path / "strict.json"
     path.write_text(json.dumps(mine), encoding="utf-8")
     got = {}
     for name, ruleset in (("default", "fr_cnil"), ("strict", str(path))):
-        res = run_alg("vendorrisk:auditcameras", {"INPUT": uri, "RULESET": ruleset,
-                                                  "OUTPUT": str(tmp_path / f"{name}.gpkg")})
+        res = run_alg(
+            "vendorrisk:auditcameras",
+            {"INPUT": uri, "RULESET": ruleset, "OUTPUT": str(tmp_path / f"{name}.gpkg")},
+        )
         lyr = QgsVectorLayer(res["FINDINGS"], "f", "ogr")
         got[name] = {f["rule_id"] for f in lyr.getFeatures() if f["status"] == "breach"}
     assert "retention_too_long" not in got["default"]
@@ -107,9 +129,12 @@ def test_the_algorithm_reports_a_broken_rule_set_without_a_traceback(tmp_path, f
     path.write_text(json.dumps(_broken(fr, ("rules", 0, "severity"), "urgent")), encoding="utf-8")
     uri = write_gpkg(tmp_path / "c.gpkg", "cams", [{"camera_id": "C1"}], ["POINT (1 1)"])
     with pytest.raises(QgsProcessingException, match=r"bad.json: 'rules\[0\].severity'"):
-        run_alg("vendorrisk:auditcameras", {"INPUT": uri, "RULESET": str(path),
-                                            "OUTPUT": str(tmp_path / "o.gpkg")})
+        run_alg(
+            "vendorrisk:auditcameras",
+            {"INPUT": uri, "RULESET": str(path), "OUTPUT": str(tmp_path / "o.gpkg")},
+        )
     with pytest.raises(QgsProcessingException, match=r"built-in: .*fr_cnil"):
-        run_alg("vendorrisk:auditcameras", {"INPUT": uri, "RULESET": "nope",
-                                            "OUTPUT": str(tmp_path / "o.gpkg")})
+        run_alg(
+            "vendorrisk:auditcameras", {"INPUT": uri, "RULESET": "nope", "OUTPUT": str(tmp_path / "o.gpkg")}
+        )
     assert not (tmp_path / "o.gpkg").exists()

@@ -33,12 +33,18 @@ def test_the_catalog_knows_listed_and_unlisted_vendors(catalog):
 
 
 def test_user_folder_overrides_and_extends(tmp_path):
-    write(tmp_path, "vendors.csv",
-          "vendor_id,name,country,bloc,parent_id,source,as_of\n"
-          "axis,Axis Communications AB,SE,west,,test override,2026-01-01\n"
-          "acme_cams,Acme Cameras Ltd,GB,west,,test addition,2026-01-01\n")
-    write(tmp_path, "aliases.csv",
-          "alias,vendor_id,kind,source,as_of\nACME,acme_cams,short_name,test,2026-01-01\n")
+    write(
+        tmp_path,
+        "vendors.csv",
+        "vendor_id,name,country,bloc,parent_id,source,as_of\n"
+        "axis,Axis Communications AB,SE,west,,test override,2026-01-01\n"
+        "acme_cams,Acme Cameras Ltd,GB,west,,test addition,2026-01-01\n",
+    )
+    write(
+        tmp_path,
+        "aliases.csv",
+        "alias,vendor_id,kind,source,as_of\nACME,acme_cams,short_name,test,2026-01-01\n",
+    )
     cat = load_catalog(str(tmp_path))
     vendors = cat.vendors.set_index("vendor_id")
     assert vendors.loc["axis", "source"] == "test override"
@@ -47,39 +53,94 @@ def test_user_folder_overrides_and_extends(tmp_path):
     assert (cat.aliases["alias"] == "ACME").any()
 
 
-@pytest.mark.parametrize("fname, text, row, column, message", [
-    ("vendors.csv", "vendor_id,name,country,source,as_of\nx,X,FR,s,2026-01-01\n",
-     1, "bloc", "required column is missing"),
-    ("vendors.csv", "vendor_id,name,country,bloc,source,as_of\nx,X,FR,west,s,2026-13-01\n",
-     2, "as_of", "not a valid date"),
-    ("vendors.csv", "vendor_id,name,country,bloc,source,as_of\nx,X,FR,mars,s,2026-01-01\n",
-     2, "bloc", "not one of"),
-    ("vendors.csv", "vendor_id,name,country,bloc,source,as_of\nBad Id,X,FR,west,s,2026-01-01\n",
-     2, "vendor_id", "not an identifier"),
-    ("vendors.csv", "vendor_id,name,country,bloc,source,as_of\n"
-     "x,X,FR,west,s,2026-01-01\ny,Y,FR,west,s,2026-01-01\nx,X2,FR,west,s,2026-01-01\n",
-     4, "vendor_id", "duplicate key"),
-    ("vendors.csv", "vendor_id,name,country,bloc,source,as_of\nx,X,FR,west,,2026-01-01\n",
-     2, "source", "value is required"),
-    ("vendors.csv", "vendor_id,name,country,bloc,source,as_of\nx,X,FR,west\n",
-     2, None, "has 4 cells"),
-    ("aliases.csv", "alias,vendor_id,source,as_of\nFoo,no_such_vendor,s,2026-01-01\n",
-     2, "vendor_id", "'no_such_vendor' is not a vendor_id"),
-    ("model_patterns.csv",
-     "pattern_id,vendor_id,regex,confidence,source,as_of\np1,axis,^(P[0-9,0.9,s,2026-01-01\n",
-     2, "regex", "invalid regular expression"),
-    ("model_patterns.csv",
-     "pattern_id,vendor_id,regex,confidence,source,as_of\np1,axis,^P,1.5,s,2026-01-01\n",
-     2, "confidence", "outside"),
-    ("lists.csv", "list_id,jurisdiction,name,level,source,as_of\nl1,US,L,7,s,2026-01-01\n",
-     2, "level", "not one of"),
-    ("listings.csv", "vendor_id,list_id,date_added,source,as_of\naxis,nope,2020-01-01,s,2026-01-01\n",
-     2, "list_id", "'nope' is not a list_id"),
-    ("vendors.csv", "vendor_id,name,country,bloc,colour,source,as_of\n",
-     1, "colour", "unknown column"),
-])
+@pytest.mark.parametrize(
+    "fname, text, row, column, message",
+    [
+        (
+            "vendors.csv",
+            "vendor_id,name,country,source,as_of\nx,X,FR,s,2026-01-01\n",
+            1,
+            "bloc",
+            "required column is missing",
+        ),
+        (
+            "vendors.csv",
+            "vendor_id,name,country,bloc,source,as_of\nx,X,FR,west,s,2026-13-01\n",
+            2,
+            "as_of",
+            "not a valid date",
+        ),
+        (
+            "vendors.csv",
+            "vendor_id,name,country,bloc,source,as_of\nx,X,FR,mars,s,2026-01-01\n",
+            2,
+            "bloc",
+            "not one of",
+        ),
+        (
+            "vendors.csv",
+            "vendor_id,name,country,bloc,source,as_of\nBad Id,X,FR,west,s,2026-01-01\n",
+            2,
+            "vendor_id",
+            "not an identifier",
+        ),
+        (
+            "vendors.csv",
+            "vendor_id,name,country,bloc,source,as_of\n"
+            "x,X,FR,west,s,2026-01-01\ny,Y,FR,west,s,2026-01-01\nx,X2,FR,west,s,2026-01-01\n",
+            4,
+            "vendor_id",
+            "duplicate key",
+        ),
+        (
+            "vendors.csv",
+            "vendor_id,name,country,bloc,source,as_of\nx,X,FR,west,,2026-01-01\n",
+            2,
+            "source",
+            "value is required",
+        ),
+        ("vendors.csv", "vendor_id,name,country,bloc,source,as_of\nx,X,FR,west\n", 2, None, "has 4 cells"),
+        (
+            "aliases.csv",
+            "alias,vendor_id,source,as_of\nFoo,no_such_vendor,s,2026-01-01\n",
+            2,
+            "vendor_id",
+            "'no_such_vendor' is not a vendor_id",
+        ),
+        (
+            "model_patterns.csv",
+            "pattern_id,vendor_id,regex,confidence,source,as_of\np1,axis,^(P[0-9,0.9,s,2026-01-01\n",
+            2,
+            "regex",
+            "invalid regular expression",
+        ),
+        (
+            "model_patterns.csv",
+            "pattern_id,vendor_id,regex,confidence,source,as_of\np1,axis,^P,1.5,s,2026-01-01\n",
+            2,
+            "confidence",
+            "outside",
+        ),
+        (
+            "lists.csv",
+            "list_id,jurisdiction,name,level,source,as_of\nl1,US,L,7,s,2026-01-01\n",
+            2,
+            "level",
+            "not one of",
+        ),
+        (
+            "listings.csv",
+            "vendor_id,list_id,date_added,source,as_of\naxis,nope,2020-01-01,s,2026-01-01\n",
+            2,
+            "list_id",
+            "'nope' is not a list_id",
+        ),
+        ("vendors.csv", "vendor_id,name,country,bloc,colour,source,as_of\n", 1, "colour", "unknown column"),
+    ],
+)
 def test_malformed_user_file_is_rejected_naming_file_row_and_column(
-        tmp_path, fname, text, row, column, message):
+    tmp_path, fname, text, row, column, message
+):
     write(tmp_path, fname, text)
     with pytest.raises(CatalogError) as err:
         load_catalog(str(tmp_path))
@@ -92,9 +153,12 @@ def test_malformed_user_file_is_rejected_naming_file_row_and_column(
 
 
 def test_parent_cycle_is_rejected(tmp_path):
-    write(tmp_path, "vendors.csv",
-          "vendor_id,name,country,bloc,parent_id,source,as_of\n"
-          "a1,A,FR,west,b1,s,2026-01-01\nb1,B,FR,west,a1,s,2026-01-01\n")
+    write(
+        tmp_path,
+        "vendors.csv",
+        "vendor_id,name,country,bloc,parent_id,source,as_of\n"
+        "a1,A,FR,west,b1,s,2026-01-01\nb1,B,FR,west,a1,s,2026-01-01\n",
+    )
     with pytest.raises(CatalogError, match="loops back"):
         load_catalog(str(tmp_path))
 

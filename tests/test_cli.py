@@ -9,8 +9,10 @@ from conftest import ROOT
 from layers import write_gpkg
 
 CLI = os.path.join(ROOT, "vendor-risk")
-ROWS = [{"asset_id": "A1", "make": "Hikvision", "model": "DS-2CD2143G2-I"},
-        {"asset_id": "A2", "make": "Axis Communications", "model": "P3265-LVE"}]
+ROWS = [
+    {"asset_id": "A1", "make": "Hikvision", "model": "DS-2CD2143G2-I"},
+    {"asset_id": "A2", "make": "Axis Communications", "model": "P3265-LVE"},
+]
 
 
 def run(args, env=None, timeout=300):
@@ -36,8 +38,18 @@ def test_list_and_help():
 def test_run_tags_a_geopackage_layer_with_json_output(tmp_path):
     uri = write_gpkg(tmp_path / "in.gpkg", "assets", ROWS, ["POINT (1 1)", "POINT (2 2)"])
     out_path = tmp_path / "tagged.gpkg"
-    out = run([CLI, "run", "vendorrisk:tagassets", "--json", "--", f"INPUT={uri}",
-               f"OUTPUT={out_path}", f"OUTPUT_REVIEW={tmp_path / 'review.csv'}"])
+    out = run(
+        [
+            CLI,
+            "run",
+            "vendorrisk:tagassets",
+            "--json",
+            "--",
+            f"INPUT={uri}",
+            f"OUTPUT={out_path}",
+            f"OUTPUT_REVIEW={tmp_path / 'review.csv'}",
+        ]
+    )
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
     assert doc["results"]["ASSETS"] == 2
@@ -79,8 +91,13 @@ def qgis_profile(tmp_path):
     home = tmp_path / "home"
     plugins = home / ".local/share/QGIS/QGIS3/profiles/default/python/plugins"
     plugins.mkdir(parents=True)
-    shutil.copytree(ROOT, plugins / "vendor_risk", ignore=shutil.ignore_patterns(
-        ".git", ".venv", "tests", "bench", "out", "build", "__pycache__", ".qgis-settings"))
+    shutil.copytree(
+        ROOT,
+        plugins / "vendor_risk",
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "tests", "bench", "out", "build", "__pycache__", ".qgis-settings"
+        ),
+    )
     return home
 
 
@@ -91,7 +108,17 @@ def test_installed_plugin_works_under_qgis_process(tmp_path, qgis_profile):
     out = run(["qgis_process.bin", "list"], env)
     assert "vendorrisk:tagassets" in out.stdout
     uri = write_gpkg(tmp_path / "in.gpkg", "assets", ROWS, ["POINT (1 1)", "POINT (2 2)"])
-    out = run(["qgis_process.bin", "--json", "run", "vendorrisk:tagassets", "--",
-               f"INPUT={uri}", f"OUTPUT={tmp_path / 'out.gpkg'}"], env)
+    out = run(
+        [
+            "qgis_process.bin",
+            "--json",
+            "run",
+            "vendorrisk:tagassets",
+            "--",
+            f"INPUT={uri}",
+            f"OUTPUT={tmp_path / 'out.gpkg'}",
+        ],
+        env,
+    )
     assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout[out.stdout.index("{"):])["results"]["ASSETS"] == 2
+    assert json.loads(out.stdout[out.stdout.index("{") :])["results"]["ASSETS"] == 2

@@ -23,8 +23,11 @@ def _imports(folder):
 
 
 def test_risk_imports_no_qgis_or_qt():
-    bad = [(p, m) for p, m, _ in _imports("risk")
-           if m.split(".")[0] in ("qgis", "PyQt5", "PyQt6", "processing", "osgeo")]
+    bad = [
+        (p, m)
+        for p, m, _ in _imports("risk")
+        if m.split(".")[0] in ("qgis", "PyQt5", "PyQt6", "processing", "osgeo")
+    ]
     assert bad == []
 
 
@@ -40,14 +43,12 @@ def _resolved(path, module, level):
 
 
 def test_risk_imports_nothing_from_the_qgis_side_of_the_plugin():
-    bad = [(p, m) for p, m, level in _imports("risk")
-           if _resolved(p, m, level) not in ("", "risk")]
+    bad = [(p, m) for p, m, level in _imports("risk") if _resolved(p, m, level) not in ("", "risk")]
     assert bad == []
 
 
 def test_gis_never_imports_ui_or_provider():
-    bad = [(p, m) for p, m, level in _imports("gis")
-           if _resolved(p, m, level) in ("ui", "provider")]
+    bad = [(p, m) for p, m, level in _imports("gis") if _resolved(p, m, level) in ("ui", "provider")]
     assert bad == []
 
 
@@ -72,9 +73,23 @@ def test_metadata_is_complete():
     cp = configparser.ConfigParser()
     cp.read(os.path.join(ROOT, "metadata.txt"), encoding="utf-8")
     general = cp["general"]
-    for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author",
-                "email", "repository", "tracker", "homepage", "tags", "category", "icon",
-                "hasProcessingProvider", "experimental"):
+    for key in (
+        "name",
+        "qgisMinimumVersion",
+        "description",
+        "about",
+        "version",
+        "author",
+        "email",
+        "repository",
+        "tracker",
+        "homepage",
+        "tags",
+        "category",
+        "icon",
+        "hasProcessingProvider",
+        "experimental",
+    ):
         assert general.get(key), key
     assert general["qgisMinimumVersion"] == "3.22"
     assert general["hasProcessingProvider"] == "yes"

@@ -18,27 +18,44 @@ def test_real_qgis_desktop_loads_and_unloads_the_plugin(tmp_path):
     profile = tmp_path / "profiles" / "default"
     plugins = profile / "python" / "plugins"
     plugins.mkdir(parents=True)
-    made = subprocess.run(["make", "-s", "package"], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
+    made = subprocess.run(["make", "-s", "package"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert made.returncode == 0, made.stderr
     with zipfile.ZipFile(os.path.join(ROOT, made.stdout.strip().splitlines()[-1])) as zf:
         zf.extractall(plugins)
     (profile / "QGIS").mkdir()
     (profile / "QGIS" / "QGIS3.ini").write_text(
-        "[PythonPlugins]\nvendor_risk=true\n\n[qgis]\nshowTips=false\ncheckVersion=false\n")
+        "[PythonPlugins]\nvendor_risk=true\n\n[qgis]\nshowTips=false\ncheckVersion=false\n"
+    )
     report = tmp_path / "report.json"
     sample = tmp_path / "city" / "sample_city.gpkg"
     sample.parent.mkdir()
     shutil.copy(os.path.join(ROOT, "resources", "sample", "sample_city.gpkg"), sample)
-    env = dict(os.environ, VENDOR_RISK_DESKTOP_REPORT=str(report),
-               VENDOR_RISK_DESKTOP_SAMPLE=str(sample), PYTHONPATH="")
+    env = dict(
+        os.environ,
+        VENDOR_RISK_DESKTOP_REPORT=str(report),
+        VENDOR_RISK_DESKTOP_SAMPLE=str(sample),
+        PYTHONPATH="",
+    )
     env.pop("QGIS_CUSTOM_CONFIG_PATH", None)
     env.pop("QT_QPA_PLATFORM", None)  # a real (virtual) screen this time
     proc = subprocess.Popen(
-        ["xvfb-run", "-a", "qgis", "--nologo", "--noversioncheck", "--profiles-path",
-         str(tmp_path), "--code", os.path.join(ROOT, "tests", "desktop_check.py")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-        start_new_session=True)
+        [
+            "xvfb-run",
+            "-a",
+            "qgis",
+            "--nologo",
+            "--noversioncheck",
+            "--profiles-path",
+            str(tmp_path),
+            "--code",
+            os.path.join(ROOT, "tests", "desktop_check.py"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
     try:
         _, stderr = proc.communicate(timeout=240)
     except subprocess.TimeoutExpired:  # never leave a QGIS behind: kill the whole group

@@ -41,11 +41,16 @@ def run(tmp_path_factory, qgis_iface, module_provider, english_ui):  # noqa: F81
     qgis_iface.mapCanvas().setDestinationCrs(project.crs())
     dock = make_dock(qgis_iface)
     out = folder / "results" / "risk.gpkg"
-    choose(dock, layers=[layers[n] for n in ASSETS], scenarios=SCENARIOS, jurisdiction="FR",
-           output=out)
+    choose(dock, layers=[layers[n] for n in ASSETS], scenarios=SCENARIOS, jurisdiction="FR", output=out)
     run_and_wait(dock)
-    yield {"dock": dock, "project": project, "layers": layers, "gpkg": str(out),
-           "iface": qgis_iface, "folder": folder}
+    yield {
+        "dock": dock,
+        "project": project,
+        "layers": layers,
+        "gpkg": str(out),
+        "iface": qgis_iface,
+        "folder": folder,
+    }
     close_dock(dock)
     project.clear()
 
@@ -54,10 +59,17 @@ def test_the_dock_lists_layers_scenarios_and_jurisdictions(run):
     dock = run["dock"]
     listed = [dock.ui.layer_list.item(i).text() for i in range(dock.ui.layer_list.count())]
     assert set(ASSETS) | {"districts", "streets"} <= set(listed)
-    scenario_ids = [dock.ui.scenario_list.item(i).data(Qt.ItemDataRole.UserRole)
-                    for i in range(dock.ui.scenario_list.count())]
-    assert scenario_ids[:5] == ["status_quo", "targeted_sanctions", "component_embargo",
-                                "rip_and_replace", "bifurcation"]
+    scenario_ids = [
+        dock.ui.scenario_list.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(dock.ui.scenario_list.count())
+    ]
+    assert scenario_ids[:5] == [
+        "status_quo",
+        "targeted_sanctions",
+        "component_embargo",
+        "rip_and_replace",
+        "bifurcation",
+    ]
     codes = [dock.ui.jurisdiction.itemText(i) for i in range(dock.ui.jurisdiction.count())]
     assert codes[:4] == ["US", "EU", "FR", "UK"]
 
@@ -86,7 +98,9 @@ def test_run_adds_one_group_with_a_styled_layer_per_scenario(run):
         assert layer.source().endswith(f"layername=risk_{sid}")
         assert layer.renderer().type() == "RuleRenderer"
         assert {r.filterExpression() for r in layer.renderer().rootRule().children()} >= {
-            "\"risk_band\" = 'critical'", "NOT \"compatible\""}
+            "\"risk_band\" = 'critical'",
+            'NOT "compatible"',
+        }
         assert layer.featureCount() == sum(run["layers"][n].featureCount() for n in ASSETS)
         manager = layer.styleManager()
         assert {"Risk score", "Sanction level"} <= set(manager.styles())
@@ -108,8 +122,7 @@ def test_a_map_theme_per_scenario_shows_only_that_scenario(run):
     project = run["project"]
     group = project.layerTreeRoot().children()[0]
     themes = project.mapThemeCollection()
-    by_scenario = {n.layer().customProperty("vendor_risk/scenario"): n.layer()
-                   for n in group.findLayers()}
+    by_scenario = {n.layer().customProperty("vendor_risk/scenario"): n.layer() for n in group.findLayers()}
     for sid, layer in by_scenario.items():
         name = f"{group.name()} — {layer.name()}"
         assert themes.hasMapTheme(name), name
@@ -123,39 +136,51 @@ def test_summary_shows_the_engines_numbers(run):
     dock, gpkg = run["dock"], run["gpkg"]
     engine = read_table(gpkg, "scenario_summary").set_index("scenario_id")
     tables = {
-        dock.ui.summary_table: (["Scenario", "None", "Watch", "Restricted", "Removal",
-                                 "Incompatible"],
-                                ["level_0", "level_1", "level_2", "level_3", "incompatible"]),
-        dock.ui.cost_table: (["Scenario", "Replacement", "Stranded", "Total"],
-                             ["replacement_cost", "stranded_value", "total_cost"]),
+        dock.ui.summary_table: (
+            ["Scenario", "None", "Watch", "Restricted", "Removal", "Incompatible"],
+            ["level_0", "level_1", "level_2", "level_3", "incompatible"],
+        ),
+        dock.ui.cost_table: (
+            ["Scenario", "Replacement", "Stranded", "Total"],
+            ["replacement_cost", "stranded_value", "total_cost"],
+        ),
     }
     for table, (headers, columns) in tables.items():
         assert table.rowCount() == len(SCENARIOS)
-        assert [table.horizontalHeaderItem(c).text()
-                for c in range(table.columnCount())] == headers
+        assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == headers
         assert table.verticalScrollBar().maximum() == 0  # every row in sight
         for r in range(table.rowCount()):
             sid = table.item(r, 0).data(Qt.ItemDataRole.UserRole)
-            assert table.item(r, 0).text() == {"status_quo": "Status quo",
-                                               "rip_and_replace": "Rip and replace",
-                                               "bifurcation": "Bifurcation"}[sid]
+            assert (
+                table.item(r, 0).text()
+                == {
+                    "status_quo": "Status quo",
+                    "rip_and_replace": "Rip and replace",
+                    "bifurcation": "Bifurcation",
+                }[sid]
+            )
             for c, name in enumerate(columns, start=1):
                 value = float(engine.loc[sid, name])
                 assert table.item(r, c).data(Qt.ItemDataRole.UserRole) == pytest.approx(value)
                 assert table.item(r, c).text() == QLocale().toString(value, "f", 0)
     assert engine.loc["rip_and_replace", "level_3"] > 0  # the sample city has listed vendors
-    row = [r for r in range(len(SCENARIOS))
-           if dock.ui.cost_table.item(r, 0).data(Qt.ItemDataRole.UserRole) == "rip_and_replace"][0]
+    row = [
+        r
+        for r in range(len(SCENARIOS))
+        if dock.ui.cost_table.item(r, 0).data(Qt.ItemDataRole.UserRole) == "rip_and_replace"
+    ][0]
     assert "," in dock.ui.cost_table.item(row, 1).text()  # 1,234,567: grouped by the locale
     bars = dict((label, value) for label, value, _ in dock.cost_chart.bars())
     assert bars["Rip and replace"] == pytest.approx(engine.loc["rip_and_replace", "total_cost"])
     expected = engine["expected_cost"].iloc[0]
     assert QLocale().toString(float(expected), "f", 0) in dock.ui.expected_label.text()
     success = messages(run["iface"], Qgis.MessageLevel.Success)
-    assert any(f"{QLocale().toString(float(engine['assets'].iloc[0]), 'f', 0)} assets assessed "
-               f"under 3 scenario(s)" in m for m in success)
-    assert dock.ui.status_label.text().endswith(
-        f"The layers are in the group “{dock.view.group.name()}”.")
+    assert any(
+        f"{QLocale().toString(float(engine['assets'].iloc[0]), 'f', 0)} assets assessed "
+        f"under 3 scenario(s)" in m
+        for m in success
+    )
+    assert dock.ui.status_label.text().endswith(f"The layers are in the group “{dock.view.group.name()}”.")
 
 
 def test_scenario_switcher_shows_one_scenario_and_its_vendors(run):
@@ -163,12 +188,16 @@ def test_scenario_switcher_shows_one_scenario_and_its_vendors(run):
     group = run["project"].layerTreeRoot().children()[0]
     combo = dock.ui.scenario_combo
     combo.setCurrentIndex(combo.findData("rip_and_replace"))
-    visible = [n.layer().customProperty("vendor_risk/scenario") for n in group.findLayers()
-               if n.itemVisibilityChecked()]
+    visible = [
+        n.layer().customProperty("vendor_risk/scenario")
+        for n in group.findLayers()
+        if n.itemVisibilityChecked()
+    ]
     assert visible == ["rip_and_replace"]
     vendors = read_table(gpkg, "vendor_summary")
     top = vendors[vendors["scenario_id"] == "rip_and_replace"].sort_values(
-        ["exposure", "switching_cost"], ascending=False, kind="stable")
+        ["exposure", "switching_cost"], ascending=False, kind="stable"
+    )
     table = dock.ui.vendor_table
     shown = [table.item(r, 0).text() for r in range(table.rowCount())]
     assert shown == list(top["vendor_name"].head(10))

@@ -40,8 +40,9 @@ def wait_until(predicate, timeout=240):
 
 def wait_for_tasks(dock, timeout=240):
     manager = QgsApplication.taskManager()
-    wait_until(lambda: dock.task is None and dock.compare_task is None
-               and manager.countActiveTasks() == 0, timeout)
+    wait_until(
+        lambda: dock.task is None and dock.compare_task is None and manager.countActiveTasks() == 0, timeout
+    )
     QCoreApplication.processEvents()
 
 
@@ -58,8 +59,7 @@ def close_dock(dock):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def choose(dock, layers=None, scenarios=None, jurisdiction=None, output=None,
-           selected_only=None):
+def choose(dock, layers=None, scenarios=None, jurisdiction=None, output=None, selected_only=None):
     """Set the dock's widgets as a user does."""
     ui = dock.ui
     if layers is not None:
@@ -70,8 +70,11 @@ def choose(dock, layers=None, scenarios=None, jurisdiction=None, output=None,
     if scenarios is not None:
         for i in range(ui.scenario_list.count()):
             item = ui.scenario_list.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in scenarios
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) in scenarios
+                else Qt.CheckState.Unchecked
+            )
     if jurisdiction is not None:
         ui.jurisdiction.setEditText(jurisdiction)
     if output is not None:

@@ -29,8 +29,9 @@ def messages(path):
 def qm():
     """The compiled translation, built as `make translations` does when it is missing or old."""
     if not os.path.exists(QM) or os.path.getmtime(QM) < os.path.getmtime(TS):
-        subprocess.run([shutil.which("lrelease") or "/usr/lib/qt5/bin/lrelease", "-silent",
-                        TS, "-qm", QM], check=True)
+        subprocess.run(
+            [shutil.which("lrelease") or "/usr/lib/qt5/bin/lrelease", "-silent", TS, "-qm", QM], check=True
+        )
     return QM
 
 
@@ -43,8 +44,7 @@ def test_every_string_has_a_french_translation():
         assert text.strip(), (context, source)
         assert text.count("{}") == source.count("{}"), (context, source)
         assert "'" not in text, ("use the typographic apostrophe ’ in French", text)
-        assert not re.search(r"\w[:;?!]( |$)", text), ("French puts a space before : ; ? !",
-                                                        text)
+        assert not re.search(r"\w[:;?!]( |$)", text), ("French puts a space before : ; ? !", text)
 
 
 def test_the_ts_file_is_up_to_date_with_the_code(tmp_path):
@@ -52,12 +52,18 @@ def test_the_ts_file_is_up_to_date_with_the_code(tmp_path):
     pro = open(os.path.join(I18N, "vendor_risk.pro"), encoding="utf-8").read()
     files = re.findall(r"\.\./([\w/]+\.(?:py|ui))", pro)
     assert "ui/dock.py" in files and "ui/dock.ui" in files and "gis/report.py" in files
-    ui_py = {f"ui/{n}" for n in os.listdir(os.path.join(ROOT, "ui")) if n.endswith((".py", ".ui"))
-             and n != "__init__.py"}
+    ui_py = {
+        f"ui/{n}"
+        for n in os.listdir(os.path.join(ROOT, "ui"))
+        if n.endswith((".py", ".ui")) and n != "__init__.py"
+    }
     assert ui_py <= set(files), "a ui module is missing from i18n/vendor_risk.pro"
     fresh = tmp_path / "fresh.ts"
-    subprocess.run(["pylupdate5", "-noobsolete", *[os.path.join(ROOT, f) for f in files],
-                    "-ts", str(fresh)], check=True, capture_output=True)
+    subprocess.run(
+        ["pylupdate5", "-noobsolete", *[os.path.join(ROOT, f) for f in files], "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
     extracted = {(c, s) for c, s, _ in messages(fresh)}
     committed = {(c, s) for c, s, _ in messages(TS)}
     assert extracted == committed
@@ -90,22 +96,29 @@ def test_the_plugin_speaks_french_when_qgis_does(qm, qgis_iface, provider):
         ui = dock.ui
         assert ui.run_button.text() == "Lancer l’évaluation"
         assert [ui.tabs.tabText(i) for i in range(ui.tabs.count())] == [
-            "Évaluer", "Synthèse", "Fournisseurs", "Comparer"]
+            "Évaluer",
+            "Synthèse",
+            "Fournisseurs",
+            "Comparer",
+        ]
         assert ui.jurisdiction_label.text() == "Droit applicable\u00a0:"
         assert ui.selected_only.text() == "Entités sélectionnées uniquement"
         roles = [ui.field_table.item(r, 0).text() for r in range(ui.field_table.rowCount())]
-        assert roles[:5] == ["Identifiant", "Catégorie d’équipement", "Fabricant", "Marque",
-                             "Modèle"]
-        headers = [ui.summary_table.horizontalHeaderItem(c).text()
-                   for c in range(ui.summary_table.columnCount())]
-        assert headers == ["Scénario", "Aucun", "Vigilance", "Restreint", "Retrait",
-                           "Incompatibles"]
-        costs = [ui.cost_table.horizontalHeaderItem(c).text()
-                 for c in range(ui.cost_table.columnCount())]
+        assert roles[:5] == ["Identifiant", "Catégorie d’équipement", "Fabricant", "Marque", "Modèle"]
+        headers = [
+            ui.summary_table.horizontalHeaderItem(c).text() for c in range(ui.summary_table.columnCount())
+        ]
+        assert headers == ["Scénario", "Aucun", "Vigilance", "Restreint", "Retrait", "Incompatibles"]
+        costs = [ui.cost_table.horizontalHeaderItem(c).text() for c in range(ui.cost_table.columnCount())]
         assert costs == ["Scénario", "Remplacement", "Valeur perdue", "Total"]
         scenarios = [ui.scenario_list.item(i).text() for i in range(ui.scenario_list.count())]
-        assert scenarios[:5] == ["Statu quo", "Sanctions ciblées", "Embargo sur les composants",
-                                 "Arracher et remplacer", "Bifurcation"]
+        assert scenarios[:5] == [
+            "Statu quo",
+            "Sanctions ciblées",
+            "Embargo sur les composants",
+            "Arracher et remplacer",
+            "Bifurcation",
+        ]
         assert ui.run_label.text().startswith("Aucune évaluation pour l’instant")
         assert dock.chart._empty == "Lancez une évaluation pour voir les fournisseurs."
     finally:
@@ -148,10 +161,10 @@ def test_the_processing_algorithms_speak_french_too(qm, provider):
         alg.initAlgorithm()
         assert alg.group() == "Risque fournisseurs"
         assert alg.displayName() == "Évaluer le risque fournisseurs selon des scénarios de découplage"
-        assert alg.parameterDefinition("INPUT").description() == \
-            "Couches d’équipements (évaluées ensemble)"
-        assert AuditCamerasAlgorithm().displayName() == \
-            "Auditer les caméras selon les règles de vidéoprotection"
+        assert alg.parameterDefinition("INPUT").description() == "Couches d’équipements (évaluées ensemble)"
+        assert (
+            AuditCamerasAlgorithm().displayName() == "Auditer les caméras selon les règles de vidéoprotection"
+        )
     finally:
         QCoreApplication.removeTranslator(translator)
     assert AssessRiskAlgorithm().displayName() == "Assess vendor risk under decoupling scenarios"

@@ -66,8 +66,9 @@ def test_cancel_mid_run_leaves_no_group_no_layer_no_file(city, qgis_iface, monke
 
     def gated_iter(layer, *args, **kwargs):
         yield from real_iter(layer, *args, **kwargs)
-        if (moment == "reading" and layer.name() == "cameras") or \
-                (moment == "before_rename" and layer.name() == LAYERS[-1]):
+        if (moment == "reading" and layer.name() == "cameras") or (
+            moment == "before_rename" and layer.name() == LAYERS[-1]
+        ):
             gate.wait()  # after this layer's chunks: the rows are in the temp file only
 
     def gated_style(path, written, context):
@@ -124,8 +125,11 @@ def test_closing_the_dock_mid_run_cancels_it_and_leaves_nothing(city, qgis_iface
 def test_removing_an_input_layer_mid_run_cancels_it(city, qgis_iface, monkeypatch):
     project, layers, dock, out_dir = city
     gate = gate_after_reading(monkeypatch)
-    choose(dock, layers=[layers["cameras"], layers["platforms"], layers["street_lights"]],
-           output=out_dir / "r.gpkg")
+    choose(
+        dock,
+        layers=[layers["cameras"], layers["platforms"], layers["street_lights"]],
+        output=out_dir / "r.gpkg",
+    )
     try:
         dock.ui.run_button.click()
         wait_until(gate.reached.is_set, 120)
@@ -136,8 +140,9 @@ def test_removing_an_input_layer_mid_run_cancels_it(city, qgis_iface, monkeypatc
         gate.release.set()
     wait_for_tasks(dock)
     assert os.listdir(out_dir) == []
-    assert any("cancelled" in m for m in messages(qgis_iface, Qgis.MessageLevel.Info)), \
+    assert any("cancelled" in m for m in messages(qgis_iface, Qgis.MessageLevel.Info)), (
         qgis_iface.messageBar().messages
+    )
 
 
 def test_the_window_stays_responsive_while_it_runs(city, qgis_iface, monkeypatch):
@@ -152,8 +157,12 @@ def test_the_window_stays_responsive_while_it_runs(city, qgis_iface, monkeypatch
 
     monkeypatch.setattr(assess_io, "iter_layer", spying)
     progress = []
-    choose(dock, layers=[layers["cameras"], layers["platforms"]], scenarios=["status_quo"],
-           output=out_dir / "r.gpkg")
+    choose(
+        dock,
+        layers=[layers["cameras"], layers["platforms"]],
+        scenarios=["status_quo"],
+        output=out_dir / "r.gpkg",
+    )
     dock.ui.run_button.click()
     dock.task.progressChanged.connect(progress.append)
     wait_for_tasks(dock)
@@ -172,8 +181,7 @@ def _warning_after_run(dock, iface):
 def test_bad_input_gets_a_clear_message(city, qgis_iface):
     project, layers, dock, out_dir = city
     choose(dock, layers=[], output=out_dir / "r.gpkg")
-    assert _warning_after_run(dock, qgis_iface) == [
-        "Vendor Risk:Tick at least one asset layer to assess."]
+    assert _warning_after_run(dock, qgis_iface) == ["Vendor Risk:Tick at least one asset layer to assess."]
     choose(dock, layers=[layers["cameras"]], scenarios=[])
     assert _warning_after_run(dock, qgis_iface) == ["Vendor Risk:Tick at least one scenario."]
     choose(dock, scenarios=["status_quo"], jurisdiction="")
@@ -181,8 +189,7 @@ def test_bad_input_gets_a_clear_message(city, qgis_iface):
     choose(dock, jurisdiction="FR", selected_only=True)
     assert "no feature is selected in cameras" in _warning_after_run(dock, qgis_iface)[0]
     choose(dock, selected_only=False, layers=[layers["cameras"], layers["districts"]])
-    assert "The layer districts has no field naming the maker" in \
-        _warning_after_run(dock, qgis_iface)[0]
+    assert "The layer districts has no field naming the maker" in _warning_after_run(dock, qgis_iface)[0]
     choose(dock, layers=[layers["cameras"]], output=layers["districts"].source().split("|")[0])
     assert "is open in this project (layers: " in _warning_after_run(dock, qgis_iface)[0]
     assert dock.ui.status_label.text().startswith("The output city.gpkg is open")
@@ -191,14 +198,18 @@ def test_bad_input_gets_a_clear_message(city, qgis_iface):
 
 def test_an_unknown_jurisdiction_is_reported_in_plain_words(city, qgis_iface):
     project, layers, dock, out_dir = city
-    choose(dock, layers=[layers["cameras"]], scenarios=["status_quo"], jurisdiction="ZZ",
-           output=out_dir / "r.gpkg")
+    choose(
+        dock,
+        layers=[layers["cameras"]],
+        scenarios=["status_quo"],
+        jurisdiction="ZZ",
+        output=out_dir / "r.gpkg",
+    )
     before = set(project.mapLayers())
     run_and_wait(dock)
     critical = messages(qgis_iface, Qgis.MessageLevel.Critical)
     assert len(critical) == 1
-    assert critical[0].startswith("Vendor Risk:The assessment did not run: unknown "
-                                  "jurisdiction 'ZZ'")
+    assert critical[0].startswith("Vendor Risk:The assessment did not run: unknown jurisdiction 'ZZ'")
     assert "Traceback" not in critical[0]
     assert os.listdir(out_dir) == []
     assert set(project.mapLayers()) == before
@@ -207,13 +218,11 @@ def test_an_unknown_jurisdiction_is_reported_in_plain_words(city, qgis_iface):
 def test_an_empty_output_gets_a_new_file_each_run(city, qgis_iface, monkeypatch, tmp_path):
     project, layers, dock, _ = city
     monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path / "tmp"))
-    choose(dock, layers=[layers["cameras"], layers["platforms"]], scenarios=["status_quo"],
-           output="")
+    choose(dock, layers=[layers["cameras"], layers["platforms"]], scenarios=["status_quo"], output="")
     run_and_wait(dock)
     run_and_wait(dock)
     files = sorted(os.listdir(tmp_path / "tmp" / "vendor_risk"))
-    assert len(files) == 2 and all(f.startswith("vendor_risk_") and f.endswith(".gpkg")
-                                   for f in files)
+    assert len(files) == 2 and all(f.startswith("vendor_risk_") and f.endswith(".gpkg") for f in files)
     groups = [n for n in project.layerTreeRoot().children() if n.name().startswith("Vendor risk")]
     assert len(groups) == 2 and groups[0].name() != groups[1].name()
 
@@ -221,8 +230,12 @@ def test_an_empty_output_gets_a_new_file_each_run(city, qgis_iface, monkeypatch,
 def test_a_single_layer_that_names_no_platform_is_assessed(city, qgis_iface):
     """The most common first run: one layer, nothing wired to a platform."""
     project, layers, dock, out_dir = city
-    choose(dock, layers=[layers["ev_chargers"]], scenarios=["status_quo", "bifurcation"],
-           output=out_dir / "chargers.gpkg")
+    choose(
+        dock,
+        layers=[layers["ev_chargers"]],
+        scenarios=["status_quo", "bifurcation"],
+        output=out_dir / "chargers.gpkg",
+    )
     run_and_wait(dock)
     assert dock.view is not None, dock.ui.status_label.text()
     assert sorted(dock.view.layers) == ["bifurcation", "status_quo"]

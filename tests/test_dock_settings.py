@@ -14,51 +14,83 @@ from test_dock_helpers import (
 
 def ticked(dock):
     lst = dock.ui.layer_list
-    return [lst.item(i).text() for i in range(lst.count())
-            if lst.item(i).checkState() == Qt.CheckState.Checked]
+    return [
+        lst.item(i).text() for i in range(lst.count()) if lst.item(i).checkState() == Qt.CheckState.Checked
+    ]
 
 
 def state(dock):
     ui = dock.ui
     return {
-        "layers": ticked(dock), "jurisdiction": ui.jurisdiction.currentText(),
-        "scenarios": dock.checked_scenarios(), "selected_only": ui.selected_only.isChecked(),
-        "output": ui.output_file.filePath(), "class_field": dock.field_mapping()["class"],
+        "layers": ticked(dock),
+        "jurisdiction": ui.jurisdiction.currentText(),
+        "scenarios": dock.checked_scenarios(),
+        "selected_only": ui.selected_only.isChecked(),
+        "output": ui.output_file.filePath(),
+        "class_field": dock.field_mapping()["class"],
     }
 
 
-def test_settings_survive_saving_and_reopening_the_project(fresh_project, new_dock,  # noqa: F811
-                                                           tmp_path):
+def test_settings_survive_saving_and_reopening_the_project(
+    fresh_project,  # noqa: F811
+    new_dock,  # noqa: F811
+    tmp_path,
+):
     project = fresh_project
     layers = add_layers(project, copy_city(tmp_path), ("platforms", "cameras", "ev_chargers", "districts"))
     dock = new_dock()
     # a project without settings: the layers that name a maker are ticked, everything else default
     assert state(dock) == {
-        "layers": ["ev_chargers", "cameras", "platforms"], "jurisdiction": "FR",  # tree order
-        "scenarios": ["status_quo", "targeted_sanctions", "component_embargo",
-                      "rip_and_replace", "bifurcation"],
-        "selected_only": False, "output": "", "class_field": ""}
+        "layers": ["ev_chargers", "cameras", "platforms"],
+        "jurisdiction": "FR",  # tree order
+        "scenarios": [
+            "status_quo",
+            "targeted_sanctions",
+            "component_embargo",
+            "rip_and_replace",
+            "bifurcation",
+        ],
+        "selected_only": False,
+        "output": "",
+        "class_field": "",
+    }
     assert not project.isDirty()  # opening the dock changes nothing in the project
 
     out = str(tmp_path / "results" / "risk.gpkg")
-    choose(dock, layers=[layers["cameras"], layers["platforms"]], scenarios=["status_quo", "bifurcation"],
-           jurisdiction="US", output=out)
+    choose(
+        dock,
+        layers=[layers["cameras"], layers["platforms"]],
+        scenarios=["status_quo", "bifurcation"],
+        jurisdiction="US",
+        output=out,
+    )
     dock.set_field("class", "model")
     assert dock.field_mapping()["class"] == "model"
     run_and_wait(dock)  # the last run is part of what is stored
     assert dock.view is not None, dock.ui.status_label.text()
     choose(dock, selected_only=True)
-    wanted = {"layers": ["cameras", "platforms"], "jurisdiction": "US",
-              "scenarios": ["status_quo", "bifurcation"], "selected_only": True,
-              "output": out, "class_field": "model"}
+    wanted = {
+        "layers": ["cameras", "platforms"],
+        "jurisdiction": "US",
+        "scenarios": ["status_quo", "bifurcation"],
+        "selected_only": True,
+        "output": out,
+        "class_field": "model",
+    }
     assert state(dock) == wanted
     qgz = str(tmp_path / "city.qgz")
     assert project.write(qgz)
 
     project.clear()
     cleared = state(dock)
-    assert cleared == {"layers": [], "jurisdiction": "FR", "scenarios": cleared["scenarios"],
-                       "selected_only": False, "output": "", "class_field": ""}
+    assert cleared == {
+        "layers": [],
+        "jurisdiction": "FR",
+        "scenarios": cleared["scenarios"],
+        "selected_only": False,
+        "output": "",
+        "class_field": "",
+    }
     assert len(cleared["scenarios"]) == 5
     assert dock.view is None and dock.ui.summary_table.rowCount() == 0
 
@@ -76,4 +108,3 @@ def test_settings_survive_saving_and_reopening_the_project(fresh_project, new_do
     later = new_dock()
     assert state(later) == wanted
     assert later.view is not None and later.ui.summary_table.rowCount() == 2
-

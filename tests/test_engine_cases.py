@@ -30,8 +30,14 @@ def run_case(folder):
     frame = pd.DataFrame(case["assets"])
     fields = detect_fields(list(frame.columns), case.get("fields"))
     tags, _ = Tagger(catalog).tag(frame, fields)
-    engine = Assessment(catalog, scenarios, load_profile(), case["jurisdiction"],
-                        date.fromisoformat(case["reference_date"]), case.get("language", "en"))
+    engine = Assessment(
+        catalog,
+        scenarios,
+        load_profile(),
+        case["jurisdiction"],
+        date.fromisoformat(case["reference_date"]),
+        case.get("language", "en"),
+    )
     ok, msg = engine.prepare(frame.join(tags), fields)
     assert ok, msg
     return case, engine.run(), frame

@@ -38,25 +38,30 @@ def listed_anywhere():
 
 LISTED = listed_anywhere()
 
-asset = st.fixed_dictionaries({
-    "make": st.one_of(st.sampled_from(NAMES), st.text(max_size=12), st.just("")),
-    "type": st.sampled_from(CLASSES + ["", "unknown thing"]),
-    "cost": st.one_of(st.none(), st.floats(-1e4, 1e6, allow_nan=False), st.sampled_from(
-        ["1 200", "1200,50", "abc", "-5"])),
-    "qty": st.one_of(st.none(), st.integers(-3, 50)),
-    "year": st.one_of(st.none(), st.integers(1980, 2040)),
-    "protocols": st.lists(st.sampled_from(PROTOCOLS), max_size=3).map(";".join),
-})
+asset = st.fixed_dictionaries(
+    {
+        "make": st.one_of(st.sampled_from(NAMES), st.text(max_size=12), st.just("")),
+        "type": st.sampled_from(CLASSES + ["", "unknown thing"]),
+        "cost": st.one_of(
+            st.none(),
+            st.floats(-1e4, 1e6, allow_nan=False),
+            st.sampled_from(["1 200", "1200,50", "abc", "-5"]),
+        ),
+        "qty": st.one_of(st.none(), st.integers(-3, 50)),
+        "year": st.one_of(st.none(), st.integers(1980, 2040)),
+        "protocols": st.lists(st.sampled_from(PROTOCOLS), max_size=3).map(";".join),
+    }
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(asset, min_size=1, max_size=30), st.sampled_from(["US", "FR", "EU", "UK"]),
-       st.data())
+@given(st.lists(asset, min_size=1, max_size=30), st.sampled_from(["US", "FR", "EU", "UK"]), st.data())
 def test_invariants(rows, jurisdiction, data):
     frame = pd.DataFrame(rows)
     frame.insert(0, "asset_id", [f"A{i}" for i in range(len(frame))])
-    frame["platform"] = [data.draw(st.sampled_from([""] + list(frame["asset_id"])))
-                         for _ in range(len(frame))]
+    frame["platform"] = [
+        data.draw(st.sampled_from([""] + list(frame["asset_id"]))) for _ in range(len(frame))
+    ]
     frame["cost"] = frame["cost"].astype(object)
     fields = detect_fields(list(frame.columns))
     tags, _ = TAGGER.tag(frame, fields)
@@ -65,8 +70,13 @@ def test_invariants(rows, jurisdiction, data):
     assert ok, msg
     result = engine.run()
     for sid, res in result.scenarios.items():
-        for col in ("purchase_value", "replacement_cost", "reintegration_cost",
-                    "stranded_value", "lockin_ratio"):
+        for col in (
+            "purchase_value",
+            "replacement_cost",
+            "reintegration_cost",
+            "stranded_value",
+            "lockin_ratio",
+        ):
             assert (res[col] >= 0).all(), (sid, col)
             assert np.isfinite(res[col]).all(), (sid, col)
         assert (res["stranded_value"] <= res["purchase_value"] + 1e-6).all(), sid

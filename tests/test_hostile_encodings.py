@@ -9,9 +9,11 @@ from osgeo import ogr
 from qgis.core import QgsVectorLayer
 from vendor_risk.gis.layer_io import read_layer
 
-CASES = [("cp1252", "1252", ["Caméra dôme", "Schréder Électricité"]),
-         ("cp1251", "CP1251", ["Камера", "Хиквижн"]),
-         ("cp1250", "1250", ["Kamera říjen", "Žilina"])]
+CASES = [
+    ("cp1252", "1252", ["Caméra dôme", "Schréder Électricité"]),
+    ("cp1251", "CP1251", ["Камера", "Хиквижн"]),
+    ("cp1250", "1250", ["Kamera říjen", "Žilina"]),
+]
 
 
 def _shapefile(folder, encoding, cpg, texts):

@@ -21,14 +21,19 @@ from vendor_risk.risk.tempfiles import remove_stale, temp_beside
 
 def _big_layer(path, n=300_000):
     rng = np.random.default_rng(1)
-    frame = pd.DataFrame({
-        "asset_id": [f"A{i}" for i in range(n)],
-        "fabricant": np.array(["Hikvision", "Axis", "Dahua", "Huawei"], dtype=object)[
-            rng.integers(0, 4, n)],
-        "type": "camera", "annee": rng.integers(2010, 2025, n), "cout": 900.0})
+    frame = pd.DataFrame(
+        {
+            "asset_id": [f"A{i}" for i in range(n)],
+            "fabricant": np.array(["Hikvision", "Axis", "Dahua", "Huawei"], dtype=object)[
+                rng.integers(0, 4, n)
+            ],
+            "type": "camera",
+            "annee": rng.integers(2010, 2025, n),
+            "cout": 900.0,
+        }
+    )
     pack = struct.Struct("<BIdd").pack
-    wkb = np.array([pack(1, 1, 700000.0 + i % 1000, 6600000.0 + i // 1000) for i in range(n)],
-                   dtype=object)
+    wkb = np.array([pack(1, 1, 700000.0 + i % 1000, 6600000.0 + i // 1000) for i in range(n)], dtype=object)
     with GpkgBuilder(str(path)) as gpkg:
         gpkg.add("assets", frame, None, wkb, ogr.wkbPoint, "EPSG:2154")
         gpkg.commit()
@@ -37,9 +42,21 @@ def _big_layer(path, n=300_000):
 
 def _start(uri, out):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.Popen([os.path.join(ROOT, "vendor-risk"), "run", "vendorrisk:assessrisk",
-                             "--", f"INPUT={uri}", f"OUTPUT={out}"], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [
+            os.path.join(ROOT, "vendor-risk"),
+            "run",
+            "vendorrisk:assessrisk",
+            "--",
+            f"INPUT={uri}",
+            f"OUTPUT={out}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _wait_for_temp(folder, proc, timeout=120):
@@ -78,9 +95,12 @@ def test_a_killed_runs_leftovers_are_removed_by_the_next_run(tmp_path, big, prov
     proc.communicate()
     left = [n for n in os.listdir(tmp_path) if ".vrtmp-" in n]
     assert left and not out.exists()
-    small = write_gpkg(tmp_path / "small.gpkg", "cams",
-                       [{"camera_id": "C1", "fabricant": "Axis", "type": "camera"}],
-                       ["POINT (700000 6600000)"])
+    small = write_gpkg(
+        tmp_path / "small.gpkg",
+        "cams",
+        [{"camera_id": "C1", "fabricant": "Axis", "type": "camera"}],
+        ["POINT (700000 6600000)"],
+    )
     run_alg("vendorrisk:assessrisk", {"INPUT": [small], "OUTPUT": str(out)})
     assert not [n for n in os.listdir(tmp_path) if ".vrtmp-" in n]
     assert out.exists()
@@ -93,9 +113,12 @@ def test_live_runs_temp_files_are_not_taken_for_leftovers(tmp_path):
 
 
 def test_outputs_are_left_in_rollback_journal_mode(tmp_path, provider):
-    uri = write_gpkg(tmp_path / "c.gpkg", "cams",
-                     [{"camera_id": "C1", "fabricant": "Hikvision", "type": "camera"}],
-                     ["POINT (700000 6600000)"])
+    uri = write_gpkg(
+        tmp_path / "c.gpkg",
+        "cams",
+        [{"camera_id": "C1", "fabricant": "Hikvision", "type": "camera"}],
+        ["POINT (700000 6600000)"],
+    )
     out = tmp_path / "risk.gpkg"
     run_alg("vendorrisk:assessrisk", {"INPUT": [uri], "OUTPUT": str(out)})
     audit = tmp_path / "audit.gpkg"
@@ -110,13 +133,18 @@ def test_outputs_are_left_in_rollback_journal_mode(tmp_path, provider):
 
 
 def test_an_unwritable_review_file_is_an_error_not_a_success(tmp_path, provider):
-    uri = write_gpkg(tmp_path / "c.gpkg", "cams",
-                     [{"camera_id": "C1", "fabricant": "Hikvison", "type": "camera"}],
-                     ["POINT (700000 6600000)"])
+    uri = write_gpkg(
+        tmp_path / "c.gpkg",
+        "cams",
+        [{"camera_id": "C1", "fabricant": "Hikvison", "type": "camera"}],
+        ["POINT (700000 6600000)"],
+    )
     (tmp_path / "file").write_text("x")
     review = tmp_path / "file" / "review.csv"  # a folder that is a file: cannot be created
-    message = refusal("vendorrisk:tagassets", {"INPUT": uri, "OUTPUT": str(tmp_path / "t.gpkg"),
-                                               "OUTPUT_REVIEW": str(review)})
+    message = refusal(
+        "vendorrisk:tagassets",
+        {"INPUT": uri, "OUTPUT": str(tmp_path / "t.gpkg"), "OUTPUT_REVIEW": str(review)},
+    )
     assert "review" in message.lower(), message
     assert not (tmp_path / "t.gpkg").exists()  # all or nothing: no tagged layer without review
 
@@ -134,10 +162,15 @@ def test_a_full_disk_is_a_message_and_leaves_nothing(tmp_path, big, alg):
     out = tmp_path / "out" / "o.gpkg"
     out.parent.mkdir()
     extra = ["OUTPUT_REVIEW=" + str(tmp_path / "out" / "review.csv")] if "tag" in alg else []
-    proc = subprocess.run([os.path.join(ROOT, "vendor-risk"), "run", alg, "--", f"INPUT={big}",
-                           f"OUTPUT={out}", *extra], cwd=ROOT, preexec_fn=limited,
-                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [os.path.join(ROOT, "vendor-risk"), "run", alg, "--", f"INPUT={big}", f"OUTPUT={out}", *extra],
+        cwd=ROOT,
+        preexec_fn=limited,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode != 0, proc.stdout[-2000:]
     assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
     assert "ERROR" in proc.stderr
@@ -147,46 +180,62 @@ def test_a_full_disk_is_a_message_and_leaves_nothing(tmp_path, big, alg):
 def _declared(path):
     con = sqlite3.connect(str(path))
     try:
-        return dict(con.execute("SELECT table_name, geometry_type_name FROM "
-                                "gpkg_geometry_columns").fetchall())
+        return dict(
+            con.execute("SELECT table_name, geometry_type_name FROM gpkg_geometry_columns").fetchall()
+        )
     finally:
         con.close()
 
 
-@pytest.mark.parametrize("wkts,expected", [
-    (["POINT (700000 6600000)", "LINESTRING (700000 6600000, 700010 6600010)"], "GEOMETRY"),
-    (["POINT (700000 6600000)", "MULTIPOINT ((700000 6600000), (700001 6600001))"],
-     "MULTIPOINT"),
-])
+@pytest.mark.parametrize(
+    "wkts,expected",
+    [
+        (["POINT (700000 6600000)", "LINESTRING (700000 6600000, 700010 6600010)"], "GEOMETRY"),
+        (["POINT (700000 6600000)", "MULTIPOINT ((700000 6600000), (700001 6600001))"], "MULTIPOINT"),
+    ],
+)
 def test_a_layer_holding_other_geometries_than_declared_gives_valid_outputs(
-        tmp_path, provider, wkts, expected):
+    tmp_path, provider, wkts, expected
+):
     gdal_quiet = ogr.GetUseExceptions()
-    uri = write_gpkg(tmp_path / "c.gpkg", "cams",
-                     [{"camera_id": f"C{i}", "fabricant": "Hikvision", "type": "camera"}
-                      for i in range(len(wkts))], wkts, geom_type=ogr.wkbPoint)
+    uri = write_gpkg(
+        tmp_path / "c.gpkg",
+        "cams",
+        [{"camera_id": f"C{i}", "fabricant": "Hikvision", "type": "camera"} for i in range(len(wkts))],
+        wkts,
+        geom_type=ogr.wkbPoint,
+    )
     assert gdal_quiet == ogr.GetUseExceptions()
     out = tmp_path / "risk.gpkg"
-    run_alg("vendorrisk:assessrisk", {"INPUT": [uri], "SCENARIOS": "status_quo,rip_and_replace",
-                                      "OUTPUT": str(out)})
+    run_alg(
+        "vendorrisk:assessrisk",
+        {"INPUT": [uri], "SCENARIOS": "status_quo,rip_and_replace", "OUTPUT": str(out)},
+    )
     declared = _declared(out)
     assert declared["risk_status_quo"] == declared["risk_rip_and_replace"] == expected
     ds = ogr.Open(str(out))
-    kinds = sorted(f.GetGeometryRef().GetGeometryName() for f in ds.GetLayerByName(
-        "risk_rip_and_replace"))
+    kinds = sorted(f.GetGeometryRef().GetGeometryName() for f in ds.GetLayerByName("risk_rip_and_replace"))
     assert kinds == sorted(ogr.CreateGeometryFromWkt(w).GetGeometryName() for w in wkts)
 
 
 def test_layers_of_two_geometry_types_give_a_geometry_layer(tmp_path, provider):
-    points = write_gpkg(tmp_path / "c.gpkg", "cams",
-                        [{"camera_id": "C1", "fabricant": "Hikvision", "type": "camera"}],
-                        ["POINT (700000 6600000)"])
-    lines = write_gpkg(tmp_path / "n.gpkg", "fibre",
-                       [{"asset_id": "F1", "vendor": "Huawei", "type": "5G"}],
-                       ["LINESTRING (700000 6600000, 700100 6600100)"],
-                       geom_type=ogr.wkbLineString)
+    points = write_gpkg(
+        tmp_path / "c.gpkg",
+        "cams",
+        [{"camera_id": "C1", "fabricant": "Hikvision", "type": "camera"}],
+        ["POINT (700000 6600000)"],
+    )
+    lines = write_gpkg(
+        tmp_path / "n.gpkg",
+        "fibre",
+        [{"asset_id": "F1", "vendor": "Huawei", "type": "5G"}],
+        ["LINESTRING (700000 6600000, 700100 6600100)"],
+        geom_type=ogr.wkbLineString,
+    )
     out = tmp_path / "risk.gpkg"
-    run_alg("vendorrisk:assessrisk", {"INPUT": [points, lines], "SCENARIOS": "status_quo",
-                                      "OUTPUT": str(out)})
+    run_alg(
+        "vendorrisk:assessrisk", {"INPUT": [points, lines], "SCENARIOS": "status_quo", "OUTPUT": str(out)}
+    )
     assert _declared(out)["risk_status_quo"] == "GEOMETRY"
 
 
@@ -199,8 +248,9 @@ def _wide(tmp_path, n):
 @pytest.mark.parametrize("alg", ["vendorrisk:tagassets", "vendorrisk:assessrisk"])
 def test_a_layer_too_wide_for_the_output_is_refused_with_a_message(tmp_path, provider, alg):
     uri = _wide(tmp_path, 1990)
-    message = refusal(alg, {"INPUT": uri if alg.endswith("tagassets") else [uri],
-                            "OUTPUT": str(tmp_path / "o.gpkg")})
+    message = refusal(
+        alg, {"INPUT": uri if alg.endswith("tagassets") else [uri], "OUTPUT": str(tmp_path / "o.gpkg")}
+    )
     assert "1993 fields" in message and "Traceback" not in message
     assert not (tmp_path / "o.gpkg").exists()
 

@@ -7,9 +7,17 @@ from layers import write_gpkg
 from osgeo import ogr
 from vendor_risk.risk.schema import input_renames
 
-ROW = {"camera_id": "C1", "fabricant": "Hikvision", "ASSET_CLASS": "camera", "VENDOR_NAME": "x",
-       "Risk_Score": 5, "Standards": "ONVIF S", "SANCTION_LEVEL": "high", "Reasons": "mine",
-       "Source_Layer": "depot"}
+ROW = {
+    "camera_id": "C1",
+    "fabricant": "Hikvision",
+    "ASSET_CLASS": "camera",
+    "VENDOR_NAME": "x",
+    "Risk_Score": 5,
+    "Standards": "ONVIF S",
+    "SANCTION_LEVEL": "high",
+    "Reasons": "mine",
+    "Source_Layer": "depot",
+}
 
 
 def _fields(path, layer):
@@ -20,8 +28,9 @@ def _fields(path, layer):
     return names, rows
 
 
-@pytest.mark.parametrize("alg,layer", [("vendorrisk:tagassets", "tagged_assets"),
-                                       ("vendorrisk:assessrisk", "risk_status_quo")])
+@pytest.mark.parametrize(
+    "alg,layer", [("vendorrisk:tagassets", "tagged_assets"), ("vendorrisk:assessrisk", "risk_status_quo")]
+)
 def test_case_variant_headers_are_kept_as_input_columns(tmp_path, provider, alg, layer):
     uri = write_gpkg(tmp_path / "c.gpkg", "cams", [ROW], ["POINT (700000 6600000)"])
     out = tmp_path / "o.gpkg"
@@ -39,7 +48,9 @@ def test_case_variant_headers_are_kept_as_input_columns(tmp_path, provider, alg,
 
 
 def test_input_renames():
-    assert input_renames(["a", "Vendor_ID", "vendor_id_input"], ["vendor_id"]) == \
-        {"Vendor_ID": "Vendor_ID_input2"}
-    assert input_renames(["vendor_id", "fid", "GEOM"], ["vendor_id"], replaced=["vendor_id"]) == \
-        {"GEOM": "GEOM_input"}
+    assert input_renames(["a", "Vendor_ID", "vendor_id_input"], ["vendor_id"]) == {
+        "Vendor_ID": "Vendor_ID_input2"
+    }
+    assert input_renames(["vendor_id", "fid", "GEOM"], ["vendor_id"], replaced=["vendor_id"]) == {
+        "GEOM": "GEOM_input"
+    }

@@ -24,8 +24,10 @@ def _xfd_bomb(path, rows=20_000):
     with zipfile.ZipFile(path) as zf:
         parts = {n: zf.read(n) for n in zf.namelist()}
     sheet = next(n for n in parts if n.startswith("xl/worksheets/sheet"))
-    cells = b"".join(b'<row r="%d"><c r="XFD%d" t="inlineStr"><is><t>x</t></is></c></row>'
-                     % (r, r) for r in range(3, rows + 3))
+    cells = b"".join(
+        b'<row r="%d"><c r="XFD%d" t="inlineStr"><is><t>x</t></is></c></row>' % (r, r)
+        for r in range(3, rows + 3)
+    )
     parts[sheet] = parts[sheet].replace(b"</sheetData>", cells + b"</sheetData>")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in parts.items():

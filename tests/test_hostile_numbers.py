@@ -14,24 +14,45 @@ from vendor_risk.risk.audit.ruleset import RulesetError, load_ruleset
 from vendor_risk.risk.catalog import CatalogError, load_catalog
 from vendor_risk.risk.scenarios import ScenarioError, load_scenario
 
-VALUES = [("C1", "inf", "1"), ("C2", "-inf", "1"), ("C3", "nan", "1"), ("C4", "1e308", "1e308"),
-          ("C5", "Infinity", "2"), ("C6", "900", "1e400"), ("C7", "900", "3"),
-          ("C8", "1e12", "1"), ("C9", "900", "-2")]
+VALUES = [
+    ("C1", "inf", "1"),
+    ("C2", "-inf", "1"),
+    ("C3", "nan", "1"),
+    ("C4", "1e308", "1e308"),
+    ("C5", "Infinity", "2"),
+    ("C6", "900", "1e400"),
+    ("C7", "900", "3"),
+    ("C8", "1e12", "1"),
+    ("C9", "900", "-2"),
+]
 
 
 def _city(tmp_path, as_text=True):
-    rows = [{"camera_id": i, "fabricant": "Hikvision", "type": "camera", "annee": 2020,
-             "cout": c if as_text else float(c), "quantite": q if as_text else float(q)}
-            for i, c, q in VALUES]
-    return write_gpkg(tmp_path / "city.gpkg", "cameras", rows,
-                      ["POINT (700000 6600000)"] * len(rows),
-                      types={"cout": ogr.OFTString if as_text else ogr.OFTReal,
-                             "quantite": ogr.OFTString if as_text else ogr.OFTReal})
+    rows = [
+        {
+            "camera_id": i,
+            "fabricant": "Hikvision",
+            "type": "camera",
+            "annee": 2020,
+            "cout": c if as_text else float(c),
+            "quantite": q if as_text else float(q),
+        }
+        for i, c, q in VALUES
+    ]
+    return write_gpkg(
+        tmp_path / "city.gpkg",
+        "cameras",
+        rows,
+        ["POINT (700000 6600000)"] * len(rows),
+        types={
+            "cout": ogr.OFTString if as_text else ogr.OFTReal,
+            "quantite": ogr.OFTString if as_text else ogr.OFTReal,
+        },
+    )
 
 
 @pytest.mark.parametrize("as_text", [True, False])
-def test_non_finite_and_absurd_numbers_are_data_issues_and_totals_stay_finite(
-        tmp_path, provider, as_text):
+def test_non_finite_and_absurd_numbers_are_data_issues_and_totals_stay_finite(tmp_path, provider, as_text):
     uri = _city(tmp_path, as_text)
     out = tmp_path / "risk.gpkg"
     run_alg("vendorrisk:assessrisk", {"INPUT": [uri], "JURISDICTION": "US", "OUTPUT": str(out)})
@@ -59,8 +80,10 @@ def _scenario(tmp_path, text):
 
 @pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity", "1e999"])
 def test_non_finite_scenario_numbers_are_refused_with_the_key(tmp_path, value):
-    path = _scenario(tmp_path, '{"id": "bad", "name": "Bad", "description": "x", '
-                               f'"probability": 0.5, "cost_multiplier": {value}}}')
+    path = _scenario(
+        tmp_path,
+        f'{{"id": "bad", "name": "Bad", "description": "x", "probability": 0.5, "cost_multiplier": {value}}}',
+    )
     with pytest.raises(ScenarioError, match="number"):
         load_scenario(str(path))
 
@@ -70,7 +93,7 @@ def test_deeply_nested_json_is_a_message_not_a_crash(tmp_path):
     with pytest.raises(ScenarioError, match="nests deeper"):
         load_scenario(str(path))
     rules = tmp_path / "rules.json"
-    rules.write_text('{"a": ' + "{\"b\": " * 5000 + "1" + "}" * 5001, encoding="utf-8")
+    rules.write_text('{"a": ' + '{"b": ' * 5000 + "1" + "}" * 5001, encoding="utf-8")
     with pytest.raises(RulesetError, match="nests deeper"):
         load_ruleset(str(rules))
 
@@ -79,11 +102,18 @@ def test_a_run_with_a_nan_scenario_is_refused_before_writing(tmp_path, provider)
     uri = _city(tmp_path)
     folder = tmp_path / "sc"
     folder.mkdir()
-    (folder / "nanny.json").write_text('{"id": "nanny", "name": "N", "description": "d", '
-                                     '"probability": NaN}', encoding="utf-8")
-    message = refusal("vendorrisk:assessrisk", {"INPUT": [uri], "SCENARIO_FOLDER": str(folder),
-                                                "SCENARIOS": "nanny",
-                                                "OUTPUT": str(tmp_path / "r.gpkg")})
+    (folder / "nanny.json").write_text(
+        '{"id": "nanny", "name": "N", "description": "d", "probability": NaN}', encoding="utf-8"
+    )
+    message = refusal(
+        "vendorrisk:assessrisk",
+        {
+            "INPUT": [uri],
+            "SCENARIO_FOLDER": str(folder),
+            "SCENARIOS": "nanny",
+            "OUTPUT": str(tmp_path / "r.gpkg"),
+        },
+    )
     assert "nanny.json" in message and "NaN" in message
     assert not (tmp_path / "r.gpkg").exists()
 
@@ -97,8 +127,7 @@ def test_non_finite_catalog_costs_are_refused(tmp_path, value):
     header = lines[0].split(",")
     cells = lines[1].split(",")
     cells[header.index("unit_cost")] = value
-    (folder / "asset_classes.csv").write_text("\n".join([lines[0], ",".join(cells)]) + "\n",
-                                              encoding="utf-8")
+    (folder / "asset_classes.csv").write_text("\n".join([lines[0], ",".join(cells)]) + "\n", encoding="utf-8")
     with pytest.raises(CatalogError, match="number"):
         load_catalog(str(folder))
     shutil.rmtree(folder)

@@ -56,9 +56,17 @@ def _refused(alg, params, folder, *names):
 
 @pytest.mark.parametrize("review", ["city.gpkg", "city.gpkg|layername=review", "city.gpkg-wal"])
 def test_a_review_table_over_the_input_geopackage_is_refused(city, provider, review):
-    _refused("vendorrisk:tagassets",
-             {"INPUT": f"{city / 'city.gpkg'}|layername=cameras", "OUTPUT": str(city / "o.gpkg"),
-              "OUTPUT_REVIEW": str(city / review)}, city, "OUTPUT_REVIEW", "INPUT")
+    _refused(
+        "vendorrisk:tagassets",
+        {
+            "INPUT": f"{city / 'city.gpkg'}|layername=cameras",
+            "OUTPUT": str(city / "o.gpkg"),
+            "OUTPUT_REVIEW": str(city / review),
+        },
+        city,
+        "OUTPUT_REVIEW",
+        "INPUT",
+    )
 
 
 @pytest.mark.parametrize("sidecar", ["cams.dbf", "cams.shx", "cams.prj", "CAMS.shp"])
@@ -71,51 +79,76 @@ def test_an_output_over_a_shapefile_sidecar_is_refused(tmp_path, provider, sidec
     target = folder / sidecar
     if sidecar == "CAMS.shp":
         os.symlink(shp, target)
-    _refused("vendorrisk:tagassets", {"INPUT": str(shp), "OUTPUT": str(target)}, folder,
-             "OUTPUT", "INPUT")
+    _refused("vendorrisk:tagassets", {"INPUT": str(shp), "OUTPUT": str(target)}, folder, "OUTPUT", "INPUT")
 
 
 def test_two_outputs_on_one_file_are_refused(city, provider):
-    _refused("vendorrisk:tagassets",
-             {"INPUT": f"{city / 'city.gpkg'}|layername=cameras",
-              "OUTPUT": f"{city / 'o.gpkg'}|layername=a",
-              "OUTPUT_REVIEW": f"{city / 'o.gpkg'}|layername=b"}, city, "OUTPUT", "OUTPUT_REVIEW")
+    _refused(
+        "vendorrisk:tagassets",
+        {
+            "INPUT": f"{city / 'city.gpkg'}|layername=cameras",
+            "OUTPUT": f"{city / 'o.gpkg'}|layername=a",
+            "OUTPUT_REVIEW": f"{city / 'o.gpkg'}|layername=b",
+        },
+        city,
+        "OUTPUT",
+        "OUTPUT_REVIEW",
+    )
 
 
 def test_links_to_an_input_are_refused(city, provider):
     os.symlink(city / "city.gpkg", city / "alias.gpkg")
     os.link(city / "city.gpkg", city / "hard.gpkg")
     for target in ("alias.gpkg", "hard.gpkg"):
-        _refused("vendorrisk:assessrisk",
-                 {"INPUT": [f"{city / 'city.gpkg'}|layername=cameras"],
-                  "OUTPUT": str(city / target)}, city, "OUTPUT", "INPUT")
+        _refused(
+            "vendorrisk:assessrisk",
+            {"INPUT": [f"{city / 'city.gpkg'}|layername=cameras"], "OUTPUT": str(city / target)},
+            city,
+            "OUTPUT",
+            "INPUT",
+        )
 
 
 def test_the_assessment_over_its_corrections_file_is_refused(city, provider):
     corrections = city / "review.csv"
     corrections.write_text("raw,vendor_id\nHikvison,hikvision\n", encoding="utf-8")
-    _refused("vendorrisk:assessrisk",
-             {"INPUT": [f"{city / 'city.gpkg'}|layername=cameras"], "CORRECTIONS": str(corrections),
-              "OUTPUT": str(corrections)}, city, "OUTPUT", "CORRECTIONS")
+    _refused(
+        "vendorrisk:assessrisk",
+        {
+            "INPUT": [f"{city / 'city.gpkg'}|layername=cameras"],
+            "CORRECTIONS": str(corrections),
+            "OUTPUT": str(corrections),
+        },
+        city,
+        "OUTPUT",
+        "CORRECTIONS",
+    )
 
 
 def test_audit_outputs_over_each_other_or_the_cameras_are_refused(city, provider):
     cams = f"{city / 'city.gpkg'}|layername=cameras"
     base = {"INPUT": cams, "OUTPUT": str(city / "audit.gpkg")}
-    _refused("vendorrisk:auditcameras", dict(base, OUTPUT_XLSX=str(city / "a.pdf"),
-                                             OUTPUT_PDF=str(city / "a.pdf")), city,
-             "OUTPUT_XLSX", "OUTPUT_PDF")
-    _refused("vendorrisk:auditcameras", dict(base, OUTPUT_PDF=str(city / "city.gpkg")), city,
-             "OUTPUT_PDF", "INPUT")
-    _refused("vendorrisk:auditcameras",
-             dict(base, DISTRICTS=f"{city / 'city.gpkg'}|layername=districts",
-                  OUTPUT=str(city / "city.gpkg")), city, "OUTPUT")
+    _refused(
+        "vendorrisk:auditcameras",
+        dict(base, OUTPUT_XLSX=str(city / "a.pdf"), OUTPUT_PDF=str(city / "a.pdf")),
+        city,
+        "OUTPUT_XLSX",
+        "OUTPUT_PDF",
+    )
+    _refused(
+        "vendorrisk:auditcameras", dict(base, OUTPUT_PDF=str(city / "city.gpkg")), city, "OUTPUT_PDF", "INPUT"
+    )
+    _refused(
+        "vendorrisk:auditcameras",
+        dict(base, DISTRICTS=f"{city / 'city.gpkg'}|layername=districts", OUTPUT=str(city / "city.gpkg")),
+        city,
+        "OUTPUT",
+    )
 
 
 def test_the_workbook_over_its_assessment_is_refused(city, provider):
     gpkg = city / "city.gpkg"
-    _refused("vendorrisk:exportworkbook", {"INPUT": str(gpkg), "OUTPUT": str(gpkg)}, city,
-             "OUTPUT", "INPUT")
+    _refused("vendorrisk:exportworkbook", {"INPUT": str(gpkg), "OUTPUT": str(gpkg)}, city, "OUTPUT", "INPUT")
 
 
 def test_path_families():
@@ -125,11 +158,16 @@ def test_path_families():
     assert data_path("dbname='vr' host=127.0.0.1 table=\"x\"") == ""
     assert os.path.realpath("/tmp/c.dbf") in family("/tmp/c.shp")
     assert os.path.realpath("/tmp/c.gpkg") + "-wal" in family("/tmp/c.gpkg")
-    assert collisions([("INPUT", "/tmp/x.shp")], [("OUTPUT", "/tmp/y.gpkg"),
-                                                   ("OUTPUT_REVIEW", "/tmp/x.dbf")]) == \
-        [("OUTPUT_REVIEW", "INPUT", "/tmp/x.dbf")]
+    assert collisions(
+        [("INPUT", "/tmp/x.shp")], [("OUTPUT", "/tmp/y.gpkg"), ("OUTPUT_REVIEW", "/tmp/x.dbf")]
+    ) == [("OUTPUT_REVIEW", "INPUT", "/tmp/x.dbf")]
 
 
 def test_an_output_named_without_its_extension_is_compared_as_written(city, provider):
-    _refused("vendorrisk:auditcameras", {"INPUT": f"{city / 'city.gpkg'}|layername=cameras",
-                                         "OUTPUT": str(city / "city")}, city, "OUTPUT", "INPUT")
+    _refused(
+        "vendorrisk:auditcameras",
+        {"INPUT": f"{city / 'city.gpkg'}|layername=cameras", "OUTPUT": str(city / "city")},
+        city,
+        "OUTPUT",
+        "INPUT",
+    )

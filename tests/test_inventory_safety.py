@@ -14,12 +14,17 @@ from vendor_risk.risk.inventory import read_inventory
 from vendor_risk.risk.inventory_read import InventoryError
 from vendor_risk.risk.inventory_safety import UnsafeFileError, check_xlsx, require_defusedxml
 
-LAUGHS = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
-          + "".join(f' <!ENTITY lol{i} "{("&lol" + str(i - 1 if i > 2 else "") + ";") * 10}">\n'
-                    for i in range(2, 11))
-          + "]>\n")
-SST = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
-       'uniqueCount="1"><si><t>&lol10;</t></si></sst>')
+LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
+    + "".join(
+        f' <!ENTITY lol{i} "{("&lol" + str(i - 1 if i > 2 else "") + ";") * 10}">\n' for i in range(2, 11)
+    )
+    + "]>\n"
+)
+SST = (
+    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+    'uniqueCount="1"><si><t>&lol10;</t></si></sst>'
+)
 
 
 def good_workbook(path):
@@ -51,15 +56,28 @@ def replace_part(src, dst, part, data, edits=None):
 
 def with_shared_strings(src, dst, sst):
     """A workbook whose cell A2 reads string 0 of a sharedStrings part holding `sst`."""
-    ctype = ('<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-             'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>')
-    rel = ('<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-           'relationships/sharedStrings" Target="sharedStrings.xml" Id="rId9"/>')
-    return replace_part(src, dst, "xl/sharedStrings.xml", sst, {
-        "[Content_Types].xml": ("</Types>", ctype + "</Types>"),
-        "xl/_rels/workbook.xml.rels": ("</Relationships>", rel + "</Relationships>"),
-        "xl/worksheets/sheet1.xml": ('<c r="A2" t="inlineStr"><is><t>C1</t></is></c>',
-                                     '<c r="A2" t="s"><v>0</v></c>')})
+    ctype = (
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    )
+    rel = (
+        '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/sharedStrings" Target="sharedStrings.xml" Id="rId9"/>'
+    )
+    return replace_part(
+        src,
+        dst,
+        "xl/sharedStrings.xml",
+        sst,
+        {
+            "[Content_Types].xml": ("</Types>", ctype + "</Types>"),
+            "xl/_rels/workbook.xml.rels": ("</Relationships>", rel + "</Relationships>"),
+            "xl/worksheets/sheet1.xml": (
+                '<c r="A2" t="inlineStr"><is><t>C1</t></is></c>',
+                '<c r="A2" t="s"><v>0</v></c>',
+            ),
+        },
+    )
 
 
 @pytest.fixture
@@ -73,10 +91,10 @@ def bomb_in_sheet(tmp_path):
     src = good_workbook(tmp_path / "good.xlsx")
     with zipfile.ZipFile(src) as z:
         sheet = z.read("xl/worksheets/sheet1.xml").decode()
-    body = sheet.replace('<c r="C2" t="n"><v>1200</v></c>',
-                         '<c r="C2" t="inlineStr"><is><t>&lol10;</t></is></c>')
-    return replace_part(src, tmp_path / "laughs_sheet.xlsx", "xl/worksheets/sheet1.xml",
-                        LAUGHS + body)
+    body = sheet.replace(
+        '<c r="C2" t="n"><v>1200</v></c>', '<c r="C2" t="inlineStr"><is><t>&lol10;</t></is></c>'
+    )
+    return replace_part(src, tmp_path / "laughs_sheet.xlsx", "xl/worksheets/sheet1.xml", LAUGHS + body)
 
 
 def test_the_shared_strings_fixture_is_a_real_workbook(tmp_path):
@@ -231,7 +249,7 @@ def test_hostile_files_are_clear_processing_errors(tmp_path, provider, kind):
 
 def test_entity_scan_sees_utf16_parts(tmp_path):
     src = good_workbook(tmp_path / "good.xlsx")
-    doc = (LAUGHS.replace('version="1.0"', 'version="1.0" encoding="UTF-16"') + SST)
+    doc = LAUGHS.replace('version="1.0"', 'version="1.0" encoding="UTF-16"') + SST
     path = with_shared_strings(src, tmp_path / "u16.xlsx", doc.encode("utf-16-le"))
     with pytest.raises(UnsafeFileError, match="XML bomb"):
         check_xlsx(str(path))

@@ -17,8 +17,11 @@ def matcher(catalog):
     return Matcher(catalog)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[
-    f"{i}-{c['manufacturer'] or c['brand'] or c['model'] or 'blank'}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    "case",
+    CASES,
+    ids=[f"{i}-{c['manufacturer'] or c['brand'] or c['model'] or 'blank'}" for i, c in enumerate(CASES)],
+)
 def test_match_case(matcher, case):
     maker = case["manufacturer"].replace(";", ",")  # ';' stands for ',' in the data file
     got = matcher.match(maker, case["brand"], case["model"])
@@ -39,8 +42,13 @@ def test_every_method_is_covered():
 
 def test_columns_match_like_single_strings_and_once_per_distinct_string(matcher, catalog):
     rows = CASES * 50
-    frame = pd.DataFrame({"m": [c["manufacturer"].replace(";", ",") for c in rows],
-                          "b": [c["brand"] for c in rows], "p": [c["model"] for c in rows]})
+    frame = pd.DataFrame(
+        {
+            "m": [c["manufacturer"].replace(";", ",") for c in rows],
+            "b": [c["brand"] for c in rows],
+            "p": [c["model"] for c in rows],
+        }
+    )
     fresh = Matcher(catalog)
     out = fresh.match_columns(frame["m"], frame["b"], frame["p"])
     assert list(out["vendor_id"].astype(str)) == [c["vendor_id"] for c in rows]

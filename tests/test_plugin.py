@@ -44,8 +44,7 @@ def test_load_init_unload_leaves_nothing_behind(qgis_app, qgis_iface, qgis_proce
     _flush_deletes()
     assert registry.providerById("vendorrisk") is None
     assert registry.algorithmById("vendorrisk:tagassets") is None
-    assert not [a for a in window.findChildren(QAction)
-                if a.objectName().startswith("vendorrisk_")]
+    assert not [a for a in window.findChildren(QAction) if a.objectName().startswith("vendorrisk_")]
     assert not window.findChildren(QToolBar, "VendorRiskToolbar")
 
     # reload: a second cycle works the same
@@ -94,7 +93,6 @@ def test_the_dock_opens_lazily_and_unload_removes_it(qgis_app, qgis_iface, qgis_
     _flush_deletes()
     assert not window.findChildren(QDockWidget, "VendorRiskDock")
     assert [project.receivers(s) for s in signals] == before
-    assert not [a for a in window.findChildren(QAction)
-                if a.objectName().startswith("vendorrisk_")]
+    assert not [a for a in window.findChildren(QAction) if a.objectName().startswith("vendorrisk_")]
     assert not window.findChildren(QToolBar, "VendorRiskToolbar")
     assert plugin.translator is None

@@ -10,28 +10,50 @@ from test_assess_risk import CONTRACT_FIELDS
 
 pytest_plugins = ("postgis_fixture",)  # pg, pg_dsn, pg_connection
 
-SCENARIOS = ("status_quo", "targeted_sanctions", "component_embargo", "rip_and_replace",
-             "bifurcation")
+SCENARIOS = ("status_quo", "targeted_sanctions", "component_embargo", "rip_and_replace", "bifurcation")
 TABLES = ("vendor_summary", "scenario_summary", "run_info", "data_issues", "match_review")
-MAKERS = [("Hikvision", "DS-2CD2143G2-I", "ONVIF S;ISAPI"), ("Axis", "P3265-LVE", "ONVIF S"),
-          ("大华", "", "ONVIF S"), ("", "DS-2DE4425IW-DE", ""), ("Hikari", "", ""),
-          ("Bosch", "NBE-3502-AL", "ONVIF S")]
+MAKERS = [
+    ("Hikvision", "DS-2CD2143G2-I", "ONVIF S;ISAPI"),
+    ("Axis", "P3265-LVE", "ONVIF S"),
+    ("大华", "", "ONVIF S"),
+    ("", "DS-2DE4425IW-DE", ""),
+    ("Hikari", "", ""),
+    ("Bosch", "NBE-3502-AL", "ONVIF S"),
+]
 
 
 def cameras(n=240):
     rows, wkts = [], []
     for i in range(n):
         maker, model, protocols = MAKERS[i % len(MAKERS)]
-        rows.append({"camera_id": f"C{i}", "fabricant": maker, "modele": model,
-                     "type": "camera", "annee": None if i % 10 == 0 else 2015 + i % 10,
-                     "cout": None if i % 7 == 0 else 800.0 + i,
-                     "protocoles": protocols, "vms": "V1" if i % 3 else "NOPE"})
+        rows.append(
+            {
+                "camera_id": f"C{i}",
+                "fabricant": maker,
+                "modele": model,
+                "type": "camera",
+                "annee": None if i % 10 == 0 else 2015 + i % 10,
+                "cout": None if i % 7 == 0 else 800.0 + i,
+                "protocoles": protocols,
+                "vms": "V1" if i % 3 else "NOPE",
+            }
+        )
         wkts.append(None if i % 50 == 49 else f"POINT ({700000 + i} {6600000 + 2 * i})")
     return rows, wkts
 
 
-PLATFORMS = [{"camera_id": "V1", "fabricant": "Hikvision", "modele": "HikCentral",
-              "type": "VMS", "annee": 2021, "cout": 60000.0, "protocoles": "ISAPI", "vms": ""}]
+PLATFORMS = [
+    {
+        "camera_id": "V1",
+        "fabricant": "Hikvision",
+        "modele": "HikCentral",
+        "type": "VMS",
+        "annee": 2021,
+        "cout": 60000.0,
+        "protocoles": "ISAPI",
+        "vms": "",
+    }
+]
 
 
 @pytest.fixture
@@ -41,15 +63,18 @@ def city(pg, qgis_app, tmp_path):
     pg.create_table("cameras", rows, wkts)
     pg.create_table("platforms", PLATFORMS, ["POINT (700100 6600100)"])
     gpkg = tmp_path / "city.gpkg"
-    uris = [write_gpkg(gpkg, "cameras", rows, wkts), write_gpkg(gpkg, "platforms", PLATFORMS,
-                                                                ["POINT (700100 6600100)"])]
+    uris = [
+        write_gpkg(gpkg, "cameras", rows, wkts),
+        write_gpkg(gpkg, "platforms", PLATFORMS, ["POINT (700100 6600100)"]),
+    ]
     return pg, [pg.layer("cameras"), pg.layer("platforms")], uris
 
 
 def fingerprint(pg, table, schema=None):
     """md5 of a table's every row: proves an input was not written to."""
-    return pg.query(f"SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM "
-                    f"{_q(schema or pg.schema)}.{_q(table)} t")[0][0]
+    return pg.query(
+        f"SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM {_q(schema or pg.schema)}.{_q(table)} t"
+    )[0][0]
 
 
 def _q(name):
@@ -80,9 +105,10 @@ def test_tagassets_on_a_postgis_layer(city, provider, tmp_path, monkeypatch):
     before = fingerprint(pg, "cameras")
     out = tmp_path / "tagged.gpkg"
     # as the command line gives it: a provider-prefixed layer string
-    res = run_alg("vendorrisk:tagassets", {"INPUT": "postgres://" + cams.source(),
-                                           "OUTPUT": str(out),
-                                           "OUTPUT_REVIEW": "TEMPORARY_OUTPUT"})
+    res = run_alg(
+        "vendorrisk:tagassets",
+        {"INPUT": "postgres://" + cams.source(), "OUTPUT": str(out), "OUTPUT_REVIEW": "TEMPORARY_OUTPUT"},
+    )
     assert fingerprint(pg, "cameras") == before
     assert res["ASSETS"] == 240
     tagged = QgsVectorLayer(res["OUTPUT"], "t", "ogr")
@@ -96,20 +122,33 @@ def test_tagassets_on_a_postgis_layer(city, provider, tmp_path, monkeypatch):
     assert rows["C49"].geometry().isNull() and not rows["C48"].geometry().isNull()
 
 
-def test_assessrisk_reads_postgis_like_the_same_data_in_a_geopackage(city, provider, tmp_path,
-                                                                     monkeypatch):
+def test_assessrisk_reads_postgis_like_the_same_data_in_a_geopackage(city, provider, tmp_path, monkeypatch):
     pg, layers, uris = city
     no_provider_route(monkeypatch)
-    params = {"JURISDICTION": "US", "REFERENCE_DATE": "2026-11-25", "SCENARIOS":
-              "rip_and_replace,bifurcation"}
-    from_pg = run_alg("vendorrisk:assessrisk", {**params, "INPUT": layers,
-                                                "OUTPUT": str(tmp_path / "pg.gpkg")})
-    from_file = run_alg("vendorrisk:assessrisk", {**params, "INPUT": uris,
-                                                  "OUTPUT": str(tmp_path / "file.gpkg")})
+    params = {
+        "JURISDICTION": "US",
+        "REFERENCE_DATE": "2026-11-25",
+        "SCENARIOS": "rip_and_replace,bifurcation",
+    }
+    from_pg = run_alg(
+        "vendorrisk:assessrisk", {**params, "INPUT": layers, "OUTPUT": str(tmp_path / "pg.gpkg")}
+    )
+    from_file = run_alg(
+        "vendorrisk:assessrisk", {**params, "INPUT": uris, "OUTPUT": str(tmp_path / "file.gpkg")}
+    )
     assert from_pg["ASSETS"] == from_file["ASSETS"] == 241
     assert from_pg["EXPECTED_COST"] == pytest.approx(from_file["EXPECTED_COST"])
-    fields = ("vendor_id", "sanction_level", "replacement_cost", "stranded_value",
-              "reintegration_cost", "compatible", "risk_score", "risk_band", "reasons")
+    fields = (
+        "vendor_id",
+        "sanction_level",
+        "replacement_cost",
+        "stranded_value",
+        "reintegration_cost",
+        "compatible",
+        "risk_score",
+        "risk_band",
+        "reasons",
+    )
     for sid in ("rip_and_replace", "bifurcation"):
         a = QgsVectorLayer(f"{from_pg['OUTPUT']}|layername=risk_{sid}", "a", "ogr")
         b = QgsVectorLayer(f"{from_file['OUTPUT']}|layername=risk_{sid}", "b", "ogr")
@@ -127,20 +166,41 @@ def test_schema_output_equals_the_geopackage_output(city, provider, pg_connectio
     gpkg = tmp_path / "risk.gpkg"
     try:
         run_to_schema(layers, pg_connection, out)
-        run_alg("vendorrisk:assessrisk", {"INPUT": layers, "JURISDICTION": "US",
-                                          "REFERENCE_DATE": "2026-11-25", "OUTPUT": str(gpkg)})
-        fields = ("scenario_id", "source_layer", "vendor_id", "asset_class", "sanction_level",
-                  "sanction_lists", "removal_deadline", "compatible", "forced", "forced_year",
-                  "purchase_value", "replacement_cost", "reintegration_cost", "stranded_value",
-                  "lockin_ratio", "risk_score", "risk_band", "cost_assumed", "reasons",
-                  "annee", "cout")
+        run_alg(
+            "vendorrisk:assessrisk",
+            {"INPUT": layers, "JURISDICTION": "US", "REFERENCE_DATE": "2026-11-25", "OUTPUT": str(gpkg)},
+        )
+        fields = (
+            "scenario_id",
+            "source_layer",
+            "vendor_id",
+            "asset_class",
+            "sanction_level",
+            "sanction_lists",
+            "removal_deadline",
+            "compatible",
+            "forced",
+            "forced_year",
+            "purchase_value",
+            "replacement_cost",
+            "reintegration_cost",
+            "stranded_value",
+            "lockin_ratio",
+            "risk_score",
+            "risk_band",
+            "cost_assumed",
+            "reasons",
+            "annee",
+            "cout",
+        )
         for sid in SCENARIOS:
             a = pg.layer(f"risk_{sid}", schema=out, key="fid")
             b = QgsVectorLayer(f"{gpkg}|layername=risk_{sid}", "b", "ogr")
             got, want = by_id(a, fields), by_id(b, fields)
             assert len(got) == 241 and got == want, sid
-            assert {f.geometry().asWkt() for f in a.getFeatures()} == \
-                {f.geometry().asWkt() for f in b.getFeatures()}
+            assert {f.geometry().asWkt() for f in a.getFeatures()} == {
+                f.geometry().asWkt() for f in b.getFeatures()
+            }
         con = sqlite3.connect(gpkg)
         for table in ("vendor_summary", "scenario_summary", "data_issues", "match_review"):
             n = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -151,15 +211,22 @@ def test_schema_output_equals_the_geopackage_output(city, provider, pg_connectio
 
 
 def run_to_schema(layers, connection, schema, **extra):
-    params = {"INPUT": layers, "JURISDICTION": "US", "REFERENCE_DATE": "2026-11-25",
-              "DATABASE": connection, "SCHEMA": schema, "OUTPUT": "TEMPORARY_OUTPUT"}
+    params = {
+        "INPUT": layers,
+        "JURISDICTION": "US",
+        "REFERENCE_DATE": "2026-11-25",
+        "DATABASE": connection,
+        "SCHEMA": schema,
+        "OUTPUT": "TEMPORARY_OUTPUT",
+    }
     params.update(extra)
     return run_alg("vendorrisk:assessrisk", params, feedback=extra.pop("feedback", None))
 
 
 def staging_tables(pg):
-    return pg.query("SELECT table_schema, table_name FROM information_schema.tables "
-                    "WHERE table_name LIKE 'vr\\_tmp\\_%'")
+    return pg.query(
+        "SELECT table_schema, table_name FROM information_schema.tables WHERE table_name LIKE 'vr\\_tmp\\_%'"
+    )
 
 
 def test_assessrisk_writes_a_postgis_schema(city, provider, pg_connection):
@@ -177,27 +244,46 @@ def test_assessrisk_writes_a_postgis_schema(city, provider, pg_connection):
         assert staging_tables(pg) == []
         for sid in SCENARIOS:
             table = f"risk_{sid}"
-            columns = {r[0] for r in pg.query(
-                "SELECT column_name FROM information_schema.columns WHERE table_schema = %s "
-                "AND table_name = %s", (out, table))}
-            assert set(CONTRACT_FIELDS) | {"fid", "geom", "camera_id", "fabricant",
-                                           "source_layer", "asset_class"} <= columns
+            columns = {
+                r[0]
+                for r in pg.query(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = %s "
+                    "AND table_name = %s",
+                    (out, table),
+                )
+            }
+            assert (
+                set(CONTRACT_FIELDS)
+                | {"fid", "geom", "camera_id", "fabricant", "source_layer", "asset_class"}
+                <= columns
+            )
             assert pg.query(f"SELECT count(*) FROM {_q(out)}.{_q(table)}")[0][0] == 241
-            indexes = [r[0] for r in pg.query(
-                "SELECT indexdef FROM pg_indexes WHERE schemaname = %s AND tablename = %s",
-                (out, table))]
+            indexes = [
+                r[0]
+                for r in pg.query(
+                    "SELECT indexdef FROM pg_indexes WHERE schemaname = %s AND tablename = %s", (out, table)
+                )
+            ]
             assert any("USING gist (geom)" in d for d in indexes), indexes
             assert any("UNIQUE" in d and "(fid)" in d for d in indexes), indexes
-            assert pg.query("SELECT type, srid FROM geometry_columns WHERE f_table_schema = %s "
-                            "AND f_table_name = %s", (out, table)) == [("POINT", 2154)]
-        types = dict(pg.query("SELECT column_name, data_type FROM information_schema.columns "
-                              "WHERE table_schema = %s AND table_name = 'risk_bifurcation'",
-                              (out,)))
+            assert pg.query(
+                "SELECT type, srid FROM geometry_columns WHERE f_table_schema = %s AND f_table_name = %s",
+                (out, table),
+            ) == [("POINT", 2154)]
+        types = dict(
+            pg.query(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_schema = %s AND table_name = 'risk_bifurcation'",
+                (out,),
+            )
+        )
         assert types["sanction_level"] == "integer" and types["compatible"] == "boolean"
         assert types["risk_score"] == "double precision" and types["reasons"] == "text"
         assert types["annee"] == "bigint"
-        styles = pg.query("SELECT f_table_name, stylename, useasdefault FROM "
-                          "public.layer_styles WHERE f_table_schema = %s", (out,))
+        styles = pg.query(
+            "SELECT f_table_name, stylename, useasdefault FROM public.layer_styles WHERE f_table_schema = %s",
+            (out,),
+        )
         assert ("risk_rip_and_replace", "Risk score", True) in styles
         assert ("risk_rip_and_replace", "Sanction level", False) in styles
         assert len(styles) == 2 * len(SCENARIOS)
@@ -223,22 +309,29 @@ def test_assessrisk_writes_a_postgis_schema(city, provider, pg_connection):
         assert pg.query(f"SELECT count(*) FROM {_q(out)}.risk_bifurcation")[0][0] == 241
         assert pg.query(f"SELECT count(*) FROM {_q(out)}.risk_status_quo")[0][0] == 241
         assert pg.query(f"SELECT count(*) FROM {_q(out)}.scenario_summary")[0][0] == 1
-        assert pg.query("SELECT count(*) FROM pg_indexes WHERE schemaname = %s AND "
-                        "indexname = 'risk_bifurcation_geom_idx'", (out,))[0][0] == 1
+        assert (
+            pg.query(
+                "SELECT count(*) FROM pg_indexes WHERE schemaname = %s AND "
+                "indexname = 'risk_bifurcation_geom_idx'",
+                (out,),
+            )[0][0]
+            == 1
+        )
     finally:
         pg.query(f"DROP SCHEMA IF EXISTS {_q(out)} CASCADE")
 
 
-def test_a_failure_mid_write_leaves_the_schema_as_it_was(city, provider, pg_connection,
-                                                         monkeypatch):
+def test_a_failure_mid_write_leaves_the_schema_as_it_was(city, provider, pg_connection, monkeypatch):
     from vendor_risk.gis import postgis_writer
 
     pg, layers, _ = city
     out = pg.schema + "_out"
     try:
         run_to_schema(layers, pg_connection, out, SCENARIOS="status_quo")
-        before = {t: pg.query(f"SELECT md5(string_agg(t::text, '|' ORDER BY fid)) FROM "
-                              f"{_q(out)}.{_q(t)} t")[0][0] for t in pg.tables(out)}
+        before = {
+            t: pg.query(f"SELECT md5(string_agg(t::text, '|' ORDER BY fid)) FROM {_q(out)}.{_q(t)} t")[0][0]
+            for t in pg.tables(out)
+        }
         calls = []
         real = postgis_writer._TableWriter.append
 
@@ -252,8 +345,10 @@ def test_a_failure_mid_write_leaves_the_schema_as_it_was(city, provider, pg_conn
         with pytest.raises(QgsProcessingException, match="disk full"):
             run_to_schema(layers, pg_connection, out)
         assert len(calls) == 4
-        after = {t: pg.query(f"SELECT md5(string_agg(t::text, '|' ORDER BY fid)) FROM "
-                             f"{_q(out)}.{_q(t)} t")[0][0] for t in pg.tables(out)}
+        after = {
+            t: pg.query(f"SELECT md5(string_agg(t::text, '|' ORDER BY fid)) FROM {_q(out)}.{_q(t)} t")[0][0]
+            for t in pg.tables(out)
+        }
         assert after == before  # the earlier run's tables, untouched; nothing added
         assert staging_tables(pg) == []
     finally:
@@ -325,48 +420,73 @@ def test_builder_handles_every_kind_and_mixed_geometries(pg):
     from osgeo import ogr
     from vendor_risk.gis.postgis_writer import PostgisBuilder
 
-    frame = pd.DataFrame({
-        "s": ["a\tb", None, "back\\slash\nnew", "", "\\N"],
-        "c": pd.Categorical(["x", None, "y", "x", "quote'\""]),
-        "i": [1, None, 3, -4, 5], "j": [2**40, 1, 2, 3, 4], "f": [1.5, np.nan, np.inf, -0.0, 2],
-        "b": [True, False, None, True, False],
-        "d": pd.to_datetime(["2020-01-02", None, "2021-12-31", "1999-01-01", "2000-02-29"]),
-    })
-    kinds = {"s": "str", "c": "str", "i": "int", "j": "int64", "f": "float", "b": "bool",
-             "d": "date"}
+    frame = pd.DataFrame(
+        {
+            "s": ["a\tb", None, "back\\slash\nnew", "", "\\N"],
+            "c": pd.Categorical(["x", None, "y", "x", "quote'\""]),
+            "i": [1, None, 3, -4, 5],
+            "j": [2**40, 1, 2, 3, 4],
+            "f": [1.5, np.nan, np.inf, -0.0, 2],
+            "b": [True, False, None, True, False],
+            "d": pd.to_datetime(["2020-01-02", None, "2021-12-31", "1999-01-01", "2000-02-29"]),
+        }
+    )
+    kinds = {"s": "str", "c": "str", "i": "int", "j": "int64", "f": "float", "b": "bool", "d": "date"}
     point = bytes.fromhex("0101000000000000000000f03f0000000000000040")
     multi = bytes.fromhex("01040000000100000001010000000000000000000840" + "0000000000001040")
     fixed = np.array([point] * 5, dtype="V21")
     with PostgisBuilder(_connection_uri(pg), pg.schema) as builder:
         builder.add("fixed", frame, kinds, fixed, ogr.wkbPoint, _lambert())
-        builder.add("mixed", frame, kinds, np.array([point, None, multi, point, None],
-                                                    dtype=object), ogr.wkbPoint, _lambert())
+        builder.add(
+            "mixed",
+            frame,
+            kinds,
+            np.array([point, None, multi, point, None], dtype=object),
+            ogr.wkbPoint,
+            _lambert(),
+        )
         builder.add("plain", frame, kinds)
         stage = builder.stage("_scratch", pd.DataFrame({"s": list("vwxyz")}), {"s": "str"})
         stage.append(pd.DataFrame({"s": list("vwxyz")}))
         stage.finish()
-        builder.derive("derived", "mixed", "_scratch", frame.assign(k=0), {**kinds, "k": "int"},
-                       ogr.wkbPoint, _lambert(), {"k": 7})
+        builder.derive(
+            "derived",
+            "mixed",
+            "_scratch",
+            frame.assign(k=0),
+            {**kinds, "k": "int"},
+            ogr.wkbPoint,
+            _lambert(),
+            {"k": 7},
+        )
         assert staging_tables(pg) == [] and "fixed" not in pg.tables()  # nothing visible yet
         builder.commit()
-    got = pg.query(f"SELECT s, c, i, j, f, b, d, ST_AsText(geom), ST_SRID(geom) "
-                   f"FROM {_q(pg.schema)}.mixed ORDER BY fid")
-    assert [r[:2] for r in got] == [("a\tb", "x"), (None, None), ("back\\slash\nnew", "y"),
-                                    ("", "x"), ("\\N", "quote'\"")]
+    got = pg.query(
+        f"SELECT s, c, i, j, f, b, d, ST_AsText(geom), ST_SRID(geom) FROM {_q(pg.schema)}.mixed ORDER BY fid"
+    )
+    assert [r[:2] for r in got] == [
+        ("a\tb", "x"),
+        (None, None),
+        ("back\\slash\nnew", "y"),
+        ("", "x"),
+        ("\\N", "quote'\""),
+    ]
     assert [r[2] for r in got] == [1, None, 3, -4, 5] and got[0][3] == 2**40
     assert [r[4] for r in got] == [1.5, None, float("inf"), -0.0, 2.0]
     assert [r[5] for r in got] == [True, False, None, True, False]
     assert str(got[2][6]) == "2021-12-31" and got[1][6] is None
     assert [r[7] for r in got] == ["POINT(1 2)", None, "MULTIPOINT((3 4))", "POINT(1 2)", None]
     assert {r[8] for r in got if r[7]} == {2154}
-    assert pg.query(f"SELECT ST_AsText(geom) FROM {_q(pg.schema)}.fixed LIMIT 1") == \
-        [("POINT(1 2)",)]
+    assert pg.query(f"SELECT ST_AsText(geom) FROM {_q(pg.schema)}.fixed LIMIT 1") == [("POINT(1 2)",)]
     assert pg.query(f"SELECT count(*) FROM {_q(pg.schema)}.plain")[0][0] == 5
-    derived = pg.query(f"SELECT s, c, k, ST_AsText(geom) FROM {_q(pg.schema)}.derived "
-                       "ORDER BY fid")
-    assert derived == [("v", "x", 7, "POINT(1 2)"), ("w", None, 7, None),
-                       ("x", "y", 7, "MULTIPOINT((3 4))"), ("y", "x", 7, "POINT(1 2)"),
-                       ("z", "quote'\"", 7, None)]
+    derived = pg.query(f"SELECT s, c, k, ST_AsText(geom) FROM {_q(pg.schema)}.derived ORDER BY fid")
+    assert derived == [
+        ("v", "x", 7, "POINT(1 2)"),
+        ("w", None, 7, None),
+        ("x", "y", 7, "MULTIPOINT((3 4))"),
+        ("y", "x", 7, "POINT(1 2)"),
+        ("z", "quote'\"", 7, None),
+    ]
     assert pg.tables() == {"fixed", "mixed", "plain", "derived"}
     assert "geometries of several types" in " ".join(builder.warnings)
 
@@ -401,8 +521,10 @@ def _lambert():
 def test_gpkg_output_is_still_the_default(city, provider, tmp_path):
     _, layers, _ = city
     out = tmp_path / "risk.gpkg"
-    res = run_alg("vendorrisk:assessrisk", {"INPUT": layers, "JURISDICTION": "FR",
-                                            "SCENARIOS": "status_quo", "OUTPUT": str(out)})
+    res = run_alg(
+        "vendorrisk:assessrisk",
+        {"INPUT": layers, "JURISDICTION": "FR", "SCENARIOS": "status_quo", "OUTPUT": str(out)},
+    )
     assert res["OUTPUT"] == str(out)
     con = sqlite3.connect(out)
     assert con.execute("SELECT count(*) FROM risk_status_quo").fetchone()[0] == 241

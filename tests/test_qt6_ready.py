@@ -18,8 +18,9 @@ PYQT5_ONLY = {
     r"\.exec_\(": "exec()",
     r"\bQRegExp\b": "QRegularExpression",
     r"\bQDesktopWidget\b|\.desktop\(\)": "QScreen (QGuiApplication.screens())",
-    r"from qgis\.PyQt\.QtWidgets import[^\n]*\bQAction\b|QtWidgets\.QAction\b":
-        "QAction from gis/compat.py (QtGui in Qt 6)",
+    r"from qgis\.PyQt\.QtWidgets import[^\n]*\bQAction\b|QtWidgets\.QAction\b": (
+        "QAction from gis/compat.py (QtGui in Qt 6)"
+    ),
     r"^\s*(from|import) PyQt[56]\b": "qgis.PyQt (works on both)",
     r"\bQVariant\.(Type|Invalid|String|Int|UInt|LongLong|ULongLong|Double|Bool|Date|"
     r"DateTime|Time|ByteArray|List|Map)\b": "compat.field_type() (QMetaType.Type in Qt 6)",
@@ -44,8 +45,12 @@ MOVED = [
 
 # Version tests belong in gis/compat.py (feature detection), nowhere else.
 VERSION_CHECKS = [
-    r"\bQGIS_VERSION(_INT)?\b", r"\bversionInt\(", r"\bPYQT_VERSION", r"\bQT_VERSION",
-    r"\bqVersion\(", r"\b(pd|np|pandas|numpy|gdal|osgeo|openpyxl)\.__version__",
+    r"\bQGIS_VERSION(_INT)?\b",
+    r"\bversionInt\(",
+    r"\bPYQT_VERSION",
+    r"\bQT_VERSION",
+    r"\bqVersion\(",
+    r"\b(pd|np|pandas|numpy|gdal|osgeo|openpyxl)\.__version__",
     r"\bgdal\.VersionInfo\(",
 ]
 
@@ -99,8 +104,12 @@ def _is_enum_member(value):
 def _imported_objects(tree):
     names = {}
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0 and \
-                node.module.split(".")[0] in ("qgis", "PyQt5", "PyQt6"):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.level == 0
+            and node.module.split(".")[0] in ("qgis", "PyQt5", "PyQt6")
+        ):
             module = importlib.import_module(node.module)
             for alias in node.names:
                 if hasattr(module, alias.name):
@@ -141,16 +150,20 @@ def test_enums_are_reached_through_their_enum_type():
             if value is _MISSING or isinstance(value, type) or not _is_enum_member(value):
                 continue
             if type(value) is not parent and not issubclass(parent, enum.Enum):
-                hits.append(f"{os.path.relpath(path, ROOT)}:{node.lineno}: "
-                            f"{ast.unparse(node)} -> {type(value).__qualname__}.{node.attr}")
+                hits.append(
+                    f"{os.path.relpath(path, ROOT)}:{node.lineno}: "
+                    f"{ast.unparse(node)} -> {type(value).__qualname__}.{node.attr}"
+                )
     assert hits == []
 
 
 def test_the_rules_catch_what_they_forbid():
     samples = {
-        "dialog.exec_()": PYQT5_ONLY, "QgsField('a', QVariant.String)": PYQT5_ONLY,
+        "dialog.exec_()": PYQT5_ONLY,
+        "QgsField('a', QVariant.String)": PYQT5_ONLY,
         "from qgis.PyQt.QtWidgets import QAction, QMenu": PYQT5_ONLY,
-        "QgsWkbTypes.PointGeometry": MOVED, "QgsUnitTypes.LayoutMillimeters": MOVED,
+        "QgsWkbTypes.PointGeometry": MOVED,
+        "QgsUnitTypes.LayoutMillimeters": MOVED,
         "Qgis.QGIS_VERSION_INT >= 33800": VERSION_CHECKS,
     }
     for text, patterns in samples.items():
@@ -158,8 +171,7 @@ def test_the_rules_catch_what_they_forbid():
     names = _imported_objects(ast.parse("from qgis.PyQt.QtCore import Qt"))
     node = ast.parse("Qt.AlignLeft", mode="eval").body
     parent = _value_of(node.value, names)
-    assert _is_enum_member(getattr(parent, node.attr)) and type(getattr(parent, node.attr)) \
-        is not parent
+    assert _is_enum_member(getattr(parent, node.attr)) and type(getattr(parent, node.attr)) is not parent
 
 
 def test_metadata_says_qt6_ready():

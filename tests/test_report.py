@@ -35,10 +35,16 @@ def assessed(tmp_path_factory, module_provider):
     folder = tmp_path_factory.mktemp("report")
     city = copy_city(folder)
     out = folder / "risk.gpkg"
-    run_alg("vendorrisk:assessrisk", {
-        "INPUT": [f"{city}|layername=cameras", f"{city}|layername=platforms"],
-        "JURISDICTION": "FR", "REFERENCE_DATE": "2026-11-25",
-        "SCENARIOS": "status_quo,rip_and_replace", "OUTPUT": str(out)})
+    run_alg(
+        "vendorrisk:assessrisk",
+        {
+            "INPUT": [f"{city}|layername=cameras", f"{city}|layername=platforms"],
+            "JURISDICTION": "FR",
+            "REFERENCE_DATE": "2026-11-25",
+            "SCENARIOS": "status_quo,rip_and_replace",
+            "OUTPUT": str(out),
+        },
+    )
     return str(out), city
 
 
@@ -63,8 +69,11 @@ def test_report_data_are_the_engines_figures(assessed, english):
     assert figures["Expected cost, all scenarios"] == f"{row['expected_cost']:,.0f}"
     assert row["level_3"] > 0
     vendors = read_table(gpkg, "vendor_summary")
-    top = vendors[vendors["scenario_id"] == "rip_and_replace"].sort_values(
-        "exposure", ascending=False, kind="stable").head(6)
+    top = (
+        vendors[vendors["scenario_id"] == "rip_and_replace"]
+        .sort_values("exposure", ascending=False, kind="stable")
+        .head(6)
+    )
     assert [v[0] for v in data.vendors] == list(top["vendor_name"])
     assert data.title == "Vendor risk — Rip and replace"
     assert "Jurisdiction FR, reference date 2026-11-25" in data.subtitle
@@ -85,8 +94,7 @@ def test_the_page_has_map_legend_scale_bar_figures_and_provenance(assessed, engl
     labels = [i.text() for i in items if isinstance(i, QgsLayoutItemLabel)]
     assert data.title in labels and data.provenance in labels
     maps = [i for i in items if isinstance(i, QgsLayoutItemMap)]
-    assert len(maps) == 1 and maps[0].extent().contains(
-        maps[0].extent().intersect(layer.extent()))
+    assert len(maps) == 1 and maps[0].extent().contains(maps[0].extent().intersect(layer.extent()))
     assert [i for i in items if isinstance(i, QgsLayoutItemScaleBar)]
     legend = next(i for i in items if isinstance(i, QgsLayoutItemLegend))
     assert legend.title() == "Legend"
@@ -112,10 +120,14 @@ def test_the_page_has_map_legend_scale_bar_figures_and_provenance(assessed, engl
 def test_council_report_writes_a_one_page_pdf_and_png(assessed, tmp_path, english):
     gpkg, city = assessed
     pdf, png = tmp_path / "council.pdf", tmp_path / "council.png"
-    data, written = council_report(gpkg, "rip_and_replace", str(pdf), str(png),
-                                   background=[f"{city}|layername=districts",
-                                               f"{city}|layername=streets"],
-                                   place="Valbourg")
+    data, written = council_report(
+        gpkg,
+        "rip_and_replace",
+        str(pdf),
+        str(png),
+        background=[f"{city}|layername=districts", f"{city}|layername=streets"],
+        place="Valbourg",
+    )
     assert written == [str(pdf), str(png)]
     raw = pdf.read_bytes()
     assert raw.startswith(b"%PDF")
@@ -124,8 +136,9 @@ def test_council_report_writes_a_one_page_pdf_and_png(assessed, tmp_path, englis
     assert re.search(rb"/MediaBox\s*\[\s*0\s+0\s+84[12][.\d]*\s+595[.\d]*\s*\]", raw)  # A4
     image = QImage(str(png))
     assert image.width() > image.height() > 800
-    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7)
-               for y in range(0, image.height(), 7)}
+    colours = {
+        image.pixelColor(x, y).name() for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
     assert len(colours) > 20  # a map, not a blank page
     assert data.title.startswith("Vendor risk — ") and "Valbourg — " in data.subtitle
     assert sorted(p.name for p in tmp_path.iterdir()) == ["council.pdf", "council.png"]
@@ -133,8 +146,11 @@ def test_council_report_writes_a_one_page_pdf_and_png(assessed, tmp_path, englis
 
 def test_a_missing_scenario_is_a_clear_error_and_writes_nothing(assessed, tmp_path):
     gpkg, _ = assessed
-    with pytest.raises(ValueError, match=r"risk.gpkg holds no scenario 'bifurcation' \(it has: "
-                                         r"status_quo, rip_and_replace\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"risk.gpkg holds no scenario 'bifurcation' \(it has: "
+        r"status_quo, rip_and_replace\)",
+    ):
         council_report(gpkg, "bifurcation", str(tmp_path / "r.pdf"), str(tmp_path / "r.png"))
     assert list(tmp_path.iterdir()) == []
 
@@ -147,15 +163,13 @@ def test_the_report_in_french(assessed, tmp_path, qm):  # noqa: F811
     locale = QLocale()
     QLocale.setDefault(QLocale("fr_FR"))
     try:
-        data, _ = council_report(gpkg, "rip_and_replace", None, str(tmp_path / "r.png"),
-                                 lang="fr")
+        data, _ = council_report(gpkg, "rip_and_replace", None, str(tmp_path / "r.png"), lang="fr")
         figures = dict(data.figures)
         assert data.title == "Risque fournisseurs — Arracher et remplacer"
         assert "Droit applicable FR, date de référence 2026-11-25" in data.subtitle
         assert "Niveau de sanction 3 — retrait" in figures
         assert data.vendor_header == ["Fournisseur", "Niveau", "Équipements", "Exposition"]
-        row = read_table(gpkg, "scenario_summary").set_index("scenario_id").loc[
-            "rip_and_replace"]
+        row = read_table(gpkg, "scenario_summary").set_index("scenario_id").loc["rip_and_replace"]
         assert figures["Coût de remplacement"] == number(row["replacement_cost"])
         assert "\u202f" in number(1234567) or "\u00a0" in number(1234567)  # 1 234 567
         project = scratch_project()
@@ -166,7 +180,11 @@ def test_the_report_in_french(assessed, tmp_path, qm):  # noqa: F811
         assert labels == ["Faible", "Moyen", "Élevé", "Critique", "Incompatible (×)"]
         layer.styleManager().setCurrentStyle("Sanction level")
         assert [c.label() for c in layer.renderer().categories()] == [
-            "0 — aucun", "1 — vigilance", "2 — restreint", "3 — retrait"]
+            "0 — aucun",
+            "1 — vigilance",
+            "2 — restreint",
+            "3 — retrait",
+        ]
         layout = report_layout(project, layer, data)
         legend = next(i for i in layout.items() if isinstance(i, QgsLayoutItemLegend))
         assert legend.title() == "Légende"

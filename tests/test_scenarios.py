@@ -12,8 +12,7 @@ from vendor_risk.risk.scenarios import (
     load_scenarios,
 )
 
-BUILT_IN = ("status_quo", "targeted_sanctions", "component_embargo", "rip_and_replace",
-            "bifurcation")
+BUILT_IN = ("status_quo", "targeted_sanctions", "component_embargo", "rip_and_replace", "bifurcation")
 
 
 def test_the_five_built_in_scenarios_load_in_order():
@@ -36,18 +35,40 @@ def test_probabilities_of_built_ins_add_up_to_one():
     assert sum(s.probability for s in load_scenarios()) == pytest.approx(1.0)
 
 
-@pytest.mark.parametrize("doc, key", [
-    ({"name": "x", "description": "y", "probability": 0.1}, "id"),
-    ({"id": "bad", "name": "x", "description": "y", "probability": 1.5}, "probability"),
-    ({"id": "bad", "name": "x", "description": "y", "probability": 0.1, "colour": 1}, "colour"),
-    ({"id": "bad", "name": "x", "description": "y", "probability": 0.1,
-      "removal_from_level": 2}, "removal_deadline"),
-    ({"id": "bad", "name": "x", "description": "y", "probability": 0.1,
-      "removal_deadline": "31/12/2027"}, "removal_deadline"),
-    ({"id": "bad", "name": "x", "description": "y", "probability": 0.1,
-      "cost_multiplier_low": 2, "cost_multiplier": 1}, "cost_multiplier_low"),
-    ({"id": "other", "name": "x", "description": "y", "probability": 0.1}, "id"),
-])
+@pytest.mark.parametrize(
+    "doc, key",
+    [
+        ({"name": "x", "description": "y", "probability": 0.1}, "id"),
+        ({"id": "bad", "name": "x", "description": "y", "probability": 1.5}, "probability"),
+        ({"id": "bad", "name": "x", "description": "y", "probability": 0.1, "colour": 1}, "colour"),
+        (
+            {"id": "bad", "name": "x", "description": "y", "probability": 0.1, "removal_from_level": 2},
+            "removal_deadline",
+        ),
+        (
+            {
+                "id": "bad",
+                "name": "x",
+                "description": "y",
+                "probability": 0.1,
+                "removal_deadline": "31/12/2027",
+            },
+            "removal_deadline",
+        ),
+        (
+            {
+                "id": "bad",
+                "name": "x",
+                "description": "y",
+                "probability": 0.1,
+                "cost_multiplier_low": 2,
+                "cost_multiplier": 1,
+            },
+            "cost_multiplier_low",
+        ),
+        ({"id": "other", "name": "x", "description": "y", "probability": 0.1}, "id"),
+    ],
+)
 def test_malformed_scenario_names_the_key(tmp_path, doc, key):
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(doc), encoding="utf-8")

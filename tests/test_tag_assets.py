@@ -9,11 +9,21 @@ from osgeo import ogr
 from qgis.core import QgsVectorLayer
 
 ROWS = [
-    {"asset_id": "A1", "fabricant": "HIKVISION DIGITAL TECHNOLOGY CO., LTD", "modele": "DS-2CD2143G2-I",
-     "type": "Caméra dôme", "annee": 2019},
+    {
+        "asset_id": "A1",
+        "fabricant": "HIKVISION DIGITAL TECHNOLOGY CO., LTD",
+        "modele": "DS-2CD2143G2-I",
+        "type": "Caméra dôme",
+        "annee": 2019,
+    },
     {"asset_id": "A2", "fabricant": "", "modele": "DS-2DE4425IW-DE", "type": "PTZ", "annee": 2021},
-    {"asset_id": "A3", "fabricant": "Axis Communications AB", "modele": "P3265-LVE",
-     "type": "camera", "annee": 2022},
+    {
+        "asset_id": "A3",
+        "fabricant": "Axis Communications AB",
+        "modele": "P3265-LVE",
+        "type": "camera",
+        "annee": 2022,
+    },
     {"asset_id": "A4", "fabricant": "大华", "modele": "", "type": "camera", "annee": 2018},
     {"asset_id": "A5", "fabricant": "Hikari", "modele": "", "type": "camera", "annee": 2020},
     {"asset_id": "A6", "fabricant": "Hikari", "modele": "", "type": "camera", "annee": 2020},
@@ -42,16 +52,28 @@ def test_tags_every_geometry_type_and_leaves_the_input_byte_identical(tmp_path, 
     uri = write_gpkg(src, "assets", ROWS, wkts, geom_type=gtype)
     before = digest(src)
     out = tmp_path / "out.gpkg"
-    res = run_alg("vendorrisk:tagassets", {"INPUT": uri, "OUTPUT": str(out),
-                                           "OUTPUT_REVIEW": "TEMPORARY_OUTPUT"})
+    res = run_alg(
+        "vendorrisk:tagassets", {"INPUT": uri, "OUTPUT": str(out), "OUTPUT_REVIEW": "TEMPORARY_OUTPUT"}
+    )
     assert digest(src) == before
     layer, rows = read_rows(res["OUTPUT"])
     assert layer.featureCount() == len(ROWS)
     assert layer.wkbType() == QgsVectorLayer(uri, "in", "ogr").wkbType()
     names = layer.fields().names()
-    for col in ("fabricant", "modele", "annee", "vendor_id", "vendor_name", "parent_id",
-                "vendor_country", "match_method", "match_confidence", "needs_review",
-                "asset_class", "standards"):
+    for col in (
+        "fabricant",
+        "modele",
+        "annee",
+        "vendor_id",
+        "vendor_name",
+        "parent_id",
+        "vendor_country",
+        "match_method",
+        "match_confidence",
+        "needs_review",
+        "asset_class",
+        "standards",
+    ):
         assert col in names
     assert rows["A1"]["vendor_id"] == "hikvision"
     assert rows["A1"]["annee"] == 2019
@@ -78,8 +100,9 @@ def test_corrections_win_over_automatic_matching(tmp_path, provider):
     uri = write_gpkg(tmp_path / "in.gpkg", "assets", ROWS, GEOMS["point"][1])
     corr = tmp_path / "corrections.csv"
     corr.write_text("raw,vendor_id\nHikari,axis\n", encoding="utf-8")
-    res = run_alg("vendorrisk:tagassets", {"INPUT": uri, "OUTPUT": str(tmp_path / "o.gpkg"),
-                                           "CORRECTIONS": str(corr)})
+    res = run_alg(
+        "vendorrisk:tagassets", {"INPUT": uri, "OUTPUT": str(tmp_path / "o.gpkg"), "CORRECTIONS": str(corr)}
+    )
     _, rows = read_rows(res["OUTPUT"])
     assert rows["A5"]["vendor_id"] == "axis"
     assert rows["A5"]["match_method"] == "manual"
@@ -89,8 +112,10 @@ def test_corrections_win_over_automatic_matching(tmp_path, provider):
 def test_explicit_field_mapping_overrides_detection(tmp_path, provider):
     rows = [{"asset_id": "B1", "fabricant": "Axis", "other_maker": "Hikvision"}]
     uri = write_gpkg(tmp_path / "in.gpkg", "assets", rows, ["POINT (1 1)"])
-    res = run_alg("vendorrisk:tagassets", {"INPUT": uri, "OUTPUT": str(tmp_path / "o.gpkg"),
-                                           "FIELD_MANUFACTURER": "other_maker"})
+    res = run_alg(
+        "vendorrisk:tagassets",
+        {"INPUT": uri, "OUTPUT": str(tmp_path / "o.gpkg"), "FIELD_MANUFACTURER": "other_maker"},
+    )
     _, out = read_rows(res["OUTPUT"])
     assert out["B1"]["vendor_id"] == "hikvision"
 
@@ -101,11 +126,13 @@ def test_user_catalog_extends_matching(tmp_path, provider):
     (cat / "vendors.csv").write_text(
         "vendor_id,name,short_name,country,bloc,source,as_of\n"
         "valbourg_video,Valbourg Vidéo SARL,Valbourg Vidéo,FR,west,test,2026-11-25\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     rows = [{"asset_id": "C1", "fabricant": "VALBOURG VIDEO"}]
     uri = write_gpkg(tmp_path / "in.gpkg", "assets", rows, ["POINT (1 1)"])
-    res = run_alg("vendorrisk:tagassets", {"INPUT": uri, "OUTPUT": str(tmp_path / "o.gpkg"),
-                                           "CATALOG": str(cat)})
+    res = run_alg(
+        "vendorrisk:tagassets", {"INPUT": uri, "OUTPUT": str(tmp_path / "o.gpkg"), "CATALOG": str(cat)}
+    )
     _, out = read_rows(res["OUTPUT"])
     assert out["C1"]["vendor_id"] == "valbourg_video"
     assert out["C1"]["match_method"] == "exact"
@@ -118,9 +145,11 @@ def test_malformed_user_catalog_fails_with_a_clear_message(tmp_path, provider):
     cat.mkdir()
     (cat / "listings.csv").write_text(
         "vendor_id,list_id,date_added,source,as_of\nhikvision,us_fcc_covered,someday,s,2026\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     uri = write_gpkg(tmp_path / "in.gpkg", "assets", ROWS[:1], ["POINT (1 1)"])
     with pytest.raises(QgsProcessingException, match=r"listings.csv, row 2, column 'date_added'"):
-        run_alg("vendorrisk:tagassets", {"INPUT": uri, "OUTPUT": str(tmp_path / "o.gpkg"),
-                                         "CATALOG": str(cat)})
+        run_alg(
+            "vendorrisk:tagassets", {"INPUT": uri, "OUTPUT": str(tmp_path / "o.gpkg"), "CATALOG": str(cat)}
+        )
     assert not (tmp_path / "o.gpkg").exists()

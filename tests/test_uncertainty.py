@@ -4,8 +4,10 @@ from vendor_risk.risk.uncertainty import sample_total
 
 
 def by_class():
-    return pd.DataFrame({"fixed": [100.0, 0.0], "mid": [1000.0, 500.0], "low": [800.0, 400.0],
-                         "high": [1500.0, 900.0]}, index=["cctv_camera", "vms"])
+    return pd.DataFrame(
+        {"fixed": [100.0, 0.0], "mid": [1000.0, 500.0], "low": [800.0, 400.0], "high": [1500.0, 900.0]},
+        index=["cctv_camera", "vms"],
+    )
 
 
 def test_same_seed_same_numbers_and_p90_above_p50():
@@ -21,6 +23,5 @@ def test_same_seed_same_numbers_and_p90_above_p50():
 def test_degenerate_ranges_give_the_point_value():
     sc = load_scenarios("status_quo")[0]
     sc.cost_multiplier_low = sc.cost_multiplier_high = sc.cost_multiplier = 1.0
-    frame = pd.DataFrame({"fixed": [0.0], "mid": [1000.0], "low": [1000.0], "high": [1000.0]},
-                         index=["x"])
+    frame = pd.DataFrame({"fixed": [0.0], "mid": [1000.0], "low": [1000.0], "high": [1000.0]}, index=["x"])
     assert sample_total(frame, sc, 100, 1) == (1000.0, 1000.0)

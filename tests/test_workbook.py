@@ -13,21 +13,54 @@ from vendor_risk.provider.export_workbook import default_language, export_workbo
 from vendor_risk.risk.scenarios import SCENARIO_KEYS
 from vendor_risk.risk.workbook import BAND_FILLS
 
-HOSTILE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3",
-           "\t=1+1"]
+HOSTILE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3", "\t=1+1"]
 CAMERAS = [
-    {"camera_id": "C1", "fabricant": "Hikvision", "modele": "DS-2CD2143G2-I", "type": "camera",
-     "annee": 2023, "cout": 1000.0, "protocoles": "ONVIF S;ISAPI", "vms": "V1"},
-    {"camera_id": "C2", "fabricant": "Axis", "modele": "P3265-LVE", "type": "camera",
-     "annee": 2022, "cout": None, "protocoles": "ONVIF S", "vms": "V1"},
-] + [{"camera_id": f"H{i}", "fabricant": text, "modele": text, "type": "camera", "annee": 2020,
-      "cout": 500.0, "protocoles": "ONVIF S", "vms": ""} for i, text in enumerate(HOSTILE)]
-PLATFORMS = [
-    {"camera_id": "V1", "fabricant": "Hikvision", "modele": "HikCentral", "type": "VMS",
-     "annee": 2021, "cout": 60000.0, "protocoles": "ISAPI", "vms": ""},
+    {
+        "camera_id": "C1",
+        "fabricant": "Hikvision",
+        "modele": "DS-2CD2143G2-I",
+        "type": "camera",
+        "annee": 2023,
+        "cout": 1000.0,
+        "protocoles": "ONVIF S;ISAPI",
+        "vms": "V1",
+    },
+    {
+        "camera_id": "C2",
+        "fabricant": "Axis",
+        "modele": "P3265-LVE",
+        "type": "camera",
+        "annee": 2022,
+        "cout": None,
+        "protocoles": "ONVIF S",
+        "vms": "V1",
+    },
+] + [
+    {
+        "camera_id": f"H{i}",
+        "fabricant": text,
+        "modele": text,
+        "type": "camera",
+        "annee": 2020,
+        "cout": 500.0,
+        "protocoles": "ONVIF S",
+        "vms": "",
+    }
+    for i, text in enumerate(HOSTILE)
 ]
-SCENARIOS = ("status_quo", "targeted_sanctions", "component_embargo", "rip_and_replace",
-             "bifurcation")
+PLATFORMS = [
+    {
+        "camera_id": "V1",
+        "fabricant": "Hikvision",
+        "modele": "HikCentral",
+        "type": "VMS",
+        "annee": 2021,
+        "cout": 60000.0,
+        "protocoles": "ISAPI",
+        "vms": "",
+    },
+]
+SCENARIOS = ("status_quo", "targeted_sanctions", "component_embargo", "rip_and_replace", "bifurcation")
 N_ASSETS = len(CAMERAS) + len(PLATFORMS)
 
 
@@ -38,14 +71,15 @@ def assessment(tmp_path_factory, module_provider):
     cams = write_gpkg(src, "cameras", CAMERAS, ["POINT (700000 6600000)"] * len(CAMERAS))
     plats = write_gpkg(src, "platforms", PLATFORMS, ["POINT (700100 6600100)"])
     out = folder / "risk.gpkg"
-    run_alg("vendorrisk:assessrisk", {"INPUT": [cams, plats], "JURISDICTION": "US",
-                                      "REFERENCE_DATE": "2026-11-25", "OUTPUT": str(out)})
+    run_alg(
+        "vendorrisk:assessrisk",
+        {"INPUT": [cams, plats], "JURISDICTION": "US", "REFERENCE_DATE": "2026-11-25", "OUTPUT": str(out)},
+    )
     return out
 
 
 def export(assessment, path, **params):
-    res = run_alg("vendorrisk:exportworkbook", {"INPUT": str(assessment), "OUTPUT": str(path),
-                                                **params})
+    res = run_alg("vendorrisk:exportworkbook", {"INPUT": str(assessment), "OUTPUT": str(path), **params})
     assert res["OUTPUT"] == str(path)
     return openpyxl.load_workbook(path), res
 
@@ -70,12 +104,30 @@ def column(ws, name, row=1):
 
 
 def test_sheets_and_readable_headers_in_english(book_en):
-    assert book_en.sheetnames == ["Summary", "Assets", "Vendors", "Scenarios", "Evidence",
-                                  "Run info", "Data issues"]
+    assert book_en.sheetnames == [
+        "Summary",
+        "Assets",
+        "Vendors",
+        "Scenarios",
+        "Evidence",
+        "Run info",
+        "Data issues",
+    ]
     head = header(book_en["Assets"])
-    for name in ("Scenario", "Asset id", "Vendor (identified)", "Risk band", "Risk score",
-                 "Sanction level", "Replacement cost (EUR)", "Stranded value (EUR)", "Reasons",
-                 "Unit cost (EUR)", "Manufacturer (as entered)", "Lock-in ratio"):
+    for name in (
+        "Scenario",
+        "Asset id",
+        "Vendor (identified)",
+        "Risk band",
+        "Risk score",
+        "Sanction level",
+        "Replacement cost (EUR)",
+        "Stranded value (EUR)",
+        "Reasons",
+        "Unit cost (EUR)",
+        "Manufacturer (as entered)",
+        "Lock-in ratio",
+    ):
         assert name in head, name
     for raw in ("risk_band", "replacement_cost", "reasons", "camera_id", "cout", "fabricant"):
         assert raw not in head  # readable headers, not field names
@@ -84,12 +136,26 @@ def test_sheets_and_readable_headers_in_english(book_en):
 
 
 def test_sheets_and_headers_in_french(book_fr):
-    assert book_fr.sheetnames == ["Synthèse", "Équipements", "Fournisseurs", "Scénarios",
-                                  "Preuves", "Exécution", "Données à revoir"]
+    assert book_fr.sheetnames == [
+        "Synthèse",
+        "Équipements",
+        "Fournisseurs",
+        "Scénarios",
+        "Preuves",
+        "Exécution",
+        "Données à revoir",
+    ]
     ws = book_fr["Équipements"]
     head = header(ws)
-    for name in ("Scénario", "Identifiant", "Niveau de risque", "Raisons", "Coût unitaire (EUR)",
-                 "Coût de remplacement (EUR)", "Valeur perdue (EUR)"):
+    for name in (
+        "Scénario",
+        "Identifiant",
+        "Niveau de risque",
+        "Raisons",
+        "Coût unitaire (EUR)",
+        "Coût de remplacement (EUR)",
+        "Valeur perdue (EUR)",
+    ):
         assert name in head, name
     bands = {c.value for c in column(ws, "Niveau de risque")}
     assert bands and bands <= {"faible", "moyen", "élevé", "critique"}
@@ -153,29 +219,33 @@ def test_summary_totals_expected_cost_and_charts(book_en, assessment):
     kinds = sorted(ch.type for ch in ws._charts)
     assert kinds == ["bar", "col"]
     con = sqlite3.connect(assessment)
-    summary = {r[0]: r[1:] for r in con.execute(
-        "SELECT scenario_id, replacement_cost, stranded_value, level_3, expected_cost "
-        "FROM scenario_summary")}
+    summary = {
+        r[0]: r[1:]
+        for r in con.execute(
+            "SELECT scenario_id, replacement_cost, stranded_value, level_3, expected_cost "
+            "FROM scenario_summary"
+        )
+    }
     con.close()
     rows = list(ws.iter_rows(values_only=True))
     head_at = next(i for i, r in enumerate(rows) if r[0] == "Scenario")
     head = rows[head_at]
-    by_name = {r[0]: dict(zip(head, r)) for r in rows[head_at + 1: head_at + 6]}
+    by_name = {r[0]: dict(zip(head, r)) for r in rows[head_at + 1 : head_at + 6]}
     rip = by_name["Rip and replace"]
     assert rip["Replacement cost (EUR)"] == pytest.approx(summary["rip_and_replace"][0])
     assert rip["Stranded value (EUR)"] == pytest.approx(summary["rip_and_replace"][1])
     assert rip["Level 3 removal"] == summary["rip_and_replace"][2]
     expected = next(r for r in rows if r[0] and str(r[0]).startswith("Expected cost"))
-    assert [v for v in expected[1:] if v is not None] == [
-        pytest.approx(summary["rip_and_replace"][3])]
+    assert [v for v in expected[1:] if v is not None] == [pytest.approx(summary["rip_and_replace"][3])]
     assert any(r[0] == "Top vendors by expected exposure" for r in rows)
 
 
 def test_scenarios_sheet_explains_every_parameter(book_en):
     ws = book_en["Scenarios"]
     rows = [r for r in ws.iter_rows(min_row=2, values_only=True)]
-    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "scenarios",
-                        "rip_and_replace.json")
+    path = os.path.join(
+        os.path.dirname(os.path.dirname(__file__)), "resources", "scenarios", "rip_and_replace.json"
+    )
     doc = json.load(open(path, encoding="utf-8"))
     rip = {r[2]: r for r in rows if r[0] == "Rip and replace"}
     for key in SCENARIO_KEYS:
@@ -209,9 +279,18 @@ def test_evidence_lists_every_cited_list_with_source_and_date(book_en, assessmen
 
 def test_run_info_names_versions_inputs_and_time(book_en):
     rows = {r[2]: r[1] for r in book_en["Run info"].iter_rows(min_row=2, values_only=True)}
-    for key in ("run_at", "reference_date", "jurisdiction", "catalog_version", "scenarios",
-                "field_mapping", "input_plugin_version", "exported_at", "export_plugin_version",
-                "assessment_file"):
+    for key in (
+        "run_at",
+        "reference_date",
+        "jurisdiction",
+        "catalog_version",
+        "scenarios",
+        "field_mapping",
+        "input_plugin_version",
+        "exported_at",
+        "export_plugin_version",
+        "assessment_file",
+    ):
         assert rows.get(key) not in (None, ""), key
     assert rows["jurisdiction"] == "US"
 
@@ -249,13 +328,11 @@ def test_not_an_assessment_is_a_clear_error(tmp_path, provider):
     plain = tmp_path / "city.gpkg"
     write_gpkg(plain, "cameras", CAMERAS[:1], ["POINT (0 0)"])
     with pytest.raises(QgsProcessingException, match="not an assessment GeoPackage"):
-        run_alg("vendorrisk:exportworkbook", {"INPUT": str(plain),
-                                              "OUTPUT": str(tmp_path / "o.xlsx")})
+        run_alg("vendorrisk:exportworkbook", {"INPUT": str(plain), "OUTPUT": str(tmp_path / "o.xlsx")})
     junk = tmp_path / "junk.gpkg"
     junk.write_text("not a database", encoding="utf-8")
     with pytest.raises(QgsProcessingException, match="junk.gpkg: not a GeoPackage|cannot be"):
-        run_alg("vendorrisk:exportworkbook", {"INPUT": str(junk),
-                                              "OUTPUT": str(tmp_path / "o.xlsx")})
+        run_alg("vendorrisk:exportworkbook", {"INPUT": str(junk), "OUTPUT": str(tmp_path / "o.xlsx")})
     assert not (tmp_path / "o.xlsx").exists()
 
 

@@ -9,23 +9,56 @@ from layers import write_gpkg
 from qgis.core import QgsVectorLayer
 
 CAMERAS = [
-    {"camera_id": "C1", "fabricant": "Hikvision", "modele": "DS-2CD2143G2-I", "type": "camera",
-     "annee": 2023, "cout": 1000.0, "protocoles": "ONVIF S;ISAPI", "vms": "V1"},
-    {"camera_id": "C2", "fabricant": "Axis", "modele": "P3265-LVE", "type": "camera",
-     "annee": 2022, "cout": 800.0, "protocoles": "ONVIF S", "vms": "V1"},
-    {"camera_id": "C3", "fabricant": "Dahua", "modele": "IPC-HFW2431S", "type": "camera",
-     "annee": 2021, "cout": 600.0, "protocoles": "ONVIF S", "vms": "V1"},
+    {
+        "camera_id": "C1",
+        "fabricant": "Hikvision",
+        "modele": "DS-2CD2143G2-I",
+        "type": "camera",
+        "annee": 2023,
+        "cout": 1000.0,
+        "protocoles": "ONVIF S;ISAPI",
+        "vms": "V1",
+    },
+    {
+        "camera_id": "C2",
+        "fabricant": "Axis",
+        "modele": "P3265-LVE",
+        "type": "camera",
+        "annee": 2022,
+        "cout": 800.0,
+        "protocoles": "ONVIF S",
+        "vms": "V1",
+    },
+    {
+        "camera_id": "C3",
+        "fabricant": "Dahua",
+        "modele": "IPC-HFW2431S",
+        "type": "camera",
+        "annee": 2021,
+        "cout": 600.0,
+        "protocoles": "ONVIF S",
+        "vms": "V1",
+    },
 ]
 PLATFORMS = [
-    {"camera_id": "V1", "fabricant": "Milestone", "modele": "XProtect", "type": "VMS",
-     "annee": 2021, "cout": 20000.0, "protocoles": "ONVIF S", "vms": ""},
+    {
+        "camera_id": "V1",
+        "fabricant": "Milestone",
+        "modele": "XProtect",
+        "type": "VMS",
+        "annee": 2021,
+        "cout": 20000.0,
+        "protocoles": "ONVIF S",
+        "vms": "",
+    },
 ]
 
 
 def results(gpkg, scenario):
     con = sqlite3.connect(gpkg)
-    rows = con.execute(f"SELECT camera_id, purchase_value, replacement_cost, stranded_value "
-                       f"FROM risk_{scenario}").fetchall()
+    rows = con.execute(
+        f"SELECT camera_id, purchase_value, replacement_cost, stranded_value FROM risk_{scenario}"
+    ).fetchall()
     con.close()
     return {r[0]: r[1:] for r in rows}
 
@@ -35,13 +68,11 @@ def test_an_edited_unit_cost_flows_through_reassessment(tmp_path, provider, lang
     src = tmp_path / "city.gpkg"
     cams = write_gpkg(src, "cameras", CAMERAS, ["POINT (700000 6600000)"] * 3)
     plats = write_gpkg(src, "platforms", PLATFORMS, ["POINT (700100 6600100)"])
-    params = {"JURISDICTION": "US", "REFERENCE_DATE": "2026-11-25",
-              "SCENARIOS": "status_quo,rip_and_replace"}
+    params = {"JURISDICTION": "US", "REFERENCE_DATE": "2026-11-25", "SCENARIOS": "status_quo,rip_and_replace"}
     first = tmp_path / "risk1.gpkg"
     run_alg("vendorrisk:assessrisk", {"INPUT": [cams, plats], "OUTPUT": str(first), **params})
     book = tmp_path / "risk.xlsx"
-    run_alg("vendorrisk:exportworkbook", {"INPUT": str(first), "OUTPUT": str(book),
-                                          "LANGUAGE": lang})
+    run_alg("vendorrisk:exportworkbook", {"INPUT": str(first), "OUTPUT": str(book), "LANGUAGE": lang})
 
     # The procurement team corrects C1's unit cost in one row of the Assets sheet.
     wb = openpyxl.load_workbook(book)
@@ -55,8 +86,10 @@ def test_an_edited_unit_cost_flows_through_reassessment(tmp_path, provider, lang
     wb.save(tmp_path / "edited.xlsx")
 
     joined = tmp_path / "joined.gpkg"
-    res = run_alg("vendorrisk:importinventory", {
-        "INPUT": str(tmp_path / "edited.xlsx"), "JOIN_LAYER": cams, "OUTPUT": str(joined)})
+    res = run_alg(
+        "vendorrisk:importinventory",
+        {"INPUT": str(tmp_path / "edited.xlsx"), "JOIN_LAYER": cams, "OUTPUT": str(joined)},
+    )
     assert res["FEATURES_UPDATED"] == 3
     con = sqlite3.connect(joined)
     issues = [r[0] for r in con.execute("SELECT message FROM import_issues")]
@@ -68,8 +101,7 @@ def test_an_edited_unit_cost_flows_through_reassessment(tmp_path, provider, lang
     assert "Risk score" not in layer.fields().names()  # computed columns are not imported
 
     second = tmp_path / "risk2.gpkg"
-    run_alg("vendorrisk:assessrisk", {"INPUT": [res["OUTPUT"], plats], "OUTPUT": str(second),
-                                      **params})
+    run_alg("vendorrisk:assessrisk", {"INPUT": [res["OUTPUT"], plats], "OUTPUT": str(second), **params})
     for scenario in ("status_quo", "rip_and_replace"):
         before, after = results(first, scenario), results(second, scenario)
         assert after["C1"][0] == pytest.approx(2.5 * before["C1"][0])  # purchase value

@@ -15,8 +15,15 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ASSETS = ("cameras", "platforms", "radio_sites", "street_lights", "traffic_sensors",
-          "iot_gateways", "ev_chargers")
+ASSETS = (
+    "cameras",
+    "platforms",
+    "radio_sites",
+    "street_lights",
+    "traffic_sensors",
+    "iot_gateways",
+    "ev_chargers",
+)
 BACKGROUND = ("districts", "streets")
 
 
@@ -101,8 +108,11 @@ def wait_for(dock, timeout=300):
 
     end = time.time() + timeout
     pump(0.2)
-    while (dock.task is not None or dock.compare_task is not None
-           or QgsApplication.taskManager().countActiveTasks()):
+    while (
+        dock.task is not None
+        or dock.compare_task is not None
+        or QgsApplication.taskManager().countActiveTasks()
+    ):
         pump(0.05)
         if time.time() > end:
             raise SystemExit("the task did not finish in time")

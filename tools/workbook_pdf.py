@@ -19,8 +19,12 @@ def convert(xlsx, out):
     if soffice is None:
         raise SystemExit("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc")
     os.makedirs(out, exist_ok=True)
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", out, xlsx],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "pdf", "--outdir", out, xlsx],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     pdf = os.path.join(out, os.path.splitext(os.path.basename(xlsx))[0] + ".pdf")
     if not os.path.exists(pdf):
         raise SystemExit(f"LibreOffice wrote no PDF for {xlsx}")
@@ -29,8 +33,9 @@ def convert(xlsx, out):
 
 def sheet_first_pages(pdf):
     """{sheet name: first page number}, read from the page footers ('<sheet> — 3 / 372')."""
-    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True,
-                          text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True, text=True
+    ).stdout
     firsts = {}
     for number, page in enumerate(text.split("\f"), start=1):
         footer = [ln.strip() for ln in page.splitlines() if " — " in ln and " / " in ln]
@@ -47,8 +52,10 @@ def main(argv):
     print(f"Wrote {pdf}")
     for sheet, page in sheet_first_pages(pdf).items():
         stem = os.path.join(out, "page_" + "".join(c if c.isalnum() else "_" for c in sheet))
-        subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(page), "-l",
-                        str(page), pdf, stem], check=True)
+        subprocess.run(
+            ["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(page), "-l", str(page), pdf, stem],
+            check=True,
+        )
         print(f"Wrote {stem}.png ({sheet}, page {page})")
 
 

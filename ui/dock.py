@@ -61,14 +61,18 @@ class RunView:
 def scenario_choices(lang):
     """[(id, label, description)] of every available scenario, built-in ones first."""
     found = available_scenarios()
-    order = sorted(found, key=lambda i: (BUILT_IN_ORDER.index(i) if i in BUILT_IN_ORDER
-                                         else len(BUILT_IN_ORDER), i))
+    order = sorted(
+        found, key=lambda i: (BUILT_IN_ORDER.index(i) if i in BUILT_IN_ORDER else len(BUILT_IN_ORDER), i)
+    )
     out = []
     for sid in order:
         try:
             sc = load_scenario(found[sid])
-            desc = sc.description.get(lang) or sc.description.get("en", "") \
-                if isinstance(sc.description, dict) else sc.description
+            desc = (
+                sc.description.get(lang) or sc.description.get("en", "")
+                if isinstance(sc.description, dict)
+                else sc.description
+            )
             out.append((sid, sc.label(lang), desc))
         except ScenarioError as e:
             out.append((sid, sid, str(e)))
@@ -81,8 +85,7 @@ def catalog_jurisdictions():
         from ..risk.catalog import SHIPPED_DIR, SPECS
         from ..risk.catalog import read_table as read_catalog_table
 
-        table = read_catalog_table(os.path.join(SHIPPED_DIR, "jurisdictions.csv"),
-                                   SPECS["jurisdictions.csv"])
+        table = read_catalog_table(os.path.join(SHIPPED_DIR, "jurisdictions.csv"), SPECS["jurisdictions.csv"])
         return list(zip(table["jurisdiction"], table["name"]))
     except Exception:  # noqa: BLE001 - a missing or broken catalog leaves the four defaults
         return []
@@ -126,15 +129,13 @@ class VendorRiskDock(QgsDockWidget):
         ui.output_file.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         ui.output_file.setFilter(self.tr("GeoPackage (*.gpkg)"))
         ui.output_file.setDialogTitle(self.tr("Assessment GeoPackage"))
-        ui.output_file.lineEdit().setPlaceholderText(self.tr("a new file per run, in the "
-                                                             "project folder"))
+        ui.output_file.lineEdit().setPlaceholderText(self.tr("a new file per run, in the project folder"))
         table = ui.field_table
         table.setRowCount(len(FIELD_ROLES))
         for row, role in enumerate(FIELD_ROLES):
             item = QTableWidgetItem(role_label(role))
             item.setData(Qt.ItemDataRole.UserRole, role)
-            item.setToolTip(self.tr("Names detected for this role: {}").format(
-                ", ".join(FIELD_ROLES[role])))
+            item.setToolTip(self.tr("Names detected for this role: {}").format(", ".join(FIELD_ROLES[role])))
             table.setItem(row, 0, item)
             combo = QComboBox()
             combo.setObjectName(f"field_{role}")
@@ -158,28 +159,49 @@ class VendorRiskDock(QgsDockWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             ui.scenario_list.addItem(item)
-        headers = [self.tr("Scenario"), self.tr("None"), self.tr("Watch"), self.tr("Restricted"),
-                   self.tr("Removal"), self.tr("Incompatible")]
-        tips = [None, self.tr("Sanction level 0: on no list in force"),
-                self.tr("Sanction level 1: listed elsewhere, export-controlled or suspected OEM"),
-                self.tr("Sanction level 2: procurement or funding ban"),
-                self.tr("Sanction level 3: removal mandated"),
-                self.tr("Assets whose standards or vendor stop working in the city's bloc")]
+        headers = [
+            self.tr("Scenario"),
+            self.tr("None"),
+            self.tr("Watch"),
+            self.tr("Restricted"),
+            self.tr("Removal"),
+            self.tr("Incompatible"),
+        ]
+        tips = [
+            None,
+            self.tr("Sanction level 0: on no list in force"),
+            self.tr("Sanction level 1: listed elsewhere, export-controlled or suspected OEM"),
+            self.tr("Sanction level 2: procurement or funding ban"),
+            self.tr("Sanction level 3: removal mandated"),
+            self.tr("Assets whose standards or vendor stop working in the city's bloc"),
+        ]
         self._table_headers(ui.summary_table, headers, tips)
-        self._table_headers(ui.cost_table, [
-            self.tr("Scenario"), self.tr("Replacement"), self.tr("Stranded"), self.tr("Total")],
-            [None, self.tr("Replacing what the scenario forces out, re-integration included"),
-             self.tr("Book value thrown away by early replacement"),
-             self.tr("Replacement plus stranded value")])
+        self._table_headers(
+            ui.cost_table,
+            [self.tr("Scenario"), self.tr("Replacement"), self.tr("Stranded"), self.tr("Total")],
+            [
+                None,
+                self.tr("Replacing what the scenario forces out, re-integration included"),
+                self.tr("Book value thrown away by early replacement"),
+                self.tr("Replacement plus stranded value"),
+            ],
+        )
         self.cost_chart = BarChart()
         self.cost_chart.setObjectName("cost_chart")
         ui.cost_chart_layout.addWidget(self.cost_chart)
         self.cost_chart.set_bars([], self.tr("Total cost by scenario"), number, "")
-        vheaders = [self.tr("Vendor"), self.tr("Country"), self.tr("Level"), self.tr("Assets"),
-                    self.tr("Exposure"), self.tr("Switching cost")]
+        vheaders = [
+            self.tr("Vendor"),
+            self.tr("Country"),
+            self.tr("Level"),
+            self.tr("Assets"),
+            self.tr("Exposure"),
+            self.tr("Switching cost"),
+        ]
         self._table_headers(ui.vendor_table, vheaders)
-        self.chart.set_bars([], self.tr("Exposure by vendor"), number,
-                            self.tr("Run an assessment to see the vendors."))
+        self.chart.set_bars(
+            [], self.tr("Exposure by vendor"), number, self.tr("Run an assessment to see the vendors.")
+        )
         self.set_running(False)
 
     def _table_headers(self, table, headers, tips=()):
@@ -220,10 +242,12 @@ class VendorRiskDock(QgsDockWidget):
     def cleanup(self):
         """Undo what the dock connected; called by the plugin's unload."""
         p = self.project
-        for signal, slot in ((p.layersAdded, self.refresh_layers),
-                             (p.layersRemoved, self._layers_removed),
-                             (p.readProject, self.restore_from_project),
-                             (p.cleared, self._project_cleared)):
+        for signal, slot in (
+            (p.layersAdded, self.refresh_layers),
+            (p.layersRemoved, self._layers_removed),
+            (p.readProject, self.restore_from_project),
+            (p.cleared, self._project_cleared),
+        ):
             try:
                 signal.disconnect(slot)
             except TypeError:
@@ -244,8 +268,11 @@ class VendorRiskDock(QgsDockWidget):
         ordered = self.project.layerTreeRoot().layerOrder()
         ids = {lyr.id() for lyr in ordered}
         ordered += [lyr for lyr in self.project.mapLayers().values() if lyr.id() not in ids]
-        return [lyr for lyr in ordered if isinstance(lyr, QgsVectorLayer)
-                and lyr.isValid() and not overlays.is_ours(lyr)]
+        return [
+            lyr
+            for lyr in ordered
+            if isinstance(lyr, QgsVectorLayer) and lyr.isValid() and not overlays.is_ours(lyr)
+        ]
 
     def checked_layers(self):
         out = []
@@ -305,8 +332,7 @@ class VendorRiskDock(QgsDockWidget):
 
     def layer_field_names(self, layer):
         """A layer's fields as the readers see them (a GeoPackage's fid is not a field there)."""
-        pks = set(layer.dataProvider().pkAttributeIndexes()) \
-            if layer.providerType() == "ogr" else set()
+        pks = set(layer.dataProvider().pkAttributeIndexes()) if layer.providerType() == "ogr" else set()
         return [f.name() for i, f in enumerate(layer.fields()) if i not in pks]
 
     def field_names(self):
@@ -323,26 +349,24 @@ class VendorRiskDock(QgsDockWidget):
         out = []
         for layer in self.checked_layers():
             names = self.layer_field_names(layer)
-            out.append((layer, detect_fields(names, {r: f for r, f in chosen.items()
-                                                     if f in names})))
+            out.append((layer, detect_fields(names, {r: f for r, f in chosen.items() if f in names})))
         return out
 
     def refresh_fields(self):
         """Fill the mapping table: the first entry of each role says what is detected (layer
         by layer); choosing a field makes it the one used wherever a layer has it."""
         names = self.field_names()
-        auto = [(layer, detect_fields(self.layer_field_names(layer)))
-                for layer in self.checked_layers()]
+        auto = [(layer, detect_fields(self.layer_field_names(layer))) for layer in self.checked_layers()]
         for role, combo in self._field_combos.items():
             found = list(dict.fromkeys(m[role] for _, m in auto if m.get(role)))
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(self.tr("auto: {}").format(", ".join(found)) if found
-                          else self.tr("auto: not found"), "")
+            combo.addItem(
+                self.tr("auto: {}").format(", ".join(found)) if found else self.tr("auto: not found"), ""
+            )
             for n in names:
                 combo.addItem(n, n)
-            combo.setToolTip("\n".join(f"{layer.name()}: {m.get(role) or '—'}"
-                                       for layer, m in auto))
+            combo.setToolTip("\n".join(f"{layer.name()}: {m.get(role) or '—'}" for layer, m in auto))
             value = self._user_fields.get(role, "")
             combo.setCurrentIndex(max(combo.findData(value) if value in names else 0, 0))
             combo.blockSignals(False)
@@ -368,8 +392,11 @@ class VendorRiskDock(QgsDockWidget):
     # -- the other choices -----------------------------------------------------------------
     def checked_scenarios(self):
         lst = self.ui.scenario_list
-        return [lst.item(i).data(Qt.ItemDataRole.UserRole) for i in range(lst.count())
-                if lst.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            lst.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(lst.count())
+            if lst.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def set_checked_scenarios(self, ids):
         lst = self.ui.scenario_list
@@ -448,8 +475,11 @@ class VendorRiskDock(QgsDockWidget):
 
     # -- running ---------------------------------------------------------------------------
     def default_output(self):
-        folder = self.project.homePath() if self.project.fileName() else \
-            os.path.join(tempfile.gettempdir(), "vendor_risk")
+        folder = (
+            self.project.homePath()
+            if self.project.fileName()
+            else os.path.join(tempfile.gettempdir(), "vendor_risk")
+        )
         stem = datetime.now().strftime("vendor_risk_%Y%m%d_%H%M%S")
         path, n = os.path.join(folder, stem + ".gpkg"), 2
         while os.path.exists(path):
@@ -466,12 +496,12 @@ class VendorRiskDock(QgsDockWidget):
             return None, self.tr("Tick at least one scenario.")
         jurisdiction = self.ui.jurisdiction.currentText().strip().upper()
         if not jurisdiction:
-            return None, self.tr("Choose a jurisdiction: US, EU, FR, UK or a code from your "
-                                 "catalog.")
+            return None, self.tr("Choose a jurisdiction: US, EU, FR, UK or a code from your catalog.")
         selected = self.ui.selected_only.isChecked()
         if selected and not any(lyr.selectedFeatureCount() for lyr in layers):
-            return None, self.tr("'Selected features only' is ticked but no feature is "
-                                 "selected in {}.").format(", ".join(lyr.name() for lyr in layers))
+            return None, self.tr(
+                "'Selected features only' is ticked but no feature is selected in {}."
+            ).format(", ".join(lyr.name() for lyr in layers))
         explicit = {r: f for r, f in self.field_mapping().items() if f}
         try:
             per_layer = self.detected_fields()
@@ -480,23 +510,28 @@ class VendorRiskDock(QgsDockWidget):
         for layer, found in per_layer:
             tagged = {"vendor_id", "asset_class", "standards"} <= set(layer.fields().names())
             if not tagged and not any(found.get(r) for r in ("manufacturer", "brand", "model")):
-                return None, self.tr("The layer {} has no field naming the maker, brand or "
-                                     "model: choose one in the field mapping table.").format(
-                                         layer.name())
+                return None, self.tr(
+                    "The layer {} has no field naming the maker, brand or "
+                    "model: choose one in the field mapping table."
+                ).format(layer.name())
         output = self.ui.output_file.filePath().strip() or self.default_output()
         if not output.lower().endswith(".gpkg"):
             output += ".gpkg"
         folder = os.path.dirname(os.path.abspath(output))
         if os.path.exists(folder) and not os.access(folder, os.W_OK):
-            return None, self.tr("Cannot write in the folder {}: choose another output "
-                                 "file.").format(folder)
+            return None, self.tr("Cannot write in the folder {}: choose another output file.").format(folder)
         used = overlays.layers_using(self.project, output)
         if used:
-            return None, self.tr("The output {} is open in this project (layers: {}): choose "
-                                 "another file.").format(os.path.basename(output), ", ".join(used))
-        params = {"INPUT": layers, "JURISDICTION": jurisdiction,
-                  "SCENARIOS": ",".join(scenarios), "SELECTED_ONLY": selected,
-                  "OUTPUT": output}
+            return None, self.tr(
+                "The output {} is open in this project (layers: {}): choose another file."
+            ).format(os.path.basename(output), ", ".join(used))
+        params = {
+            "INPUT": layers,
+            "JURISDICTION": jurisdiction,
+            "SCENARIOS": ",".join(scenarios),
+            "SELECTED_ONLY": selected,
+            "OUTPUT": output,
+        }
         for role, name in explicit.items():
             params["FIELD_" + role.upper()] = name
         return params, ""
@@ -512,10 +547,13 @@ class VendorRiskDock(QgsDockWidget):
         try:
             os.makedirs(os.path.dirname(os.path.abspath(params["OUTPUT"])), exist_ok=True)
             task = AlgorithmTask(
-                ALGORITHM, params,
+                ALGORITHM,
+                params,
                 self.tr("Vendor Risk: assessing {} layer(s)").format(len(params["INPUT"])),
-                on_done=self._run_done, on_error=self._run_failed,
-                on_cancel=self._run_cancelled)
+                on_done=self._run_done,
+                on_error=self._run_failed,
+                on_cancel=self._run_cancelled,
+            )
         except (ValueError, OSError) as e:
             self._run_failed(str(e))
             return
@@ -560,16 +598,16 @@ class VendorRiskDock(QgsDockWidget):
             return
         self.show_run((path, group, layers))
         self.save_settings()
-        warnings = sum(1 for kind, _ in (task.feedback.messages if task else [])
-                       if kind == "warning")
+        warnings = sum(1 for kind, _ in (task.feedback.messages if task else []) if kind == "warning")
         text = self.tr("{} assets assessed under {} scenario(s); expected cost {}.").format(
-            number(results.get("ASSETS", 0)), len(ids), number(results.get("EXPECTED_COST", 0)))
+            number(results.get("ASSETS", 0)), len(ids), number(results.get("EXPECTED_COST", 0))
+        )
         if warnings:
-            text += " " + self.tr("{} data issue(s): see the data_issues table and the log.") \
-                .format(warnings)
+            text += " " + self.tr("{} data issue(s): see the data_issues table and the log.").format(warnings)
         self.message(text, Qgis.MessageLevel.Success)
-        self.ui.status_label.setText(text + " " + self.tr("The layers are in the group “{}”.")
-                                     .format(group.name()))
+        self.ui.status_label.setText(
+            text + " " + self.tr("The layers are in the group “{}”.").format(group.name())
+        )
         self.ui.tabs.setCurrentWidget(self.ui.tab_summary)
 
     def _run_failed(self, message):
@@ -580,8 +618,7 @@ class VendorRiskDock(QgsDockWidget):
 
     def _run_cancelled(self):
         self._finish_task()
-        text = self.tr("Assessment cancelled: nothing was added to the project and no file "
-                       "was written.")
+        text = self.tr("Assessment cancelled: nothing was added to the project and no file was written.")
         self.ui.status_label.setText(text)
         self.message(text, Qgis.MessageLevel.Info)
 
@@ -602,14 +639,19 @@ class VendorRiskDock(QgsDockWidget):
             gpkg, group, layers = run
             try:
                 labels = {sid: lyr.name() for sid, lyr in layers.items()}
-                self.view = RunView(gpkg, group, layers, labels,
-                                    read_table(gpkg, "scenario_summary"),
-                                    read_table(gpkg, "vendor_summary"),
-                                    dict(read_table(gpkg, "run_info")[["key", "value"]]
-                                         .itertuples(index=False)))
+                self.view = RunView(
+                    gpkg,
+                    group,
+                    layers,
+                    labels,
+                    read_table(gpkg, "scenario_summary"),
+                    read_table(gpkg, "vendor_summary"),
+                    dict(read_table(gpkg, "run_info")[["key", "value"]].itertuples(index=False)),
+                )
             except Exception as e:  # noqa: BLE001 - a moved or damaged file: say so, go on
-                self.message(self.tr("Cannot read the results in {}: {}").format(gpkg, e),
-                             Qgis.MessageLevel.Warning)
+                self.message(
+                    self.tr("Cannot read the results in {}: {}").format(gpkg, e), Qgis.MessageLevel.Warning
+                )
                 self.view = None
         has = self.view is not None
         for w in (ui.scenario_combo, ui.report_button, ui.compare_button):
@@ -619,16 +661,26 @@ class VendorRiskDock(QgsDockWidget):
             for sid, label in v.labels.items():
                 for w in (ui.scenario_combo, ui.compare_a, ui.compare_b):
                     w.addItem(label, sid)
-            visible = next((sid for sid, lyr in v.layers.items()
-                            if v.group.findLayer(lyr.id()) is not None
-                            and v.group.findLayer(lyr.id()).itemVisibilityChecked()), None)
+            visible = next(
+                (
+                    sid
+                    for sid, lyr in v.layers.items()
+                    if v.group.findLayer(lyr.id()) is not None
+                    and v.group.findLayer(lyr.id()).itemVisibilityChecked()
+                ),
+                None,
+            )
             ui.scenario_combo.setCurrentIndex(max(ui.scenario_combo.findData(visible), 0))
             ui.compare_b.setCurrentIndex(min(1, ui.compare_b.count() - 1))
-            ui.run_label.setText(self.tr("Run “{}”: jurisdiction {}, reference date {}, "
-                                         "catalog {}; file {}.").format(
-                v.group.name(), v.info.get("jurisdiction", ""),
-                v.info.get("reference_date", ""), v.info.get("catalog_version", ""),
-                os.path.basename(v.gpkg)))
+            ui.run_label.setText(
+                self.tr("Run “{}”: jurisdiction {}, reference date {}, catalog {}; file {}.").format(
+                    v.group.name(),
+                    v.info.get("jurisdiction", ""),
+                    v.info.get("reference_date", ""),
+                    v.info.get("catalog_version", ""),
+                    os.path.basename(v.gpkg),
+                )
+            )
             self.fill_summary()
         else:
             ui.run_label.setText(self.tr("No assessment yet: run one in the Assess tab."))
@@ -651,8 +703,14 @@ class VendorRiskDock(QgsDockWidget):
         overlays.show_only(self.view.group, layer.id())
         self.fill_vendors()
         for table in (self.ui.summary_table, self.ui.cost_table):
-            row = next((r for r in range(table.rowCount())
-                        if table.item(r, 0).data(Qt.ItemDataRole.UserRole) == self.current_scenario()), -1)
+            row = next(
+                (
+                    r
+                    for r in range(table.rowCount())
+                    if table.item(r, 0).data(Qt.ItemDataRole.UserRole) == self.current_scenario()
+                ),
+                -1,
+            )
             if row >= 0:
                 table.selectRow(row)
 
@@ -666,8 +724,7 @@ class VendorRiskDock(QgsDockWidget):
                 label = v.labels.get(row.scenario_id, row.scenario_name)
                 item = QTableWidgetItem(label)
                 item.setData(Qt.ItemDataRole.UserRole, row.scenario_id)
-                item.setToolTip(self.tr("{} — probability {}").format(
-                    label, number(row.probability, 2)))
+                item.setToolTip(self.tr("{} — probability {}").format(label, number(row.probability, 2)))
                 table.setItem(r, 0, item)
                 for c, name in enumerate(columns, start=1):
                     value = getattr(row, name)
@@ -677,13 +734,23 @@ class VendorRiskDock(QgsDockWidget):
                     table.setItem(r, c, cell)
             fit_height(table)
         self.cost_chart.set_bars(
-            [(v.labels.get(r.scenario_id, r.scenario_name), r.total_cost,
-              3 if r.level_3 else 2 if r.forced else 0) for r in v.summary.itertuples()],
-            self.tr("Total cost by scenario"), number)
+            [
+                (
+                    v.labels.get(r.scenario_id, r.scenario_name),
+                    r.total_cost,
+                    3 if r.level_3 else 2 if r.forced else 0,
+                )
+                for r in v.summary.itertuples()
+            ],
+            self.tr("Total cost by scenario"),
+            number,
+        )
         expected = float(v.summary["expected_cost"].iloc[0]) if len(v.summary) else 0.0
-        self.ui.expected_label.setText(self.tr(
-            "Expected cost over the scenarios (weighted by their probability): {}.").format(
-                number(expected)))
+        self.ui.expected_label.setText(
+            self.tr("Expected cost over the scenarios (weighted by their probability): {}.").format(
+                number(expected)
+            )
+        )
         self.ui.expected_label.setProperty("value", expected)
 
     def fill_vendors(self):
@@ -692,35 +759,50 @@ class VendorRiskDock(QgsDockWidget):
         self.ui.zoom_button.setEnabled(False)
         sid = self.current_scenario()
         if self.view is None or sid is None:
-            self.chart.set_bars([], self.tr("Exposure by vendor"), number,
-                                self.tr("Run an assessment to see the vendors."))
+            self.chart.set_bars(
+                [], self.tr("Exposure by vendor"), number, self.tr("Run an assessment to see the vendors.")
+            )
             return
         vs = self.view.vendors
-        top = vs[vs["scenario_id"] == sid].sort_values(
-            ["exposure", "switching_cost"], ascending=False, kind="stable").head(TOP_VENDORS)
+        top = (
+            vs[vs["scenario_id"] == sid]
+            .sort_values(["exposure", "switching_cost"], ascending=False, kind="stable")
+            .head(TOP_VENDORS)
+        )
         table.setRowCount(len(top))
         for r, row in enumerate(top.itertuples()):
-            name = QTableWidgetItem(str(row.vendor_name) if row.vendor_id
-                                    else self.tr("(unknown vendor)"))
+            name = QTableWidgetItem(str(row.vendor_name) if row.vendor_id else self.tr("(unknown vendor)"))
             name.setData(Qt.ItemDataRole.UserRole, row.vendor_id or "")
-            name.setToolTip("\n".join(x for x in (name.text(), str(row.sanction_lists or ""))
-                                       if x))
-            cells = [name, QTableWidgetItem(str(row.country or "")),
-                     QTableWidgetItem(number(row.sanction_level)),
-                     QTableWidgetItem(number(row.assets)),
-                     QTableWidgetItem(number(row.exposure)),
-                     QTableWidgetItem(number(row.switching_cost))]
+            name.setToolTip("\n".join(x for x in (name.text(), str(row.sanction_lists or "")) if x))
+            cells = [
+                name,
+                QTableWidgetItem(str(row.country or "")),
+                QTableWidgetItem(number(row.sanction_level)),
+                QTableWidgetItem(number(row.assets)),
+                QTableWidgetItem(number(row.exposure)),
+                QTableWidgetItem(number(row.switching_cost)),
+            ]
             for c, cell in enumerate(cells):
                 if c >= 2:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(r, c, cell)
         fit_height(table)
-        bars = [(row.vendor_name if row.vendor_id else self.tr("(unknown vendor)"),
-                 row.exposure, row.sanction_level) for row in top.itertuples() if row.exposure > 0]
+        bars = [
+            (
+                row.vendor_name if row.vendor_id else self.tr("(unknown vendor)"),
+                row.exposure,
+                row.sanction_level,
+            )
+            for row in top.itertuples()
+            if row.exposure > 0
+        ]
         label = self.view.labels.get(sid, sid)
-        self.chart.set_bars(bars, self.tr("Exposure by vendor — {}").format(label), number,
-                            self.tr("Nothing must be replaced under this scenario: no "
-                                    "exposure."))
+        self.chart.set_bars(
+            bars,
+            self.tr("Exposure by vendor — {}").format(label),
+            number,
+            self.tr("Nothing must be replaced under this scenario: no exposure."),
+        )
 
     def _vendor_selection_changed(self):
         self.ui.zoom_button.setEnabled(bool(self.ui.vendor_table.selectedItems()))
@@ -742,8 +824,11 @@ class VendorRiskDock(QgsDockWidget):
             canvas = self.iface.mapCanvas()
             canvas.zoomToSelected(layer)
             canvas.refresh()
-        self.message(self.tr("{} asset(s) of {} selected on “{}”.").format(
-            count, item.text(), layer.name()), Qgis.MessageLevel.Info, 4)
+        self.message(
+            self.tr("{} asset(s) of {} selected on “{}”.").format(count, item.text(), layer.name()),
+            Qgis.MessageLevel.Info,
+            4,
+        )
         return count
 
     # -- comparison ------------------------------------------------------------------------
@@ -766,8 +851,15 @@ class VendorRiskDock(QgsDockWidget):
         self.compare_task = FunctionTask(
             self.tr("Vendor Risk: comparing two scenarios"),
             lambda task, *args: compare_scenarios(*args, progress=task.set_progress),
-            self.view.gpkg, a, b, out, on_done=lambda res: self._compare_done(a, b, res),
-            on_error=self._compare_failed, on_cancel=self._compare_cancelled, cleanup=cleanup)
+            self.view.gpkg,
+            a,
+            b,
+            out,
+            on_done=lambda res: self._compare_done(a, b, res),
+            on_error=self._compare_failed,
+            on_cancel=self._compare_cancelled,
+            cleanup=cleanup,
+        )
         self.ui.compare_button.setEnabled(False)
         self.ui.compare_result.setText(self.tr("Comparing…"))
         QgsApplication.taskManager().addTask(self.compare_task)
@@ -778,8 +870,7 @@ class VendorRiskDock(QgsDockWidget):
         if self.view is None:
             return
         uri, counts = result
-        name = self.tr("Changes {} → {}").format(self.view.labels.get(a, a),
-                                                 self.view.labels.get(b, b))
+        name = self.tr("Changes {} → {}").format(self.view.labels.get(a, a), self.view.labels.get(b, b))
         try:
             layer = overlays.add_comparison(self.project, self.view.group, uri, name)
         except ValueError as e:
@@ -789,10 +880,10 @@ class VendorRiskDock(QgsDockWidget):
         overlays.show_reasons(layer, "reasons_b")
         total = sum(counts.values())
         text = self.tr("{} asset(s) change from {} to {}.").format(
-            number(total), self.view.labels.get(a, a), self.view.labels.get(b, b))
+            number(total), self.view.labels.get(a, a), self.view.labels.get(b, b)
+        )
         colon = self.tr(": ")
-        lines = [f"• {change_label(k)}{colon}{number(counts[k])}" for k in CHANGE_KEYS
-                 if counts[k]]
+        lines = [f"• {change_label(k)}{colon}{number(counts[k])}" for k in CHANGE_KEYS if counts[k]]
         self.ui.compare_result.setText("\n".join([text] + lines))
         self.message(text, Qgis.MessageLevel.Success)
 
@@ -817,27 +908,39 @@ class VendorRiskDock(QgsDockWidget):
         if pdf_path is None:
             suggested = f"{os.path.splitext(self.view.gpkg)[0]}_report_{sid}.pdf"
             pdf_path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Council report"), suggested, self.tr("PDF (*.pdf)"))
+                self, self.tr("Council report"), suggested, self.tr("PDF (*.pdf)")
+            )
             if not pdf_path:
                 return []
         if not pdf_path.lower().endswith(".pdf"):
             pdf_path += ".pdf"
         png_path = os.path.splitext(pdf_path)[0] + ".png"
         root = self.project.layerTreeRoot()
-        background = [lyr for lyr in root.layerOrder() if not overlays.is_ours(lyr)
-                      and root.findLayer(lyr.id()) is not None
-                      and root.findLayer(lyr.id()).isVisible()]
+        background = [
+            lyr
+            for lyr in root.layerOrder()
+            if not overlays.is_ours(lyr)
+            and root.findLayer(lyr.id()) is not None
+            and root.findLayer(lyr.id()).isVisible()
+        ]
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            _data, written = council_report(self.view.gpkg, sid, pdf_path, png_path,
-                                            background=background, lang=self.lang,
-                                            layer=layer, project=self.project)
+            _data, written = council_report(
+                self.view.gpkg,
+                sid,
+                pdf_path,
+                png_path,
+                background=background,
+                lang=self.lang,
+                layer=layer,
+                project=self.project,
+            )
         except (ValueError, RuntimeError, OSError) as e:
-            self.message(self.tr("The report could not be written: {}").format(e),
-                         Qgis.MessageLevel.Critical, 0)
+            self.message(
+                self.tr("The report could not be written: {}").format(e), Qgis.MessageLevel.Critical, 0
+            )
             return []
         finally:
             QApplication.restoreOverrideCursor()
         self.message(self.tr("Report written: {}").format(" ; ".join(written)), Qgis.MessageLevel.Success)
         return written
-

@@ -22,7 +22,8 @@ OUTPUT = "vendor_risk/output"
 
 def group_name(when):
     return QCoreApplication.translate("VendorRiskDock", "Vendor risk — {}").format(
-        when.strftime("%Y-%m-%d %H:%M"))
+        when.strftime("%Y-%m-%d %H:%M")
+    )
 
 
 def show_reasons(layer, field="reasons"):
@@ -32,8 +33,9 @@ def show_reasons(layer, field="reasons"):
         return
 
     def apply(lyr):
-        lyr.setEditorWidgetSetup(index, QgsEditorWidgetSetup(
-            "TextEdit", {"IsMultiline": True, "UseHtml": False}))
+        lyr.setEditorWidgetSetup(
+            index, QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True, "UseHtml": False})
+        )
         lyr.setFieldAlias(index, QCoreApplication.translate("VendorRiskDock", "Why (reasons)"))
 
     in_every_style(layer, apply)
@@ -49,7 +51,8 @@ def add_run_group(project, gpkg, scenario_ids, labels, when=None):
     name, n = group_name(when), 2
     if root.findGroup(name) is not None:
         name = QCoreApplication.translate("VendorRiskDock", "Vendor risk — {}").format(
-            when.strftime("%Y-%m-%d %H:%M:%S"))
+            when.strftime("%Y-%m-%d %H:%M:%S")
+        )
     base = name
     while root.findGroup(name) is not None:
         name, n = f"{base} ({n})", n + 1
@@ -66,9 +69,11 @@ def add_run_group(project, gpkg, scenario_ids, labels, when=None):
         show_reasons(layer)
         layers[sid] = layer
     if broken:
-        raise ValueError(QCoreApplication.translate(
-            "VendorRiskDock", "{} does not hold the layers {}").format(
-                os.path.basename(gpkg), ", ".join(f"risk_{s}" for s in broken)))
+        raise ValueError(
+            QCoreApplication.translate("VendorRiskDock", "{} does not hold the layers {}").format(
+                os.path.basename(gpkg), ", ".join(f"risk_{s}" for s in broken)
+            )
+        )
     group = root.insertGroup(0, name)
     for i, sid in enumerate(scenario_ids):
         project.addMapLayer(layers[sid], False)
@@ -151,8 +156,11 @@ def source_path(layer):
 def layers_using(project, path):
     """Names of the project's layers read from the file `path`."""
     target = os.path.normcase(os.path.abspath(path))
-    return [lyr.name() for lyr in project.mapLayers().values()
-            if source_path(lyr) and os.path.normcase(os.path.abspath(source_path(lyr))) == target]
+    return [
+        lyr.name()
+        for lyr in project.mapLayers().values()
+        if source_path(lyr) and os.path.normcase(os.path.abspath(source_path(lyr))) == target
+    ]
 
 
 def is_ours(layer):

@@ -13,6 +13,7 @@ in a fixed order, and the GeoPackage timestamps pinned with ``OGR_CURRENT_DATE``
 
 Dependencies: numpy and the GDAL/OGR Python bindings only (no QGIS, no network).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -97,7 +98,7 @@ def line(coords):
 def smooth_noise(rng, nterms):
     """A periodic function of the angle with values in [-1, 1]."""
     freqs = np.arange(2, 2 + nterms)
-    amps = rng.uniform(0.3, 1.0, nterms) / freqs ** 0.5
+    amps = rng.uniform(0.3, 1.0, nterms) / freqs**0.5
     amps = amps / amps.sum()
     phases = rng.uniform(0, 2 * math.pi, nterms)
 
@@ -127,25 +128,88 @@ GARE = 1  # index of "La Gare" (the 2019 donated camera deployment sits around t
 PERIPHERY_LOW_COST = (4, 5, 6)  # districts equipped later with cheaper cameras
 
 STREET_NAMES = [
-    "Rue Victor Hugo", "Rue Pasteur", "Rue Jean Jaurès", "Rue Gambetta", "Rue des Tanneurs",
-    "Rue du Moulin", "Rue de la Paix", "Rue Voltaire", "Rue Émile Zola", "Rue Jules Ferry",
-    "Rue des Écoles", "Rue du Marché", "Rue Nationale", "Rue des Lilas", "Rue des Acacias",
-    "Rue du Château", "Rue de l'Église", "Rue Pierre Curie", "Rue Anatole France", "Rue Carnot",
-    "Rue Danton", "Rue Condorcet", "Rue Diderot", "Rue Racine", "Rue Molière", "Rue La Fontaine",
-    "Rue George Sand", "Rue Lamartine", "Rue Berlioz", "Rue Debussy", "Rue des Vignes",
-    "Rue des Prés", "Rue des Jardins", "Rue du Stade", "Rue des Peupliers", "Rue des Tilleuls",
-    "Rue des Charmes", "Rue des Érables", "Rue de Verdun", "Rue du 8 Mai 1945",
-    "Rue du 11 Novembre", "Rue de la Liberté", "Rue Saint-Martin", "Rue Sainte-Anne",
-    "Rue des Forges", "Rue de la Fontaine", "Rue du Four", "Rue Colbert", "Rue Mirabeau",
-    "Rue Montaigne", "Rue Pascal", "Rue Descartes", "Rue Buffon", "Rue Lavoisier", "Rue Ampère",
-    "Rue Édouard Branly", "Rue Gay-Lussac", "Rue des Cordeliers", "Rue des Remparts",
-    "Rue de la Poste", "Rue des Halles", "Rue du Pont", "Rue des Mariniers", "Rue des Vergers",
-    "Rue des Bleuets", "Rue des Coquelicots", "Rue du Commerce", "Rue de l'Industrie",
-    "Rue du Parc", "Rue Hector Berlioz", "Rue Camille Claudel", "Rue Simone Veil",
+    "Rue Victor Hugo",
+    "Rue Pasteur",
+    "Rue Jean Jaurès",
+    "Rue Gambetta",
+    "Rue des Tanneurs",
+    "Rue du Moulin",
+    "Rue de la Paix",
+    "Rue Voltaire",
+    "Rue Émile Zola",
+    "Rue Jules Ferry",
+    "Rue des Écoles",
+    "Rue du Marché",
+    "Rue Nationale",
+    "Rue des Lilas",
+    "Rue des Acacias",
+    "Rue du Château",
+    "Rue de l'Église",
+    "Rue Pierre Curie",
+    "Rue Anatole France",
+    "Rue Carnot",
+    "Rue Danton",
+    "Rue Condorcet",
+    "Rue Diderot",
+    "Rue Racine",
+    "Rue Molière",
+    "Rue La Fontaine",
+    "Rue George Sand",
+    "Rue Lamartine",
+    "Rue Berlioz",
+    "Rue Debussy",
+    "Rue des Vignes",
+    "Rue des Prés",
+    "Rue des Jardins",
+    "Rue du Stade",
+    "Rue des Peupliers",
+    "Rue des Tilleuls",
+    "Rue des Charmes",
+    "Rue des Érables",
+    "Rue de Verdun",
+    "Rue du 8 Mai 1945",
+    "Rue du 11 Novembre",
+    "Rue de la Liberté",
+    "Rue Saint-Martin",
+    "Rue Sainte-Anne",
+    "Rue des Forges",
+    "Rue de la Fontaine",
+    "Rue du Four",
+    "Rue Colbert",
+    "Rue Mirabeau",
+    "Rue Montaigne",
+    "Rue Pascal",
+    "Rue Descartes",
+    "Rue Buffon",
+    "Rue Lavoisier",
+    "Rue Ampère",
+    "Rue Édouard Branly",
+    "Rue Gay-Lussac",
+    "Rue des Cordeliers",
+    "Rue des Remparts",
+    "Rue de la Poste",
+    "Rue des Halles",
+    "Rue du Pont",
+    "Rue des Mariniers",
+    "Rue des Vergers",
+    "Rue des Bleuets",
+    "Rue des Coquelicots",
+    "Rue du Commerce",
+    "Rue de l'Industrie",
+    "Rue du Parc",
+    "Rue Hector Berlioz",
+    "Rue Camille Claudel",
+    "Rue Simone Veil",
 ]
 AVENUE_NAMES = [
-    "Avenue de la Gare", "Avenue de Paris", "Avenue du Général de Gaulle", "Avenue de la Libération",
-    "Avenue Foch", "Avenue Jean Moulin", "Avenue de Lyon", "Avenue de la République",
+    "Avenue de la Gare",
+    "Avenue de Paris",
+    "Avenue du Général de Gaulle",
+    "Avenue de la Libération",
+    "Avenue Foch",
+    "Avenue Jean Moulin",
+    "Avenue de Lyon",
+    "Avenue de la République",
 ]
 RING_NAME = "Boulevard des Remparts"
 
@@ -164,8 +228,9 @@ def build_city(rng):
 
     n_outer = len(DISTRICT_NAMES) - 1
     phase0 = rng.uniform(0, 2 * math.pi / n_outer)
-    rays = (phase0 + 2 * math.pi * np.arange(n_outer) / n_outer
-            + rng.uniform(-0.12, 0.12, n_outer)) % (2 * math.pi)
+    rays = (phase0 + 2 * math.pi * np.arange(n_outer) / n_outer + rng.uniform(-0.12, 0.12, n_outer)) % (
+        2 * math.pi
+    )
     regular = np.arange(144) * (2 * math.pi / 144)
     angles = np.unique(np.round(np.concatenate([regular, rays]), 12))
     bx = np.round(CX + r_out(angles) * np.sin(angles), 2)
@@ -222,8 +287,12 @@ def build_streets(rng, boundary, ring_coords):
     start = rng.uniform(0, 2 * math.pi)
     for k, name in enumerate(AVENUE_NAMES):
         a = start + 2 * math.pi * k / len(AVENUE_NAMES) + rng.uniform(-0.15, 0.15)
-        ln = line([(CX + 80 * math.sin(a), CY + 80 * math.cos(a)),
-                   (CX + 7000 * math.sin(a), CY + 7000 * math.cos(a))])
+        ln = line(
+            [
+                (CX + 80 * math.sin(a), CY + 80 * math.cos(a)),
+                (CX + 7000 * math.sin(a), CY + 7000 * math.cos(a)),
+            ]
+        )
         for part in _line_parts(ln.Intersection(boundary)):
             streets.append((name, "avenue", part))
     streets.append((RING_NAME, "avenue", line(ring_coords)))
@@ -263,8 +332,11 @@ def street_samples(streets, step=10.0):
             sid.append(np.full(t.size, s))
             avenue.append(np.full(t.size, kind == "avenue"))
     return {
-        "x": np.concatenate(xs), "y": np.concatenate(ys), "bearing": np.concatenate(brg),
-        "street": np.concatenate(sid), "avenue": np.concatenate(avenue),
+        "x": np.concatenate(xs),
+        "y": np.concatenate(ys),
+        "bearing": np.concatenate(brg),
+        "street": np.concatenate(sid),
+        "avenue": np.concatenate(avenue),
         "segs": np.array(segs, dtype=float),
     }
 
@@ -331,20 +403,44 @@ def spaced_sample(rng, weights, n, min_dist, xs, ys, taken_xy=None, max_tries=20
 # sensitive sites and dwellings
 # --------------------------------------------------------------------------------------------
 SCHOOL_NAMES = [
-    "École maternelle Les Tilleuls", "École élémentaire Jules Ferry", "Groupe scolaire Pasteur",
-    "École maternelle Le Petit Prince", "École élémentaire Jean Macé", "Groupe scolaire Marie Curie",
-    "École élémentaire Paul Bert", "École maternelle Les Coquelicots", "École primaire Saint-Joseph",
-    "École élémentaire Condorcet", "École maternelle Jacques Prévert", "Groupe scolaire Victor Hugo",
-    "École élémentaire Louise Michel", "École maternelle Les Lilas", "École élémentaire Jean Zay",
-    "Collège Jean Moulin", "Collège George Sand", "Collège Albert Camus", "Collège Sainte-Anne",
-    "Lycée Marie Curie", "Lycée Blaise Pascal", "Lycée professionnel Jean Monnet",
-    "École maternelle Simone Veil", "École élémentaire Anatole France",
+    "École maternelle Les Tilleuls",
+    "École élémentaire Jules Ferry",
+    "Groupe scolaire Pasteur",
+    "École maternelle Le Petit Prince",
+    "École élémentaire Jean Macé",
+    "Groupe scolaire Marie Curie",
+    "École élémentaire Paul Bert",
+    "École maternelle Les Coquelicots",
+    "École primaire Saint-Joseph",
+    "École élémentaire Condorcet",
+    "École maternelle Jacques Prévert",
+    "Groupe scolaire Victor Hugo",
+    "École élémentaire Louise Michel",
+    "École maternelle Les Lilas",
+    "École élémentaire Jean Zay",
+    "Collège Jean Moulin",
+    "Collège George Sand",
+    "Collège Albert Camus",
+    "Collège Sainte-Anne",
+    "Lycée Marie Curie",
+    "Lycée Blaise Pascal",
+    "Lycée professionnel Jean Monnet",
+    "École maternelle Simone Veil",
+    "École élémentaire Anatole France",
 ]
 WORSHIP_NAMES = [
-    "Église Saint-Martin", "Église Notre-Dame", "Église Saint-Pierre", "Église Sainte-Thérèse",
-    "Église Saint-Joseph", "Chapelle des Cordeliers", "Mosquée de Valbourg",
-    "Salle de prière Al Amal", "Temple protestant", "Synagogue de Valbourg",
-    "Église orthodoxe Saint-Nicolas", "Église évangélique de la Croix-Blanche",
+    "Église Saint-Martin",
+    "Église Notre-Dame",
+    "Église Saint-Pierre",
+    "Église Sainte-Thérèse",
+    "Église Saint-Joseph",
+    "Chapelle des Cordeliers",
+    "Mosquée de Valbourg",
+    "Salle de prière Al Amal",
+    "Temple protestant",
+    "Synagogue de Valbourg",
+    "Église orthodoxe Saint-Nicolas",
+    "Église évangélique de la Croix-Blanche",
 ]
 HOSPITAL_NAMES = ["Centre hospitalier de Valbourg", "Clinique des Tilleuls", "Polyclinique du Parc"]
 
@@ -391,7 +487,7 @@ def build_dwellings(rng, samples, boundary, n_target=600):
     sx, sy = samples["x"], samples["y"]
     segs = samples["segs"]
     dist_c = np.hypot(sx - CX, sy - CY)
-    w = 3.0 * np.exp(-(dist_c / 2000.0) ** 2) + 0.3
+    w = 3.0 * np.exp(-((dist_c / 2000.0) ** 2)) + 0.3
     w = w / w.sum()
     out = []  # (usage, corners)
     cx, cy, cr = [], [], []
@@ -413,8 +509,12 @@ def build_dwellings(rng, samples, boundary, n_target=600):
         nx, ny = uy, -ux
         corners = []
         for a, c in ((-1, -1), (1, -1), (1, 1), (-1, 1)):
-            corners.append((round(x + a * ux * width / 2 + c * nx * depth / 2, 2),
-                            round(y + a * uy * width / 2 + c * ny * depth / 2, 2)))
+            corners.append(
+                (
+                    round(x + a * ux * width / 2 + c * nx * depth / 2, 2),
+                    round(y + a * uy * width / 2 + c * ny * depth / 2, 2),
+                )
+            )
         poly = ring_polygon([p[0] for p in corners], [p[1] for p in corners])
         if not boundary.Contains(poly):
             continue
@@ -584,17 +684,42 @@ CAMERA_MODELS = {
 
 # How the maker is written in the `fabricant` column (weights).
 MAKER_STRINGS = {
-    "hikvision": [("Hikvision", 0.32), ("HIKVISION", 0.14), ("HIKVISION DIGITAL TECHNOLOGY CO., LTD", 0.12),
-                  ("Hangzhou Hikvision", 0.10), ("Hangzhou Hikvision Digital Technology Co., Ltd.", 0.07),
-                  ("海康威视", 0.05), ("Hikvison", 0.07), ("hik vision", 0.04), ("Hikvision France", 0.05),
-                  ("Hikvision ", 0.04)],
-    "dahua": [("Dahua", 0.38), ("DAHUA", 0.12), ("Zhejiang Dahua Technology", 0.15),
-              ("Zhejiang Dahua Technology Co., Ltd.", 0.10), ("大华", 0.06), ("Dahua Technology", 0.08),
-              ("Dahua Technology France", 0.05), ("Dauha", 0.04), ("dahua ", 0.02)],
-    "huawei": [("Huawei", 0.6), ("HUAWEI TECHNOLOGIES CO., LTD.", 0.2), ("华为", 0.1),
-               ("Huawei Technologies France", 0.1)],
-    "axis": [("Axis", 0.42), ("Axis Communications AB", 0.25), ("AXIS", 0.15), ("Axis Communications", 0.13),
-             ("axis communications", 0.05)],
+    "hikvision": [
+        ("Hikvision", 0.32),
+        ("HIKVISION", 0.14),
+        ("HIKVISION DIGITAL TECHNOLOGY CO., LTD", 0.12),
+        ("Hangzhou Hikvision", 0.10),
+        ("Hangzhou Hikvision Digital Technology Co., Ltd.", 0.07),
+        ("海康威视", 0.05),
+        ("Hikvison", 0.07),
+        ("hik vision", 0.04),
+        ("Hikvision France", 0.05),
+        ("Hikvision ", 0.04),
+    ],
+    "dahua": [
+        ("Dahua", 0.38),
+        ("DAHUA", 0.12),
+        ("Zhejiang Dahua Technology", 0.15),
+        ("Zhejiang Dahua Technology Co., Ltd.", 0.10),
+        ("大华", 0.06),
+        ("Dahua Technology", 0.08),
+        ("Dahua Technology France", 0.05),
+        ("Dauha", 0.04),
+        ("dahua ", 0.02),
+    ],
+    "huawei": [
+        ("Huawei", 0.6),
+        ("HUAWEI TECHNOLOGIES CO., LTD.", 0.2),
+        ("华为", 0.1),
+        ("Huawei Technologies France", 0.1),
+    ],
+    "axis": [
+        ("Axis", 0.42),
+        ("Axis Communications AB", 0.25),
+        ("AXIS", 0.15),
+        ("Axis Communications", 0.13),
+        ("axis communications", 0.05),
+    ],
     "bosch": [("Bosch Security Systems", 0.4), ("Bosch", 0.35), ("BOSCH", 0.1), ("Robert Bosch GmbH", 0.15)],
     "hanwha": [("Hanwha Vision", 0.45), ("Hanwha Techwin", 0.35), ("Hanwha", 0.2)],
     "samsung": [("Samsung Techwin", 0.6), ("Samsung", 0.4)],
@@ -612,19 +737,48 @@ INTEGRATORS = [("Citéo Sécurité SARL", 0.6), ("Valbourg Vidéo Services", 0.2
 
 # base share of each maker among cameras whose maker is written (Huawei is placed separately)
 MAKER_WEIGHTS = {
-    "axis": 0.22, "hikvision": 0.25, "dahua": 0.13, "bosch": 0.09, "hanwha": 0.07, "samsung": 0.03,
-    "avigilon": 0.035, "ipro": 0.03, "mobotix": 0.03, "vivotek": 0.025, "uniview": 0.025, "lts": 0.012,
-    "annke": 0.006, "lorex": 0.006, "ezviz": 0.006,
+    "axis": 0.22,
+    "hikvision": 0.25,
+    "dahua": 0.13,
+    "bosch": 0.09,
+    "hanwha": 0.07,
+    "samsung": 0.03,
+    "avigilon": 0.035,
+    "ipro": 0.03,
+    "mobotix": 0.03,
+    "vivotek": 0.025,
+    "uniview": 0.025,
+    "lts": 0.012,
+    "annke": 0.006,
+    "lorex": 0.006,
+    "ezviz": 0.006,
 }
 
 CAMERA_PROTOCOLS = {
-    "hikvision": [("ONVIF S;ISAPI", 0.35), ("ISAPI", 0.25), ("ONVIF", 0.15), ("ONVIF S;RTSP", 0.10),
-                  ("GB/T 28181;ISAPI", 0.03), ("", 0.12)],
-    "dahua": [("ONVIF S;Dahua SDK", 0.30), ("Dahua SDK", 0.20), ("ONVIF", 0.20), ("ONVIF S;RTSP", 0.10),
-              ("GB/T 28181", 0.05), ("", 0.15)],
+    "hikvision": [
+        ("ONVIF S;ISAPI", 0.35),
+        ("ISAPI", 0.25),
+        ("ONVIF", 0.15),
+        ("ONVIF S;RTSP", 0.10),
+        ("GB/T 28181;ISAPI", 0.03),
+        ("", 0.12),
+    ],
+    "dahua": [
+        ("ONVIF S;Dahua SDK", 0.30),
+        ("Dahua SDK", 0.20),
+        ("ONVIF", 0.20),
+        ("ONVIF S;RTSP", 0.10),
+        ("GB/T 28181", 0.05),
+        ("", 0.15),
+    ],
     "huawei": [("Huawei SDK", 0.5), ("GB/T 28181;Huawei SDK", 0.2), ("ONVIF S", 0.15), ("", 0.15)],
-    "axis": [("ONVIF S;ONVIF T;VAPIX", 0.35), ("ONVIF S;RTSP", 0.25), ("VAPIX", 0.15), ("ONVIF", 0.15),
-             ("", 0.10)],
+    "axis": [
+        ("ONVIF S;ONVIF T;VAPIX", 0.35),
+        ("ONVIF S;RTSP", 0.25),
+        ("VAPIX", 0.15),
+        ("ONVIF", 0.15),
+        ("", 0.10),
+    ],
     "bosch": [("ONVIF S;ONVIF G;ONVIF T", 0.4), ("ONVIF S", 0.3), ("RCP+", 0.1), ("", 0.2)],
     "hanwha": [("ONVIF S;ONVIF T", 0.4), ("ONVIF S", 0.3), ("SUNAPI", 0.1), ("", 0.2)],
     "samsung": [("ONVIF S", 0.6), ("SUNAPI", 0.2), ("", 0.2)],
@@ -649,21 +803,59 @@ HIK_FAMILY = ("hikvision", "lts", "annke", "ezviz")
 DAHUA_FAMILY = ("dahua", "lorex")
 
 TYPE_STRINGS = {
-    "bullet": [("camera bullet", 0.2), ("Caméra bullet", 0.15), ("Bullet", 0.1), ("Caméra tube", 0.15),
-               ("caméra fixe", 0.15), ("Vidéoprotection", 0.15), ("CAMERA IP", 0.05), ("", 0.05)],
-    "dome": [("Caméra dôme", 0.3), ("camera dome", 0.15), ("Dôme", 0.1), ("dôme fixe", 0.15),
-             ("Vidéoprotection", 0.15), ("Caméra IP", 0.1), ("", 0.05)],
-    "turret": [("Caméra tourelle", 0.35), ("turret", 0.15), ("Caméra dôme", 0.2), ("Vidéoprotection", 0.25),
-               ("", 0.05)],
-    "ptz": [("PTZ", 0.3), ("Caméra PTZ", 0.25), ("dôme motorisé", 0.15), ("camera PTZ", 0.1),
-            ("Vidéoprotection", 0.15), ("", 0.05)],
-    "fisheye": [("Caméra 360°", 0.35), ("Fisheye", 0.2), ("fish-eye", 0.15), ("Vidéoprotection", 0.25),
-                ("", 0.05)],
+    "bullet": [
+        ("camera bullet", 0.2),
+        ("Caméra bullet", 0.15),
+        ("Bullet", 0.1),
+        ("Caméra tube", 0.15),
+        ("caméra fixe", 0.15),
+        ("Vidéoprotection", 0.15),
+        ("CAMERA IP", 0.05),
+        ("", 0.05),
+    ],
+    "dome": [
+        ("Caméra dôme", 0.3),
+        ("camera dome", 0.15),
+        ("Dôme", 0.1),
+        ("dôme fixe", 0.15),
+        ("Vidéoprotection", 0.15),
+        ("Caméra IP", 0.1),
+        ("", 0.05),
+    ],
+    "turret": [
+        ("Caméra tourelle", 0.35),
+        ("turret", 0.15),
+        ("Caméra dôme", 0.2),
+        ("Vidéoprotection", 0.25),
+        ("", 0.05),
+    ],
+    "ptz": [
+        ("PTZ", 0.3),
+        ("Caméra PTZ", 0.25),
+        ("dôme motorisé", 0.15),
+        ("camera PTZ", 0.1),
+        ("Vidéoprotection", 0.15),
+        ("", 0.05),
+    ],
+    "fisheye": [
+        ("Caméra 360°", 0.35),
+        ("Fisheye", 0.2),
+        ("fish-eye", 0.15),
+        ("Vidéoprotection", 0.25),
+        ("", 0.05),
+    ],
     "multi": [("Caméra multicapteur", 0.35), ("panoramique", 0.3), ("Vidéoprotection", 0.3), ("", 0.05)],
     "box": [("Caméra boîtier", 0.35), ("box camera", 0.2), ("caméra fixe", 0.3), ("Vidéoprotection", 0.15)],
 }
-CAMERA_TYPE = {"bullet": "fixed", "turret": "fixed", "box": "fixed", "dome": "dome", "ptz": "dome",
-               "fisheye": "panoramic", "multi": "panoramic"}
+CAMERA_TYPE = {
+    "bullet": "fixed",
+    "turret": "fixed",
+    "box": "fixed",
+    "dome": "dome",
+    "ptz": "dome",
+    "fisheye": "panoramic",
+    "multi": "panoramic",
+}
 FACE_MODELS = ("X2221-10-FLI", "iDS-2CD7A46G0-IZHS", "IPC-HFW7442H-Z")
 
 
@@ -722,8 +914,15 @@ def place_cameras(rng, samples, boundary, sites, n_total=912):
             else:
                 d = rng.uniform(0, 360)
                 looks = "any"
-        cams.append({"x": x, "y": y, "direction": float(d) % 360.0, "looks": looks,
-                     "avenue": bool(samples["avenue"][i])})
+        cams.append(
+            {
+                "x": x,
+                "y": y,
+                "direction": float(d) % 360.0,
+                "looks": looks,
+                "avenue": bool(samples["avenue"][i]),
+            }
+        )
 
     per_site = {"mairie": 10, "hopital": 8, "ecole": 4, "lieu_de_culte": 3}
     for _nom, cat, x0, y0 in sites:
@@ -734,7 +933,7 @@ def place_cameras(rng, samples, boundary, sites, n_total=912):
             add(int(i), toward=(x0, y0))
 
     n_centre = 540
-    w = np.exp(-(dist_c / 1300.0) ** 2) + 0.02
+    w = np.exp(-((dist_c / 1300.0) ** 2)) + 0.02
     w[used] = 0
     for i in rng.choice(n, size=n_centre, replace=False, p=w / w.sum()):
         add(int(i))
@@ -778,8 +977,13 @@ def build_cameras(rng, samples, boundary, sites, districts):
             maker = "huawei"
         elif k in blank:
             r = rng.random()
-            maker = "hikvision" if r < 0.32 else "dahua" if r < 0.5 else pick(
-                rng, [(m, weights[m]) for m in makers if m not in ("hikvision", "dahua")])
+            maker = (
+                "hikvision"
+                if r < 0.32
+                else "dahua"
+                if r < 0.5
+                else pick(rng, [(m, weights[m]) for m in makers if m not in ("hikvision", "dahua")])
+            )
         elif k in integr:
             maker = pick(rng, [("hikvision", 0.5), ("dahua", 0.25), ("axis", 0.25)])
         else:
@@ -916,122 +1120,281 @@ PLATFORMS = [
     # asset_id, asset_class, manufacturer, model, install_year, unit_cost, protocols, location
     ("PLT-01", "vms", "Hikvision", "HikCentral Professional", 2019, 185000.0, "ISAPI", "csu"),
     ("PLT-02", "vms", "Huawei", "IVS1800 Intelligent Video Cloud", 2019, 420000.0, "Huawei SDK", "csu"),
-    ("PLT-03", "vms", "Milestone Systems", "XProtect Corporate", 2016, 310000.0,
-     "ONVIF S;ONVIF G;ONVIF T", "csu"),
+    (
+        "PLT-03",
+        "vms",
+        "Milestone Systems",
+        "XProtect Corporate",
+        2016,
+        310000.0,
+        "ONVIF S;ONVIF G;ONVIF T",
+        "csu",
+    ),
     ("PLT-04", "vms", "Genetec", "Security Center", 2021, 260000.0, "ONVIF S;ONVIF T", "csu"),
-    ("PLT-05", "city_platform", "Citelum", "Hyperviseur urbain MUSE", 2020, 600000.0,
-     "oneM2M;NGSI-LD;TALQ;ONVIF S", "ops"),
+    (
+        "PLT-05",
+        "city_platform",
+        "Citelum",
+        "Hyperviseur urbain MUSE",
+        2020,
+        600000.0,
+        "oneM2M;NGSI-LD;TALQ;ONVIF S",
+        "ops",
+    ),
     ("PLT-06", "vms", "Dahua", "DSS Pro", 2020, 95000.0, "Dahua SDK;ONVIF S", "csu"),
     ("PLT-07", "vms", "Avigilon", "Avigilon Control Center 7", 2019, 75000.0, "ONVIF S;ONVIF T", "csu"),
     ("PLT-08", "city_platform", "Kapsch TrafficCom", "EcoTrafiX", 2018, 350000.0, "NTCIP;DATEX II", "pc"),
 ]
 
 RADIO = {
-    "huawei": (0.30, [("Huawei", 0.5), ("HUAWEI", 0.2), ("Huawei Technologies Co., Ltd.", 0.2),
-                      ("华为", 0.1)],
-               [("AAU5613", "5G", 2019, 2021), ("AAU5639w", "5G", 2020, 2021), ("RRU3959", "4G", 2014, 2019),
-                ("RRU5258", "4G", 2017, 2020), ("BTS3900", "4G", 2014, 2017)]),
-    "zte": (0.10, [("ZTE", 0.6), ("ZTE Corporation", 0.3), ("中兴通讯", 0.1)],
-            [("ZXSDR R8862A", "4G", 2015, 2019), ("ZXRAN A9611A", "5G", 2020, 2022),
-             ("ZXSDR B8200", "4G", 2014, 2017)]),
-    "nokia": (0.25, [("Nokia", 0.6), ("Nokia Solutions and Networks", 0.3), ("NOKIA", 0.1)],
-              [("AirScale", "5G", 2019, 2025), ("AirScale AEQE", "5G", 2020, 2025),
-               ("Flexi Multiradio 10", "4G", 2014, 2019)]),
-    "ericsson": (0.30, [("Ericsson", 0.6), ("Ericsson AB", 0.2), ("Telefonaktiebolaget LM Ericsson", 0.1),
-                        ("ERICSSON", 0.1)],
-                 [("AIR 6449", "5G", 2019, 2025), ("AIR 3268", "5G", 2021, 2025),
-                  ("Radio 4449", "4G", 2016, 2022),
-                  ("RBS 6601", "4G", 2014, 2018)]),
-    "samsung": (0.05, [("Samsung", 0.5), ("Samsung Electronics", 0.5)],
-                [("MT6402", "5G", 2020, 2025), ("RT4401-48A", "4G", 2018, 2022)]),
+    "huawei": (
+        0.30,
+        [("Huawei", 0.5), ("HUAWEI", 0.2), ("Huawei Technologies Co., Ltd.", 0.2), ("华为", 0.1)],
+        [
+            ("AAU5613", "5G", 2019, 2021),
+            ("AAU5639w", "5G", 2020, 2021),
+            ("RRU3959", "4G", 2014, 2019),
+            ("RRU5258", "4G", 2017, 2020),
+            ("BTS3900", "4G", 2014, 2017),
+        ],
+    ),
+    "zte": (
+        0.10,
+        [("ZTE", 0.6), ("ZTE Corporation", 0.3), ("中兴通讯", 0.1)],
+        [
+            ("ZXSDR R8862A", "4G", 2015, 2019),
+            ("ZXRAN A9611A", "5G", 2020, 2022),
+            ("ZXSDR B8200", "4G", 2014, 2017),
+        ],
+    ),
+    "nokia": (
+        0.25,
+        [("Nokia", 0.6), ("Nokia Solutions and Networks", 0.3), ("NOKIA", 0.1)],
+        [
+            ("AirScale", "5G", 2019, 2025),
+            ("AirScale AEQE", "5G", 2020, 2025),
+            ("Flexi Multiradio 10", "4G", 2014, 2019),
+        ],
+    ),
+    "ericsson": (
+        0.30,
+        [
+            ("Ericsson", 0.6),
+            ("Ericsson AB", 0.2),
+            ("Telefonaktiebolaget LM Ericsson", 0.1),
+            ("ERICSSON", 0.1),
+        ],
+        [
+            ("AIR 6449", "5G", 2019, 2025),
+            ("AIR 3268", "5G", 2021, 2025),
+            ("Radio 4449", "4G", 2016, 2022),
+            ("RBS 6601", "4G", 2014, 2018),
+        ],
+    ),
+    "samsung": (
+        0.05,
+        [("Samsung", 0.5), ("Samsung Electronics", 0.5)],
+        [("MT6402", "5G", 2020, 2025), ("RT4401-48A", "4G", 2018, 2022)],
+    ),
 }
 
 LIGHTS = {
-    "signify": (0.30, [("Signify", 0.6), ("Philips Lighting", 0.25), ("SIGNIFY", 0.15)],
-                [("Interact City SR node", 2019, 2025, "Zhaga;D4i"),
-                 ("CityTouch connector node LL", 2014, 2019, "DALI;CityTouch")]),
-    "schreder": (0.22, [("Schréder", 0.5), ("Schreder", 0.3), ("SCHREDER", 0.2)],
-                 [("Owlet IV", 2018, 2025, "Zhaga;D4i;TALQ"), ("Owlet Nightshift", 2014, 2019, "TALQ"),
-                  ("EXEDRA node", 2021, 2025, "DALI-2;D4i;TALQ")]),
-    "itron": (0.12, [("Itron", 0.7), ("Itron Inc.", 0.3)],
-              [("Streetlight.Vision node", 2015, 2021, "TALQ"), ("SLC Gen5", 2019, 2025, "DALI-2;TALQ")]),
-    "telensa": (0.08, [("Telensa", 1.0)],
-                [("PLANet NEMA node", 2014, 2020, "UNB (propriétaire)"),
-                 ("Zhaga node", 2019, 2023, "Zhaga;D4i")]),
-    "paradox": (0.06, [("Paradox Engineering", 0.7), ("Paradox Engineering SA", 0.3)],
-                [("PE Smart Urban Network SLC", 2016, 2022, "TALQ;6LoWPAN")]),
-    "inventronics": (0.05, [("Inventronics", 0.6), ("Hangzhou Inventronics", 0.4)],
-                     [("EUM-075S105DG", 2019, 2025, "Zhaga;D4i"), ("EBD-060S105DV", 2017, 2022, "DALI-2")]),
+    "signify": (
+        0.30,
+        [("Signify", 0.6), ("Philips Lighting", 0.25), ("SIGNIFY", 0.15)],
+        [
+            ("Interact City SR node", 2019, 2025, "Zhaga;D4i"),
+            ("CityTouch connector node LL", 2014, 2019, "DALI;CityTouch"),
+        ],
+    ),
+    "schreder": (
+        0.22,
+        [("Schréder", 0.5), ("Schreder", 0.3), ("SCHREDER", 0.2)],
+        [
+            ("Owlet IV", 2018, 2025, "Zhaga;D4i;TALQ"),
+            ("Owlet Nightshift", 2014, 2019, "TALQ"),
+            ("EXEDRA node", 2021, 2025, "DALI-2;D4i;TALQ"),
+        ],
+    ),
+    "itron": (
+        0.12,
+        [("Itron", 0.7), ("Itron Inc.", 0.3)],
+        [("Streetlight.Vision node", 2015, 2021, "TALQ"), ("SLC Gen5", 2019, 2025, "DALI-2;TALQ")],
+    ),
+    "telensa": (
+        0.08,
+        [("Telensa", 1.0)],
+        [("PLANet NEMA node", 2014, 2020, "UNB (propriétaire)"), ("Zhaga node", 2019, 2023, "Zhaga;D4i")],
+    ),
+    "paradox": (
+        0.06,
+        [("Paradox Engineering", 0.7), ("Paradox Engineering SA", 0.3)],
+        [("PE Smart Urban Network SLC", 2016, 2022, "TALQ;6LoWPAN")],
+    ),
+    "inventronics": (
+        0.05,
+        [("Inventronics", 0.6), ("Hangzhou Inventronics", 0.4)],
+        [("EUM-075S105DG", 2019, 2025, "Zhaga;D4i"), ("EBD-060S105DV", 2017, 2022, "DALI-2")],
+    ),
 }
 
 TRAFFIC = {
-    "kapsch": (0.20, [("Kapsch TrafficCom", 0.5), ("Kapsch", 0.3), ("KAPSCH TRAFFICCOM AG", 0.2)],
-               [("TRP-4010", "radar"), ("VPS-3 ANPR", "ANPR")], [("NTCIP;DATEX II", 0.7), ("DATEX II", 0.3)]),
-    "iteris": (0.15, [("Iteris", 0.7), ("Iteris Inc.", 0.3)],
-               [("Vantage Next", "capteur trafic"), ("Vantage Vector", "radar"),
-                ("SmartCycle", "capteur trafic")],
-               [("NTCIP", 1.0)]),
-    "sensys": (0.15, [("Sensys Networks", 0.7), ("SENSYS", 0.3)],
-               [("VSN240-F", "boucle magnétique"), ("FlexMag", "boucle magnétique")], [("NTCIP;SNMP", 1.0)]),
-    "flir": (0.15, [("Teledyne FLIR", 0.5), ("FLIR Systems", 0.3), ("FLIR", 0.2)],
-             [("TrafiOne", "capteur trafic"), ("ThermiCam AI", "capteur trafic"),
-              ("TrafiSense AI", "capteur trafic")],
-             [("NTCIP", 0.6), ("NTCIP;MQTT", 0.4)]),
-    "hikvision": (0.12, [("Hikvision", 0.6), ("HIKVISION", 0.2),
-                         ("Hangzhou Hikvision Digital Technology Co., Ltd.", 0.2)],
-                  [("iDS-TCM403-BI", "ANPR"), ("DS-TCG227-A", "ANPR"), ("DS-TCG405-E", "radar")],
-                  [("ISAPI", 0.6), ("ISAPI;ONVIF", 0.4)]),
-    "dahua": (0.08, [("Dahua", 0.6), ("Zhejiang Dahua Technology", 0.4)],
-              [("ITC237-PW6M-IRLZF", "ANPR"), ("ITC431-RW1F-IRL8", "ANPR")],
-              [("Dahua SDK", 0.5), ("ONVIF", 0.5)]),
+    "kapsch": (
+        0.20,
+        [("Kapsch TrafficCom", 0.5), ("Kapsch", 0.3), ("KAPSCH TRAFFICCOM AG", 0.2)],
+        [("TRP-4010", "radar"), ("VPS-3 ANPR", "ANPR")],
+        [("NTCIP;DATEX II", 0.7), ("DATEX II", 0.3)],
+    ),
+    "iteris": (
+        0.15,
+        [("Iteris", 0.7), ("Iteris Inc.", 0.3)],
+        [("Vantage Next", "capteur trafic"), ("Vantage Vector", "radar"), ("SmartCycle", "capteur trafic")],
+        [("NTCIP", 1.0)],
+    ),
+    "sensys": (
+        0.15,
+        [("Sensys Networks", 0.7), ("SENSYS", 0.3)],
+        [("VSN240-F", "boucle magnétique"), ("FlexMag", "boucle magnétique")],
+        [("NTCIP;SNMP", 1.0)],
+    ),
+    "flir": (
+        0.15,
+        [("Teledyne FLIR", 0.5), ("FLIR Systems", 0.3), ("FLIR", 0.2)],
+        [
+            ("TrafiOne", "capteur trafic"),
+            ("ThermiCam AI", "capteur trafic"),
+            ("TrafiSense AI", "capteur trafic"),
+        ],
+        [("NTCIP", 0.6), ("NTCIP;MQTT", 0.4)],
+    ),
+    "hikvision": (
+        0.12,
+        [("Hikvision", 0.6), ("HIKVISION", 0.2), ("Hangzhou Hikvision Digital Technology Co., Ltd.", 0.2)],
+        [("iDS-TCM403-BI", "ANPR"), ("DS-TCG227-A", "ANPR"), ("DS-TCG405-E", "radar")],
+        [("ISAPI", 0.6), ("ISAPI;ONVIF", 0.4)],
+    ),
+    "dahua": (
+        0.08,
+        [("Dahua", 0.6), ("Zhejiang Dahua Technology", 0.4)],
+        [("ITC237-PW6M-IRLZF", "ANPR"), ("ITC431-RW1F-IRL8", "ANPR")],
+        [("Dahua SDK", 0.5), ("ONVIF", 0.5)],
+    ),
 }
-TRAFFIC_COST = {"boucle magnétique": (1500, 4000), "radar": (4000, 12000), "capteur trafic": (3000, 9000),
-                "ANPR": (5000, 25000)}
+TRAFFIC_COST = {
+    "boucle magnétique": (1500, 4000),
+    "radar": (4000, 12000),
+    "capteur trafic": (3000, 9000),
+    "ANPR": (5000, 25000),
+}
 
 GATEWAYS = {
-    "kerlink": (0.30, [("Kerlink", 0.6), ("KERLINK", 0.2), ("Kerlink SA", 0.2)],
-                [("Wirnet iStation", 2019, 2025, "LoRaWAN", 1500, 2600), ("Wirnet iFemtoCell", 2018, 2024,
-                 "LoRaWAN", 400, 700), ("Wirnet iBTS", 2016, 2021, "LoRaWAN", 2500, 4000)]),
-    "multitech": (0.14, [("Multitech", 0.5), ("MultiTech Systems", 0.5)],
-                  [("Conduit MTCDT", 2016, 2022, "LoRaWAN", 600, 1100), ("Conduit AP MTCAP", 2018, 2024,
-                   "LoRaWAN", 350, 600)]),
-    "advantech": (0.12, [("Advantech", 0.7), ("Advantech Co., Ltd.", 0.3)],
-                  [("WISE-6610", 2017, 2023, "LoRaWAN;MQTT", 700, 1200), ("ICR-3241", 2020, 2025, "LTE;MQTT",
-                   500, 900)]),
-    "huawei": (0.14, [("Huawei", 0.6), ("HUAWEI", 0.2), ("Huawei Technologies Co., Ltd.", 0.2)],
-               [("AR502H", 2018, 2022, "NB-IoT;oneM2M", 800, 1500), ("AR502EG-L", 2018, 2021, "NB-IoT;LTE",
-                700, 1300)]),
-    "teltonika": (0.15, [("Teltonika", 0.6), ("Teltonika Networks", 0.4)],
-                  [("RUT955", 2017, 2023, "LTE;MQTT", 300, 450), ("RUTX11", 2020, 2025, "LTE;MQTT", 300, 420),
-                   ("TRB140", 2019, 2025, "NB-IoT;LTE-M", 300, 350)]),
-    "quectel": (0.10, [("Quectel", 0.7), ("QUECTEL", 0.3)],
-                [("BG96 gateway", 2018, 2023, "NB-IoT;LTE-M", 300, 600), ("BC95-G gateway", 2018, 2022,
-                 "NB-IoT", 300, 500), ("EC25 gateway", 2017, 2022, "LTE", 300, 600)]),
+    "kerlink": (
+        0.30,
+        [("Kerlink", 0.6), ("KERLINK", 0.2), ("Kerlink SA", 0.2)],
+        [
+            ("Wirnet iStation", 2019, 2025, "LoRaWAN", 1500, 2600),
+            ("Wirnet iFemtoCell", 2018, 2024, "LoRaWAN", 400, 700),
+            ("Wirnet iBTS", 2016, 2021, "LoRaWAN", 2500, 4000),
+        ],
+    ),
+    "multitech": (
+        0.14,
+        [("Multitech", 0.5), ("MultiTech Systems", 0.5)],
+        [
+            ("Conduit MTCDT", 2016, 2022, "LoRaWAN", 600, 1100),
+            ("Conduit AP MTCAP", 2018, 2024, "LoRaWAN", 350, 600),
+        ],
+    ),
+    "advantech": (
+        0.12,
+        [("Advantech", 0.7), ("Advantech Co., Ltd.", 0.3)],
+        [
+            ("WISE-6610", 2017, 2023, "LoRaWAN;MQTT", 700, 1200),
+            ("ICR-3241", 2020, 2025, "LTE;MQTT", 500, 900),
+        ],
+    ),
+    "huawei": (
+        0.14,
+        [("Huawei", 0.6), ("HUAWEI", 0.2), ("Huawei Technologies Co., Ltd.", 0.2)],
+        [
+            ("AR502H", 2018, 2022, "NB-IoT;oneM2M", 800, 1500),
+            ("AR502EG-L", 2018, 2021, "NB-IoT;LTE", 700, 1300),
+        ],
+    ),
+    "teltonika": (
+        0.15,
+        [("Teltonika", 0.6), ("Teltonika Networks", 0.4)],
+        [
+            ("RUT955", 2017, 2023, "LTE;MQTT", 300, 450),
+            ("RUTX11", 2020, 2025, "LTE;MQTT", 300, 420),
+            ("TRB140", 2019, 2025, "NB-IoT;LTE-M", 300, 350),
+        ],
+    ),
+    "quectel": (
+        0.10,
+        [("Quectel", 0.7), ("QUECTEL", 0.3)],
+        [
+            ("BG96 gateway", 2018, 2023, "NB-IoT;LTE-M", 300, 600),
+            ("BC95-G gateway", 2018, 2022, "NB-IoT", 300, 500),
+            ("EC25 gateway", 2017, 2022, "LTE", 300, 600),
+        ],
+    ),
 }
 
 CHARGERS = {
-    "abb": (0.20, [("ABB", 0.8), ("ABB E-mobility", 0.2)],
-            [("Terra AC W22-T-RD-M-0", "AC", 2019, 2025, 2000, 3500),
-             ("Terra 54", "DC", 2017, 2022, 25000, 35000),
-             ("Terra 184", "DC", 2021, 2025, 35000, 45000)]),
-    "schneider": (0.18, [("Schneider Electric", 0.6), ("Schneider", 0.25), ("SCHNEIDER ELECTRIC", 0.15)],
-                  [("EVlink Pro AC", "AC", 2021, 2025, 2500, 4000),
-                   ("EVlink City", "AC", 2017, 2021, 4000, 7000),
-                   ("EVlink Parking", "AC", 2017, 2021, 2500, 4500)]),
-    "wallbox": (0.10, [("Wallbox", 1.0)],
-                [("Commander 2", "AC", 2019, 2024, 2000, 2600),
-                 ("Supernova 60", "DC", 2021, 2025, 22000, 30000)]),
-    "alfen": (0.15, [("Alfen", 0.7), ("Alfen N.V.", 0.3)],
-              [("Eve Double Pro-line", "AC", 2018, 2025, 4000, 6500),
-               ("Eve Single S-line", "AC", 2019, 2025, 2000, 3000)]),
-    "evbox": (0.15, [("EVBox", 0.7), ("EV-Box", 0.3)],
-              [("BusinessLine", "AC", 2017, 2022, 2000, 3500), ("Troniq 50", "DC", 2019, 2024, 22000, 32000),
-               ("Liviqo", "AC", 2022, 2025, 2500, 4000)]),
-    "starcharge": (0.13, [("Star Charge", 0.6), ("Wanbang Star Charge", 0.2), ("星星充电", 0.2)],
-                   [("Aurora", "AC", 2020, 2025, 2000, 3000), ("Titan 120", "DC", 2021, 2025, 28000, 40000)]),
-    "autel": (0.09, [("Autel", 0.6), ("Autel Energy", 0.4)],
-              [("MaxiCharger AC Ultra", "AC", 2021, 2025, 2000, 3000),
-               ("MaxiCharger DC Fast", "DC", 2022, 2025, 30000, 45000)]),
+    "abb": (
+        0.20,
+        [("ABB", 0.8), ("ABB E-mobility", 0.2)],
+        [
+            ("Terra AC W22-T-RD-M-0", "AC", 2019, 2025, 2000, 3500),
+            ("Terra 54", "DC", 2017, 2022, 25000, 35000),
+            ("Terra 184", "DC", 2021, 2025, 35000, 45000),
+        ],
+    ),
+    "schneider": (
+        0.18,
+        [("Schneider Electric", 0.6), ("Schneider", 0.25), ("SCHNEIDER ELECTRIC", 0.15)],
+        [
+            ("EVlink Pro AC", "AC", 2021, 2025, 2500, 4000),
+            ("EVlink City", "AC", 2017, 2021, 4000, 7000),
+            ("EVlink Parking", "AC", 2017, 2021, 2500, 4500),
+        ],
+    ),
+    "wallbox": (
+        0.10,
+        [("Wallbox", 1.0)],
+        [("Commander 2", "AC", 2019, 2024, 2000, 2600), ("Supernova 60", "DC", 2021, 2025, 22000, 30000)],
+    ),
+    "alfen": (
+        0.15,
+        [("Alfen", 0.7), ("Alfen N.V.", 0.3)],
+        [
+            ("Eve Double Pro-line", "AC", 2018, 2025, 4000, 6500),
+            ("Eve Single S-line", "AC", 2019, 2025, 2000, 3000),
+        ],
+    ),
+    "evbox": (
+        0.15,
+        [("EVBox", 0.7), ("EV-Box", 0.3)],
+        [
+            ("BusinessLine", "AC", 2017, 2022, 2000, 3500),
+            ("Troniq 50", "DC", 2019, 2024, 22000, 32000),
+            ("Liviqo", "AC", 2022, 2025, 2500, 4000),
+        ],
+    ),
+    "starcharge": (
+        0.13,
+        [("Star Charge", 0.6), ("Wanbang Star Charge", 0.2), ("星星充电", 0.2)],
+        [("Aurora", "AC", 2020, 2025, 2000, 3000), ("Titan 120", "DC", 2021, 2025, 28000, 40000)],
+    ),
+    "autel": (
+        0.09,
+        [("Autel", 0.6), ("Autel Energy", 0.4)],
+        [
+            ("MaxiCharger AC Ultra", "AC", 2021, 2025, 2000, 3000),
+            ("MaxiCharger DC Fast", "DC", 2022, 2025, 30000, 45000),
+        ],
+    ),
 }
 
 
@@ -1055,9 +1418,19 @@ def build_platforms(rng, samples):
     for n, (aid, cls, man, model, year, cost, proto, loc) in enumerate(PLATFORMS):
         x, y = offset_from_street(samples, loc_idx[loc], 25 + 4 * (n % 4), 1)
         x += 3.0 * (n // 4)
-        rows.append({"asset_id": aid, "asset_class": cls, "manufacturer": man, "model": model,
-                     "install_year": year, "unit_cost": cost, "quantity": 1, "protocols": proto,
-                     "depends_on": None})
+        rows.append(
+            {
+                "asset_id": aid,
+                "asset_class": cls,
+                "manufacturer": man,
+                "model": model,
+                "install_year": year,
+                "unit_cost": cost,
+                "quantity": 1,
+                "protocols": proto,
+                "depends_on": None,
+            }
+        )
         geoms.append(point(x, y))
     return rows, geoms
 
@@ -1093,9 +1466,18 @@ def build_radio(rng, boundary, n=124):
             cls = pick(rng, [("4G/LTE", 0.7), ("antenne relais", 0.3)])
             proto = "LTE"
             cost = rng.uniform(60000, 140000)
-        rows.append({"asset_id": f"RS-{k:03d}", "asset_class": cls, "manufacturer": man, "model": model,
-                     "install_year": clamp_year(rng, lo, hi, 2014, 2025),
-                     "unit_cost": float(round(cost, -2)), "quantity": 1, "protocols": proto})
+        rows.append(
+            {
+                "asset_id": f"RS-{k:03d}",
+                "asset_class": cls,
+                "manufacturer": man,
+                "model": model,
+                "install_year": clamp_year(rng, lo, hi, 2014, 2025),
+                "unit_cost": float(round(cost, -2)),
+                "quantity": 1,
+                "protocols": proto,
+            }
+        )
         geoms.append(point(x, y))
     return rows, geoms
 
@@ -1123,11 +1505,25 @@ def build_street_lights(rng, samples, boundary, n=640):
         elif r < 0.20:
             iface = pick(rng, [("", 0.5), (None, 0.2), ("propriétaire", 0.3)])
         cost = float(round(rng.uniform(150, 600))) if not chance(rng, 0.05) else None
-        rows.append({"asset_id": f"SLC-{k:04d}",
-                     "class": pick(rng, [("street light controller", 0.55), ("lampadaire", 0.35),
-                                         ("contrôleur d'éclairage", 0.10)]),
-                     "make": make, "model": model, "installed": clamp_year(rng, lo, hi, 2014, 2025),
-                     "cost": cost, "qty": 1, "interface": iface})
+        rows.append(
+            {
+                "asset_id": f"SLC-{k:04d}",
+                "class": pick(
+                    rng,
+                    [
+                        ("street light controller", 0.55),
+                        ("lampadaire", 0.35),
+                        ("contrôleur d'éclairage", 0.10),
+                    ],
+                ),
+                "make": make,
+                "model": model,
+                "installed": clamp_year(rng, lo, hi, 2014, 2025),
+                "cost": cost,
+                "qty": 1,
+                "interface": iface,
+            }
+        )
         geoms.append(point(x, y))
     return rows, geoms
 
@@ -1136,7 +1532,7 @@ def build_traffic(rng, samples, boundary, crossings, n=156):
     sx, sy = samples["x"], samples["y"]
     d_cross = np.full(sx.size, 1e9)
     for start in range(0, crossings.shape[0], 200):
-        c = crossings[start:start + 200]
+        c = crossings[start : start + 200]
         d = np.hypot(sx[:, None] - c[None, :, 0], sy[:, None] - c[None, :, 1]).min(axis=1)
         d_cross = np.minimum(d_cross, d)
     dist_c = np.hypot(sx - CX, sy - CY)
@@ -1163,10 +1559,19 @@ def build_traffic(rng, samples, boundary, crossings, n=156):
             plat = pick(rng, [("PLT-06", 0.6), ("PLT-08", 0.4)])
         else:
             plat = pick(rng, [("PLT-08", 0.8), ("PLT-05", 0.15), (None, 0.05)])
-        rows.append({"asset_id": f"TRF-{k:03d}", "type": typ, "manufacturer": man, "model": model,
-                     "install_year": int(rng.integers(2013, 2026)),
-                     "unit_cost": float(round(rng.uniform(lo, hi), -1)), "quantity": qty,
-                     "protocols": proto, "platform": plat})
+        rows.append(
+            {
+                "asset_id": f"TRF-{k:03d}",
+                "type": typ,
+                "manufacturer": man,
+                "model": model,
+                "install_year": int(rng.integers(2013, 2026)),
+                "unit_cost": float(round(rng.uniform(lo, hi), -1)),
+                "quantity": qty,
+                "protocols": proto,
+                "platform": plat,
+            }
+        )
         geoms.append(point(x, y))
     return rows, geoms
 
@@ -1190,11 +1595,19 @@ def build_gateways(rng, samples, boundary, n=120):
         cls = "IoT gateway"
         if "LoRaWAN" in proto:
             cls = pick(rng, [("passerelle LoRaWAN", 0.6), ("IoT gateway", 0.4)])
-        rows.append({"asset_id": f"GW-{k:03d}", "asset_class": cls, "vendor": name, "model": model,
-                     "year": clamp_year(rng, lo, hi, 2016, 2025),
-                     "price": float(round(rng.uniform(plo, phi))),
-                     "quantity": 1, "protocols": proto,
-                     "depends_on": "PLT-05" if chance(rng, 0.8) else None})
+        rows.append(
+            {
+                "asset_id": f"GW-{k:03d}",
+                "asset_class": cls,
+                "vendor": name,
+                "model": model,
+                "year": clamp_year(rng, lo, hi, 2016, 2025),
+                "price": float(round(rng.uniform(plo, phi))),
+                "quantity": 1,
+                "protocols": proto,
+                "depends_on": "PLT-05" if chance(rng, 0.8) else None,
+            }
+        )
         geoms.append(point(x, y))
     return rows, geoms
 
@@ -1221,12 +1634,18 @@ def build_chargers(rng, samples, boundary, n=104):
         if chance(rng, 0.05):
             proto = ""
         qty = 2 if ("Double" in model or (current == "AC" and chance(rng, 0.4))) else 1
-        rows.append({"asset_id": f"IRVE-{k:03d}",
-                     "asset_class": pick(rng, [("borne de recharge", 0.5), ("EV charger", 0.25),
-                                               ("IRVE", 0.25)]),
-                     "manufacturer": pick(rng, names), "model": model, "install_year": year,
-                     "unit_cost": float(round(rng.uniform(clo, chi), -1)), "quantity": qty,
-                     "protocols": proto})
+        rows.append(
+            {
+                "asset_id": f"IRVE-{k:03d}",
+                "asset_class": pick(rng, [("borne de recharge", 0.5), ("EV charger", 0.25), ("IRVE", 0.25)]),
+                "manufacturer": pick(rng, names),
+                "model": model,
+                "install_year": year,
+                "unit_cost": float(round(rng.uniform(clo, chi), -1)),
+                "quantity": qty,
+                "protocols": proto,
+            }
+        )
         geoms.append(point(x, y))
     return rows, geoms
 
@@ -1235,14 +1654,24 @@ def build_chargers(rng, samples, boundary, n=104):
 # writing
 # --------------------------------------------------------------------------------------------
 S, INT, R = ogr.OFTString, ogr.OFTInteger, ogr.OFTReal
-ASSET_LAYERS = ("cameras", "platforms", "radio_sites", "street_lights", "traffic_sensors", "iot_gateways",
-                "ev_chargers")
+ASSET_LAYERS = (
+    "cameras",
+    "platforms",
+    "radio_sites",
+    "street_lights",
+    "traffic_sensors",
+    "iot_gateways",
+    "ev_chargers",
+)
 
 
 def write_layer(ds, srs, name, geom_type, fields, rows, geoms, description):
-    lyr = ds.CreateLayer(name, srs, geom_type,
-                         options=["FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES",
-                                  f"DESCRIPTION={description}"])
+    lyr = ds.CreateLayer(
+        name,
+        srs,
+        geom_type,
+        options=["FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES", f"DESCRIPTION={description}"],
+    )
     for fname, ftype in fields:
         lyr.CreateField(ogr.FieldDefn(fname, ftype))
     defn = lyr.GetLayerDefn()
@@ -1288,36 +1717,56 @@ def generate(output):
 
     # districts: population ~120,000, the old town denser
     pops = [16480] + [int(round(p, -1)) for p in shares * 103500]
-    district_rows = [{"district_id": f"Q{k + 1:02d}", "nom": DISTRICT_NAMES[k], "population": pops[k]}
-                     for k in range(len(districts))]
+    district_rows = [
+        {"district_id": f"Q{k + 1:02d}", "nom": DISTRICT_NAMES[k], "population": pops[k]}
+        for k in range(len(districts))
+    ]
     district_geoms = [ogr.ForceToMultiPolygon(d.Clone()) for d in districts]
 
     street_rows = [{"street_id": f"STR-{k + 1:03d}", "nom": s[0]} for k, s in enumerate(streets)]
     street_geoms = [s[2] for s in streets]
 
-    site_rows = [{"site_id": f"SS-{k + 1:02d}", "nom": s[0], "categorie": s[1], "sensitive": 1}
-                 for k, s in enumerate(sites)]
+    site_rows = [
+        {"site_id": f"SS-{k + 1:02d}", "nom": s[0], "categorie": s[1], "sensitive": 1}
+        for k, s in enumerate(sites)
+    ]
     site_geoms = [point(s[2], s[3]) for s in sites]
 
     dwelling_rows = [{"building_id": f"BAT-{k + 1:04d}", "usage": u} for k, (u, _p) in enumerate(dwellings)]
     dwelling_geoms = [p for _u, p in dwellings]
 
     # inventory order: oldest installation first (camera ids follow it)
-    order = sorted(range(len(cams)), key=lambda k: (cams[k]["model"][2] if cams[k]["annee"] is None
-                                                     else cams[k]["annee"], k))
+    order = sorted(
+        range(len(cams)),
+        key=lambda k: (cams[k]["model"][2] if cams[k]["annee"] is None else cams[k]["annee"], k),
+    )
     cam_rows, cam_geoms = [], []
     for n, k in enumerate(order, start=1):
         c = cams[k]
-        cam_rows.append({
-            "camera_id": f"CAM-{n:04d}", "type": c["type"], "fabricant": c["fabricant"],
-            "marque": c["marque"],
-            "modele": c["model"][0], "annee": c["annee"], "cout": c["cout"], "protocoles": c["protocoles"],
-            "vms": c["vms"], "direction": c["direction_out"], "angle": c["angle"], "portee": c["portee"],
-            "camera_type": c["camera_type"], "arrete": c["arrete"],
-            "duree_conservation": c["duree_conservation"],
-            "reconnaissance_faciale": c["reconnaissance_faciale"], "lapi": c["lapi"], "audio": c["audio"],
-            "hebergement": c["hebergement"], "panneau": c["panneau"],
-        })
+        cam_rows.append(
+            {
+                "camera_id": f"CAM-{n:04d}",
+                "type": c["type"],
+                "fabricant": c["fabricant"],
+                "marque": c["marque"],
+                "modele": c["model"][0],
+                "annee": c["annee"],
+                "cout": c["cout"],
+                "protocoles": c["protocoles"],
+                "vms": c["vms"],
+                "direction": c["direction_out"],
+                "angle": c["angle"],
+                "portee": c["portee"],
+                "camera_type": c["camera_type"],
+                "arrete": c["arrete"],
+                "duree_conservation": c["duree_conservation"],
+                "reconnaissance_faciale": c["reconnaissance_faciale"],
+                "lapi": c["lapi"],
+                "audio": c["audio"],
+                "hebergement": c["hebergement"],
+                "panneau": c["panneau"],
+            }
+        )
         cam_geoms.append(point(c["x"], c["y"]))
 
     gdal.SetConfigOption("OGR_CURRENT_DATE", FIXED_DATE)
@@ -1328,56 +1777,193 @@ def generate(output):
     ds = drv.CreateDataSource(tmp)
     counts = {}
     counts["districts"] = write_layer(
-        ds, srs, "districts", ogr.wkbMultiPolygon,
-        [("district_id", S), ("nom", S), ("population", INT)], district_rows, district_geoms,
-        "Valbourg (fictional): districts (quartiers)")
+        ds,
+        srs,
+        "districts",
+        ogr.wkbMultiPolygon,
+        [("district_id", S), ("nom", S), ("population", INT)],
+        district_rows,
+        district_geoms,
+        "Valbourg (fictional): districts (quartiers)",
+    )
     counts["streets"] = write_layer(
-        ds, srs, "streets", ogr.wkbLineString, [("street_id", S), ("nom", S)], street_rows, street_geoms,
-        "Valbourg (fictional): streets")
+        ds,
+        srs,
+        "streets",
+        ogr.wkbLineString,
+        [("street_id", S), ("nom", S)],
+        street_rows,
+        street_geoms,
+        "Valbourg (fictional): streets",
+    )
     counts["sensitive_sites"] = write_layer(
-        ds, srs, "sensitive_sites", ogr.wkbPoint,
-        [("site_id", S), ("nom", S), ("categorie", S), ("sensitive", INT)], site_rows, site_geoms,
-        "Valbourg (fictional): schools, places of worship, hospitals, town hall")
+        ds,
+        srs,
+        "sensitive_sites",
+        ogr.wkbPoint,
+        [("site_id", S), ("nom", S), ("categorie", S), ("sensitive", INT)],
+        site_rows,
+        site_geoms,
+        "Valbourg (fictional): schools, places of worship, hospitals, town hall",
+    )
     counts["dwellings"] = write_layer(
-        ds, srs, "dwellings", ogr.wkbPolygon, [("building_id", S), ("usage", S)], dwelling_rows,
-        dwelling_geoms, "Valbourg (fictional): building footprints")
+        ds,
+        srs,
+        "dwellings",
+        ogr.wkbPolygon,
+        [("building_id", S), ("usage", S)],
+        dwelling_rows,
+        dwelling_geoms,
+        "Valbourg (fictional): building footprints",
+    )
     counts["cameras"] = write_layer(
-        ds, srs, "cameras", ogr.wkbPoint,
-        [("camera_id", S), ("type", S), ("fabricant", S), ("marque", S), ("modele", S), ("annee", INT),
-         ("cout", R), ("protocoles", S), ("vms", S), ("direction", INT), ("angle", INT), ("portee", INT),
-         ("camera_type", S), ("arrete", S), ("duree_conservation", INT), ("reconnaissance_faciale", INT),
-         ("lapi", INT), ("audio", INT), ("hebergement", S), ("panneau", INT)],
-        cam_rows, cam_geoms, "Valbourg (fictional): CCTV camera inventory (messy on purpose)")
+        ds,
+        srs,
+        "cameras",
+        ogr.wkbPoint,
+        [
+            ("camera_id", S),
+            ("type", S),
+            ("fabricant", S),
+            ("marque", S),
+            ("modele", S),
+            ("annee", INT),
+            ("cout", R),
+            ("protocoles", S),
+            ("vms", S),
+            ("direction", INT),
+            ("angle", INT),
+            ("portee", INT),
+            ("camera_type", S),
+            ("arrete", S),
+            ("duree_conservation", INT),
+            ("reconnaissance_faciale", INT),
+            ("lapi", INT),
+            ("audio", INT),
+            ("hebergement", S),
+            ("panneau", INT),
+        ],
+        cam_rows,
+        cam_geoms,
+        "Valbourg (fictional): CCTV camera inventory (messy on purpose)",
+    )
     counts["platforms"] = write_layer(
-        ds, srs, "platforms", ogr.wkbPoint,
-        [("asset_id", S), ("asset_class", S), ("manufacturer", S), ("model", S), ("install_year", INT),
-         ("unit_cost", R), ("quantity", INT), ("protocols", S), ("depends_on", S)],
-        platforms[0], platforms[1], "Valbourg (fictional): video management and city platforms")
+        ds,
+        srs,
+        "platforms",
+        ogr.wkbPoint,
+        [
+            ("asset_id", S),
+            ("asset_class", S),
+            ("manufacturer", S),
+            ("model", S),
+            ("install_year", INT),
+            ("unit_cost", R),
+            ("quantity", INT),
+            ("protocols", S),
+            ("depends_on", S),
+        ],
+        platforms[0],
+        platforms[1],
+        "Valbourg (fictional): video management and city platforms",
+    )
     counts["radio_sites"] = write_layer(
-        ds, srs, "radio_sites", ogr.wkbPoint,
-        [("asset_id", S), ("asset_class", S), ("manufacturer", S), ("model", S), ("install_year", INT),
-         ("unit_cost", R), ("quantity", INT), ("protocols", S)],
-        radio[0], radio[1], "Valbourg (fictional): 4G/5G radio sites")
+        ds,
+        srs,
+        "radio_sites",
+        ogr.wkbPoint,
+        [
+            ("asset_id", S),
+            ("asset_class", S),
+            ("manufacturer", S),
+            ("model", S),
+            ("install_year", INT),
+            ("unit_cost", R),
+            ("quantity", INT),
+            ("protocols", S),
+        ],
+        radio[0],
+        radio[1],
+        "Valbourg (fictional): 4G/5G radio sites",
+    )
     counts["street_lights"] = write_layer(
-        ds, srs, "street_lights", ogr.wkbPoint,
-        [("asset_id", S), ("class", S), ("make", S), ("model", S), ("installed", INT), ("cost", R),
-         ("qty", INT), ("interface", S)],
-        lights[0], lights[1], "Valbourg (fictional): street-light controllers")
+        ds,
+        srs,
+        "street_lights",
+        ogr.wkbPoint,
+        [
+            ("asset_id", S),
+            ("class", S),
+            ("make", S),
+            ("model", S),
+            ("installed", INT),
+            ("cost", R),
+            ("qty", INT),
+            ("interface", S),
+        ],
+        lights[0],
+        lights[1],
+        "Valbourg (fictional): street-light controllers",
+    )
     counts["traffic_sensors"] = write_layer(
-        ds, srs, "traffic_sensors", ogr.wkbPoint,
-        [("asset_id", S), ("type", S), ("manufacturer", S), ("model", S), ("install_year", INT),
-         ("unit_cost", R), ("quantity", INT), ("protocols", S), ("platform", S)],
-        traffic[0], traffic[1], "Valbourg (fictional): traffic sensors")
+        ds,
+        srs,
+        "traffic_sensors",
+        ogr.wkbPoint,
+        [
+            ("asset_id", S),
+            ("type", S),
+            ("manufacturer", S),
+            ("model", S),
+            ("install_year", INT),
+            ("unit_cost", R),
+            ("quantity", INT),
+            ("protocols", S),
+            ("platform", S),
+        ],
+        traffic[0],
+        traffic[1],
+        "Valbourg (fictional): traffic sensors",
+    )
     counts["iot_gateways"] = write_layer(
-        ds, srs, "iot_gateways", ogr.wkbPoint,
-        [("asset_id", S), ("asset_class", S), ("vendor", S), ("model", S), ("year", INT), ("price", R),
-         ("quantity", INT), ("protocols", S), ("depends_on", S)],
-        gateways[0], gateways[1], "Valbourg (fictional): IoT gateways")
+        ds,
+        srs,
+        "iot_gateways",
+        ogr.wkbPoint,
+        [
+            ("asset_id", S),
+            ("asset_class", S),
+            ("vendor", S),
+            ("model", S),
+            ("year", INT),
+            ("price", R),
+            ("quantity", INT),
+            ("protocols", S),
+            ("depends_on", S),
+        ],
+        gateways[0],
+        gateways[1],
+        "Valbourg (fictional): IoT gateways",
+    )
     counts["ev_chargers"] = write_layer(
-        ds, srs, "ev_chargers", ogr.wkbPoint,
-        [("asset_id", S), ("asset_class", S), ("manufacturer", S), ("model", S), ("install_year", INT),
-         ("unit_cost", R), ("quantity", INT), ("protocols", S)],
-        chargers[0], chargers[1], "Valbourg (fictional): EV charging points")
+        ds,
+        srs,
+        "ev_chargers",
+        ogr.wkbPoint,
+        [
+            ("asset_id", S),
+            ("asset_class", S),
+            ("manufacturer", S),
+            ("model", S),
+            ("install_year", INT),
+            ("unit_cost", R),
+            ("quantity", INT),
+            ("protocols", S),
+        ],
+        chargers[0],
+        chargers[1],
+        "Valbourg (fictional): EV charging points",
+    )
     ds.FlushCache()
     ds = None
     gdal.SetConfigOption("OGR_CURRENT_DATE", None)

@@ -33,14 +33,20 @@ class AuditContext:
 
 
 def _outcome(index, status, evidence, values):
-    return pd.DataFrame({"status": pd.Series(status, index=index, dtype=object),
-                         "evidence": pd.Series(evidence, index=index, dtype=object),
-                         "values": pd.Series(values, index=index, dtype=object)}, index=index)
+    return pd.DataFrame(
+        {
+            "status": pd.Series(status, index=index, dtype=object),
+            "evidence": pd.Series(evidence, index=index, dtype=object),
+            "values": pd.Series(values, index=index, dtype=object),
+        },
+        index=index,
+    )
 
 
 def _select(conds, choices, default=None):
-    return np.select([np.asarray(c, bool) for c in conds],
-                     [np.asarray(c, dtype=object) for c in choices], default=default)
+    return np.select(
+        [np.asarray(c, bool) for c in conds], [np.asarray(c, dtype=object) for c in choices], default=default
+    )
 
 
 def _quoted(field_name, raw):
@@ -48,9 +54,12 @@ def _quoted(field_name, raw):
 
 
 def _no_field(table, role, what):
-    return _outcome(table.index, CANNOT,
-                    f"the layer has no {what} field: cannot verify "
-                    f"(set FIELD_{role.upper()} if it has another name)", "")
+    return _outcome(
+        table.index,
+        CANNOT,
+        f"the layer has no {what} field: cannot verify (set FIELD_{role.upper()} if it has another name)",
+        "",
+    )
 
 
 def check_authorisation(table, params, ctx):
@@ -65,8 +74,11 @@ def check_authorisation(table, params, ctx):
     status = _select([negative, empty], [BREACH, BREACH if params["empty_is_breach"] else CANNOT])
     evidence = _select(
         [negative, empty],
-        ["authorisation recorded as '" + raw + "': no prefectoral authorisation reference",
-         f"no authorisation reference recorded (field '{name}' is empty)"])
+        [
+            "authorisation recorded as '" + raw + "': no prefectoral authorisation reference",
+            f"no authorisation reference recorded (field '{name}' is empty)",
+        ],
+    )
     return _outcome(table.index, status, evidence, _quoted(name, raw))
 
 
@@ -81,12 +93,14 @@ def check_retention(table, params, ctx):
     status = _select([unknown, over], [CANNOT, BREACH])
     evidence = _select(
         [unknown & raw.eq(""), unknown, over],
-        ["retention period not recorded",
-         "retention period '" + raw + "' could not be read as a duration",
-         "recordings kept " + shown + f" days, longer than the {vals.as_text(pd.Series([limit]))[0]}"
-         "-day limit"])
-    values = (_quoted(name, raw) + np.where(unknown, "", " → " + shown + " days")
-              + f"; limit {limit}")
+        [
+            "retention period not recorded",
+            "retention period '" + raw + "' could not be read as a duration",
+            "recordings kept " + shown + f" days, longer than the {vals.as_text(pd.Series([limit]))[0]}"
+            "-day limit",
+        ],
+    )
+    values = _quoted(name, raw) + np.where(unknown, "", " → " + shown + " days") + f"; limit {limit}"
     return _outcome(table.index, status, evidence, values)
 
 
@@ -108,10 +122,14 @@ def _flag(role):
         on = value.eq(True)
         unknown = value.isna()
         status = _select([on, unknown], [BREACH, CANNOT])
-        evidence = _select([on, unknown & raw.eq(""), unknown],
-                           [f"{label} enabled (field '{name}' = '" + raw + "')",
-                            f"{label}: not recorded whether enabled",
-                            f"{label}: value '" + raw + "' not understood as yes/no"])
+        evidence = _select(
+            [on, unknown & raw.eq(""), unknown],
+            [
+                f"{label} enabled (field '{name}' = '" + raw + "')",
+                f"{label}: not recorded whether enabled",
+                f"{label}: value '" + raw + "' not understood as yes/no",
+            ],
+        )
         return _outcome(table.index, status, evidence, _quoted(name, raw))
 
     check.__name__ = f"check_{role}"
@@ -126,34 +144,46 @@ def check_signage(table, params, ctx):
     value, raw = table["signage"], table["raw_signage"]
     off, unknown = value.eq(False), value.isna()
     status = _select([off, unknown], [BREACH, CANNOT])
-    evidence = _select([off, unknown & raw.eq(""), unknown],
-                       [f"no information sign for the public (field '{name}' = '" + raw + "')",
-                        "not recorded whether an information sign is in place",
-                        "signage value '" + raw + "' not understood as yes/no"])
+    evidence = _select(
+        [off, unknown & raw.eq(""), unknown],
+        [
+            f"no information sign for the public (field '{name}' = '" + raw + "')",
+            "not recorded whether an information sign is in place",
+            "signage value '" + raw + "' not understood as yes/no",
+        ],
+    )
     return _outcome(table.index, status, evidence, _quoted(name, raw))
 
 
 def check_vendor(table, params, ctx):
     if not ctx.vendor_assessed:
-        return _outcome(table.index, CANNOT,
-                        "vendor sanctions not assessed for this layer: run vendorrisk:assessrisk "
-                        "and audit its output to check restricted vendors", "")
+        return _outcome(
+            table.index,
+            CANNOT,
+            "vendor sanctions not assessed for this layer: run vendorrisk:assessrisk "
+            "and audit its output to check restricted vendors",
+            "",
+        )
     level = table["sanction_level"].astype(float)
     vendor = table["vendor"].where(table["vendor"].ne(""), "unknown vendor")
     blank = pd.Series("", index=table.index, dtype=object)
     lists = vals.as_text(table["sanction_lists"]) if "sanction_lists" in table.columns else blank
-    deadline = vals.as_text(table["removal_deadline"]) if "removal_deadline" in table.columns \
-        else blank
-    extra = (np.where(lists.ne(""), "; lists: " + lists, "")
-             + np.where(deadline.ne(""), "; removal deadline " + deadline, ""))
+    deadline = vals.as_text(table["removal_deadline"]) if "removal_deadline" in table.columns else blank
+    extra = np.where(lists.ne(""), "; lists: " + lists, "") + np.where(
+        deadline.ne(""), "; removal deadline " + deadline, ""
+    )
     lvl = level.fillna(-1).astype(int)
     lvl_txt = lvl.astype(str) + " (" + lvl.map(_LEVEL_NAMES).fillna("?") + ")"
     unknown = level.isna()
     hit = level >= params["min_sanction_level"]
     status = _select([unknown, hit], [CANNOT, BREACH])
-    evidence = _select([unknown, hit],
-                       ["sanction level unknown for " + vendor + " (vendor not resolved)",
-                        vendor + " has sanction level " + lvl_txt + extra])
+    evidence = _select(
+        [unknown, hit],
+        [
+            "sanction level unknown for " + vendor + " (vendor not resolved)",
+            vendor + " has sanction level " + lvl_txt + extra,
+        ],
+    )
     values = "vendor='" + vendor + "'; sanction_level=" + vals.as_text(level)
     return _outcome(table.index, status, evidence, values)
 
@@ -170,9 +200,15 @@ def check_end_of_support(table, params, ctx):
     status = _select([unknown, past], [CANNOT, BREACH])
     evidence = _select(
         [unknown, past],
-        ["install year not recorded: end of security support cannot be dated",
-         "installed in " + year_txt + ": security support taken to end in " + end_txt
-         + f" ({life}-year service life), before the audit date {ctx.audit_date.isoformat()}"])
+        [
+            "install year not recorded: end of security support cannot be dated",
+            "installed in "
+            + year_txt
+            + ": security support taken to end in "
+            + end_txt
+            + f" ({life}-year service life), before the audit date {ctx.audit_date.isoformat()}",
+        ],
+    )
     values = _quoted(name, table["raw_install_year"]) + f"; service life {life} years"
     return _outcome(table.index, status, evidence, values)
 
@@ -188,15 +224,21 @@ def check_storage(table, params, ctx):
     outside = ~unknown & ~code.isin(allowed)
     where = ", ".join(params["allowed"]).replace("JURISDICTION", ctx.jurisdiction)
     status = _select([unknown, outside], [CANNOT, BREACH])
-    evidence = _select([unknown & raw.eq(""), unknown, outside],
-                       ["storage location of the recordings not recorded",
-                        "storage location '" + raw + "' not understood as a country",
-                        "recordings stored in '" + raw + "' (" + code.fillna("") + f"), outside {where}"])
+    evidence = _select(
+        [unknown & raw.eq(""), unknown, outside],
+        [
+            "storage location of the recordings not recorded",
+            "storage location '" + raw + "' not understood as a country",
+            "recordings stored in '" + raw + "' (" + code.fillna("") + f"), outside {where}",
+        ],
+    )
     return _outcome(table.index, status, evidence, _quoted(name, raw) + f"; allowed {where}")
 
 
-_VIEW_LABEL = {"dwellings": ("dwelling", "dwellings"), "sensitive_sites": ("sensitive site",
-                                                                           "sensitive sites")}
+_VIEW_LABEL = {
+    "dwellings": ("dwelling", "dwellings"),
+    "sensitive_sites": ("sensitive site", "sensitive sites"),
+}
 
 
 def check_view(table, params, ctx):
@@ -204,8 +246,9 @@ def check_view(table, params, ctx):
     one, many = _VIEW_LABEL[layer]
     pairs = ctx.views.get(layer)
     if pairs is None:
-        return _outcome(table.index, CANNOT, f"no {many} layer given: what the camera sees "
-                        f"cannot be checked", "")
+        return _outcome(
+            table.index, CANNOT, f"no {many} layer given: what the camera sees cannot be checked", ""
+        )
     fov = ctx.fov
     hits = pairs[pairs["overlap_m2"].isna() | (pairs["overlap_m2"] >= minimum)]
     grouped = hits.groupby("camera")
@@ -213,22 +256,32 @@ def check_view(table, params, ctx):
     area = grouped["overlap_m2"].sum(min_count=1).reindex(table.index)
     names = _first_names(hits, table.index)
     nouns = np.where(count == 1, one, many)
-    covered = (count.astype(str) + " " + nouns
-               + np.where(area.notna() & (layer == "dwellings"),
-                          " (" + vals.as_text(area.round(0)) + " m²)", "")
-               + np.where(names.ne(""), ": " + names, ""))
+    covered = (
+        count.astype(str)
+        + " "
+        + nouns
+        + np.where(area.notna() & (layer == "dwellings"), " (" + vals.as_text(area.round(0)) + " m²)", "")
+        + np.where(names.ne(""), ": " + names, "")
+    )
     located = ctx.has_location.to_numpy()
     seen = count.to_numpy() > 0
     assumed = fov["assumed"].to_numpy()
     status = _select([~located, assumed, seen], [CANNOT, CANNOT, BREACH])
     evidence = _select(
         [~located, assumed & seen, assumed, seen],
-        ["the camera has no location: what it sees cannot be checked",
-         "assumed field of view (" + fov["fov_text"] + "; " + fov["assumed_values"]
-         + ") would cover " + covered,
-         "field of view assumed (" + fov["assumed_values"] + f"): it would cover no {one}; "
-         "record direction, angle and range to verify",
-         "field of view (" + fov["fov_text"] + ") covers " + covered])
+        [
+            "the camera has no location: what it sees cannot be checked",
+            "assumed field of view ("
+            + fov["fov_text"]
+            + "; "
+            + fov["assumed_values"]
+            + ") would cover "
+            + covered,
+            "field of view assumed (" + fov["assumed_values"] + f"): it would cover no {one}; "
+            "record direction, angle and range to verify",
+            "field of view (" + fov["fov_text"] + ") covers " + covered,
+        ],
+    )
     values = "field of view " + fov["fov_text"] + np.where(assumed, " (assumed)", "")
     return _outcome(table.index, status, evidence, values)
 

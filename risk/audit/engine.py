@@ -17,8 +17,19 @@ from .fov import fov_parameters
 from .roles import CAMERA_ROLES
 from .ruleset import SEVERITIES
 
-FINDING_COLUMNS = ("camera_id", "rule_id", "rule_title", "rule_title_fr", "severity", "status",
-                   "evidence", "values_checked", "legal_basis", "source", "vendor")
+FINDING_COLUMNS = (
+    "camera_id",
+    "rule_id",
+    "rule_title",
+    "rule_title_fr",
+    "severity",
+    "status",
+    "evidence",
+    "values_checked",
+    "legal_basis",
+    "source",
+    "vendor",
+)
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
 
@@ -35,8 +46,7 @@ class CameraAudit:
     def __init__(self, frame, ruleset, audit_date, jurisdiction, mapping=None, fids=None):
         self.frame, self.ruleset = frame, ruleset
         self.audit_date, self.jurisdiction = audit_date, jurisdiction
-        self.mapping = mapping or detect_fields([str(c) for c in frame.columns], None,
-                                                CAMERA_ROLES)
+        self.mapping = mapping or detect_fields([str(c) for c in frame.columns], None, CAMERA_ROLES)
         self.fids = fids
         self.table = self.fov = self.messages = None
 
@@ -52,36 +62,51 @@ class CameraAudit:
 
     def evaluate(self, has_location, views):
         """Apply every rule; views maps 'dwellings'/'sensitive_sites' to pairs or None."""
-        ctx = AuditContext(audit_date=self.audit_date, jurisdiction=self.jurisdiction,
-                           mapping=self.mapping, fov=self.fov,
-                           has_location=pd.Series(has_location, index=self.table.index),
-                           views=views, vendor_assessed=self.vendor_assessed)
+        ctx = AuditContext(
+            audit_date=self.audit_date,
+            jurisdiction=self.jurisdiction,
+            mapping=self.mapping,
+            fov=self.fov,
+            has_location=pd.Series(has_location, index=self.table.index),
+            views=views,
+            vendor_assessed=self.vendor_assessed,
+        )
         parts = []
         for rule in self.ruleset.rules:
             out = CHECKS[rule.check](self.table, rule.parameters, ctx)
             out = out[out["status"].notna()]
             if out.empty:
                 continue
-            parts.append(pd.DataFrame({
-                "row": out.index, "camera_id": self.table.loc[out.index, "camera_id"].to_numpy(),
-                "rule_id": rule.id, "rule_title": rule.title_en, "rule_title_fr": rule.title_fr,
-                "severity": rule.severity, "status": out["status"].to_numpy(),
-                "evidence": out["evidence"].to_numpy(), "values_checked": out["values"].to_numpy(),
-                "legal_basis": rule.legal_basis, "source": rule.source,
-                "vendor": self.table.loc[out.index, "vendor"].to_numpy(),
-            }))
-        findings = (pd.concat(parts, ignore_index=True) if parts
-                    else pd.DataFrame(columns=("row",) + FINDING_COLUMNS))
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "row": out.index,
+                        "camera_id": self.table.loc[out.index, "camera_id"].to_numpy(),
+                        "rule_id": rule.id,
+                        "rule_title": rule.title_en,
+                        "rule_title_fr": rule.title_fr,
+                        "severity": rule.severity,
+                        "status": out["status"].to_numpy(),
+                        "evidence": out["evidence"].to_numpy(),
+                        "values_checked": out["values"].to_numpy(),
+                        "legal_basis": rule.legal_basis,
+                        "source": rule.source,
+                        "vendor": self.table.loc[out.index, "vendor"].to_numpy(),
+                    }
+                )
+            )
+        findings = (
+            pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=("row",) + FINDING_COLUMNS)
+        )
         per_camera = self.per_camera(findings)
         for rule in self.ruleset.rules:
             if rule.check == "view" and views.get(rule.parameters["layer"]) is not None:
                 column = rule.parameters["layer"] + "_in_view"
                 if column not in per_camera:
-                    per_camera[column] = view_counts(views[rule.parameters["layer"]],
-                                                     self.table.index,
-                                                     rule.parameters["min_overlap_m2"])
-        return AuditResult(findings=findings, per_camera=per_camera,
-                           per_rule=self.per_rule(findings))
+                    per_camera[column] = view_counts(
+                        views[rule.parameters["layer"]], self.table.index, rule.parameters["min_overlap_m2"]
+                    )
+        return AuditResult(findings=findings, per_camera=per_camera, per_rule=self.per_rule(findings))
 
     def per_camera(self, findings):
         """One row per camera: counts, worst severity and the rules it breaks or leaves open."""
@@ -90,24 +115,41 @@ class CameraAudit:
         cannot = findings[findings["status"] == CANNOT]
         n_breach = breach.groupby("row").size().reindex(t.index, fill_value=0)
         n_cannot = cannot.groupby("row").size().reindex(t.index, fill_value=0)
-        worst = (breach.assign(rank=breach["severity"].map(_RANK)).groupby("row")["rank"].max()
-                 .reindex(t.index))
+        worst = (
+            breach.assign(rank=breach["severity"].map(_RANK)).groupby("row")["rank"].max().reindex(t.index)
+        )
         worst_txt = worst.map(lambda r: SEVERITIES[int(r)] if r == r else "")
         status = np.select([n_breach > 0, n_cannot > 0], [BREACH, CANNOT], "compliant")
-        views = findings[findings["rule_id"].isin(
-            [r.id for r in self.ruleset.rules if r.check == "view"])]
-        view_rank = (views["status"].map({CANNOT: 1, BREACH: 2}).groupby(views["row"]).max()
-                     .reindex(t.index).fillna(0).to_numpy())
+        views = findings[findings["rule_id"].isin([r.id for r in self.ruleset.rules if r.check == "view"])]
+        view_rank = (
+            views["status"]
+            .map({CANNOT: 1, BREACH: 2})
+            .groupby(views["row"])
+            .max()
+            .reindex(t.index)
+            .fillna(0)
+            .to_numpy()
+        )
         view_status = np.select([view_rank == 2, view_rank == 1], [BREACH, CANNOT], "none")
-        return pd.DataFrame({
-            "camera_id": t["camera_id"], "vendor": t["vendor"], "model": t["model"],
-            "camera_type": fov["camera_type"], "field_of_view": fov["fov_text"],
-            "fov_assumed": fov["assumed"], "assumed_values": fov["assumed_values"],
-            "breaches": n_breach.astype("int64"), "cannot_verify": n_cannot.astype("int64"),
-            "worst_severity": worst_txt, "status": status, "view_status": view_status,
-            "rules_breached": _rule_lists(breach, t.index),
-            "rules_unverified": _rule_lists(cannot, t.index),
-        }, index=t.index)
+        return pd.DataFrame(
+            {
+                "camera_id": t["camera_id"],
+                "vendor": t["vendor"],
+                "model": t["model"],
+                "camera_type": fov["camera_type"],
+                "field_of_view": fov["fov_text"],
+                "fov_assumed": fov["assumed"],
+                "assumed_values": fov["assumed_values"],
+                "breaches": n_breach.astype("int64"),
+                "cannot_verify": n_cannot.astype("int64"),
+                "worst_severity": worst_txt,
+                "status": status,
+                "view_status": view_status,
+                "rules_breached": _rule_lists(breach, t.index),
+                "rules_unverified": _rule_lists(cannot, t.index),
+            },
+            index=t.index,
+        )
 
     def per_rule(self, findings):
         """One row per rule: what it checks, on what basis, and how many cameras it caught."""
@@ -115,14 +157,21 @@ class CameraAudit:
         rows = []
         for rule in self.ruleset.rules:
             got = counts.loc[rule.id] if rule.id in counts.index else {}
-            rows.append({
-                "rule_id": rule.id, "title": rule.title_en, "title_fr": rule.title_fr,
-                "severity": rule.severity, "check": rule.check,
-                "breaches": int(got.get(BREACH, 0)), "cannot_verify": int(got.get(CANNOT, 0)),
-                "cameras_checked": len(self.table),
-                "legal_basis": rule.legal_basis, "source": rule.source,
-                "parameters": json.dumps(rule.parameters, ensure_ascii=False, sort_keys=True),
-            })
+            rows.append(
+                {
+                    "rule_id": rule.id,
+                    "title": rule.title_en,
+                    "title_fr": rule.title_fr,
+                    "severity": rule.severity,
+                    "check": rule.check,
+                    "breaches": int(got.get(BREACH, 0)),
+                    "cannot_verify": int(got.get(CANNOT, 0)),
+                    "cameras_checked": len(self.table),
+                    "legal_basis": rule.legal_basis,
+                    "source": rule.source,
+                    "parameters": json.dumps(rule.parameters, ensure_ascii=False, sort_keys=True),
+                }
+            )
         return pd.DataFrame(rows)
 
 
@@ -166,10 +215,12 @@ def district_summary(districts, camera_district, table):
     if "sanction_level" in table.columns:
         level = table.loc[inside.index, "sanction_level"]
         for lv in range(4):
-            out[f"sanction_{lv}"] = (inside[level == lv].value_counts()
-                                     .reindex(out.index, fill_value=0).astype("int64"))
-        out["sanction_unknown"] = (inside[level.isna()].value_counts()
-                                   .reindex(out.index, fill_value=0).astype("int64"))
+            out[f"sanction_{lv}"] = (
+                inside[level == lv].value_counts().reindex(out.index, fill_value=0).astype("int64")
+            )
+        out["sanction_unknown"] = (
+            inside[level.isna()].value_counts().reindex(out.index, fill_value=0).astype("int64")
+        )
     else:
         out["sanction_assessed"] = False
     return out

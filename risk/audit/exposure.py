@@ -18,8 +18,9 @@ def add_vendor_exposure(frame, catalog, jurisdiction, reference_date):
         frame = frame.assign(_asset_class="cctv_camera")
         fields["class"] = "_asset_class"
     tags, _ = Tagger(catalog).tag(frame, fields)
-    engine = Assessment(catalog, load_scenarios(EXPOSURE_SCENARIO), load_profile(),
-                        jurisdiction, reference_date)
+    engine = Assessment(
+        catalog, load_scenarios(EXPOSURE_SCENARIO), load_profile(), jurisdiction, reference_date
+    )
     base = frame.drop(columns=[c for c in TAG_COLUMNS if c in frame.columns])
     ok, message = engine.prepare(base.join(tags), fields)
     if not ok:
@@ -33,5 +34,7 @@ def add_vendor_exposure(frame, catalog, jurisdiction, reference_date):
         out[col] = values.astype(object).to_numpy() if col != "sanction_level" else values
     # an unresolved vendor has no known level: the audit must say "cannot verify", not pass
     out["sanction_level"] = out["sanction_level"].astype(float).where(known)
-    return out, (f"vendor exposure read from the catalog {catalog.version}: lists in force in "
-                 f"{jurisdiction} on {reference_date.isoformat()} (scenario {EXPOSURE_SCENARIO})")
+    return out, (
+        f"vendor exposure read from the catalog {catalog.version}: lists in force in "
+        f"{jurisdiction} on {reference_date.isoformat()} (scenario {EXPOSURE_SCENARIO})"
+    )

@@ -24,24 +24,40 @@ def fov_parameters(table, defaults):
     direction = table["direction"].astype(float).where(angle < 360)
 
     kind_txt = np.where(kind.eq("unknown"), "a camera of unknown type", "a " + kind + " camera")
-    parts = pd.DataFrame({
-        "d": np.where(direction_missing, "direction not recorded (full circle)", ""),
-        "a": np.where(angle_missing & ~direction_missing,
-                      "angle not recorded (" + _num(angle) + "° assumed for " + kind_txt + ")", ""),
-        "r": np.where(range_missing,
-                      "range not recorded (" + _num(range_m) + " m assumed for " + kind_txt + ")",
-                      ""),
-    }, index=table.index)
+    parts = pd.DataFrame(
+        {
+            "d": np.where(direction_missing, "direction not recorded (full circle)", ""),
+            "a": np.where(
+                angle_missing & ~direction_missing,
+                "angle not recorded (" + _num(angle) + "° assumed for " + kind_txt + ")",
+                "",
+            ),
+            "r": np.where(
+                range_missing, "range not recorded (" + _num(range_m) + " m assumed for " + kind_txt + ")", ""
+            ),
+        },
+        index=table.index,
+    )
     note = parts.apply(lambda col: col.str.len() > 0).to_numpy()
     assumed = note.any(axis=1)
     text = _join(parts)
-    described = np.where(angle >= 360, "360°, " + _num(range_m) + " m",
-                         _num(angle) + "° towards " + _num(direction) + "°, " + _num(range_m) + " m")
-    return pd.DataFrame({
-        "direction": direction, "angle": angle, "range_m": range_m,
-        "assumed": assumed, "assumed_values": text, "fov_text": described,
-        "camera_type": kind,
-    }, index=table.index)
+    described = np.where(
+        angle >= 360,
+        "360°, " + _num(range_m) + " m",
+        _num(angle) + "° towards " + _num(direction) + "°, " + _num(range_m) + " m",
+    )
+    return pd.DataFrame(
+        {
+            "direction": direction,
+            "angle": angle,
+            "range_m": range_m,
+            "assumed": assumed,
+            "assumed_values": text,
+            "fov_text": described,
+            "camera_type": kind,
+        },
+        index=table.index,
+    )
 
 
 def _num(series):

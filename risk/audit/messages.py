@@ -28,8 +28,9 @@ class Messages:
         for r in rows[:PER_PROBLEM]:
             self.lines.append(f"camera {ids[r]}, field '{field}': value '{values[r]}' {problem}")
         if len(rows) > PER_PROBLEM:
-            self.lines.append(f"... and {len(rows) - PER_PROBLEM} more cameras whose field "
-                              f"'{field}' {problem}")
+            self.lines.append(
+                f"... and {len(rows) - PER_PROBLEM} more cameras whose field '{field}' {problem}"
+            )
 
     def __iter__(self):
         return iter(self.lines)

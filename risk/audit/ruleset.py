@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 
 from ..jsonsafe import JsonFileError, load_json
 
-RULESET_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))),
-                           "resources", "rulesets")
+RULESET_DIR = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "resources", "rulesets"
+)
 DEFAULT_RULESET = "fr_cnil"
 SEVERITIES = ("low", "medium", "high", "critical")
 VIEW_LAYERS = ("dwellings", "sensitive_sites")
@@ -34,29 +35,44 @@ CHECKS = {
         "missing_values": (False, _text_list, "a list of texts", []),
         "empty_is_breach": (False, lambda v: isinstance(v, bool), "true or false", True),
     },
-    "retention": {"max_retention_days": (True, lambda v: _number(v) and v > 0,
-                                         "a positive number of days", None)},
+    "retention": {
+        "max_retention_days": (True, lambda v: _number(v) and v > 0, "a positive number of days", None)
+    },
     "biometric": {},
     "plate_reading": {},
     "audio": {},
     "signage": {},
     "vendor": {"min_sanction_level": (False, lambda v: v in (1, 2, 3), "1, 2 or 3", 2)},
-    "end_of_support": {"service_life_years": (True, lambda v: _number(v) and v > 0,
-                                              "a positive number of years", None)},
-    "storage": {"allowed": (True, lambda v: _text_list(v) and len(v) > 0,
-                            "a non-empty list of country codes, EU, EEA or JURISDICTION", None)},
+    "end_of_support": {
+        "service_life_years": (True, lambda v: _number(v) and v > 0, "a positive number of years", None)
+    },
+    "storage": {
+        "allowed": (
+            True,
+            lambda v: _text_list(v) and len(v) > 0,
+            "a non-empty list of country codes, EU, EEA or JURISDICTION",
+            None,
+        )
+    },
     "view": {
         "layer": (True, lambda v: v in VIEW_LAYERS, " or ".join(VIEW_LAYERS), None),
         "min_overlap_m2": (False, lambda v: _number(v) and v >= 0, "a number of m² >= 0", 0.0),
-        "point_radius_m": (False, lambda v: _number(v) and v >= 0, "a number of metres >= 0",
-                           0.0),
+        "point_radius_m": (False, lambda v: _number(v) and v >= 0, "a number of metres >= 0", 0.0),
     },
 }
 CAMERA_TYPE_KEYS = ("fixed", "dome", "ptz", "panoramic", "unknown")
-_RULE_KEYS = {"id", "check", "title", "severity", "legal_basis", "source", "parameters",
-              "description", "enabled"}
-_TOP_KEYS = {"format", "id", "version", "jurisdiction", "title", "description", "fov_defaults",
-             "rules"}
+_RULE_KEYS = {
+    "id",
+    "check",
+    "title",
+    "severity",
+    "legal_basis",
+    "source",
+    "parameters",
+    "description",
+    "enabled",
+}
+_TOP_KEYS = {"format", "id", "version", "jurisdiction", "title", "description", "fov_defaults", "rules"}
 
 
 @dataclass(frozen=True)
@@ -89,8 +105,11 @@ class Ruleset:
 
     def point_radius(self, layer):
         """Radius a point feature of `layer` stands for (largest asked by the view rules)."""
-        radii = [r.parameters["point_radius_m"] for r in self.rules
-                 if r.check == "view" and r.parameters["layer"] == layer]
+        radii = [
+            r.parameters["point_radius_m"]
+            for r in self.rules
+            if r.check == "view" and r.parameters["layer"] == layer
+        ]
         return max(radii, default=0.0)
 
 
@@ -107,8 +126,9 @@ def resolve_ruleset(ref):
     path = os.path.join(RULESET_DIR, ref + ".json")
     if os.path.isfile(path):
         return path
-    raise RulesetError(ref, "RULESET", "no such file or built-in rule set (built-in: "
-                       + ", ".join(builtin_rulesets()) + ")")
+    raise RulesetError(
+        ref, "RULESET", "no such file or built-in rule set (built-in: " + ", ".join(builtin_rulesets()) + ")"
+    )
 
 
 def load_ruleset(ref=None):
@@ -146,9 +166,17 @@ def parse_ruleset(data, source="<ruleset>"):
             fail(f"rules[{i}].id", f"duplicate rule id '{rule.id}'")
         seen.add(rule.id)
         rules.append(rule)
-    return Ruleset(id=data["id"], version=data["version"], jurisdiction=data["jurisdiction"],
-                   title_en=title_en, title_fr=title_fr, fov_defaults=fov, rules=rules,
-                   path=str(source), raw=data)
+    return Ruleset(
+        id=data["id"],
+        version=data["version"],
+        jurisdiction=data["jurisdiction"],
+        title_en=title_en,
+        title_fr=title_fr,
+        fov_defaults=fov,
+        rules=rules,
+        path=str(source),
+        raw=data,
+    )
 
 
 def _titles(value, key, fail):
@@ -167,7 +195,7 @@ def _fov_defaults(value, fail):
     for kind in CAMERA_TYPE_KEYS:
         entry = value.get(kind)
         if not isinstance(entry, dict):
-            fail(f"fov_defaults.{kind}", "missing: expected {\"angle\": degrees, \"range_m\": metres}")
+            fail(f"fov_defaults.{kind}", 'missing: expected {"angle": degrees, "range_m": metres}')
         angle, rng = entry.get("angle"), entry.get("range_m")
         if not _number(angle) or not 0 < angle <= 360:
             fail(f"fov_defaults.{kind}.angle", "expected degrees in (0, 360]")
@@ -200,8 +228,10 @@ def _rule(item, key, fail):
         fail(f"{key}.parameters", "expected an object")
     schema = CHECKS[item["check"]]
     for p in sorted(set(params) - set(schema)):
-        fail(f"{key}.parameters.{p}", f"unknown parameter for check '{item['check']}' "
-             f"(known: {', '.join(schema) or 'none'})")
+        fail(
+            f"{key}.parameters.{p}",
+            f"unknown parameter for check '{item['check']}' (known: {', '.join(schema) or 'none'})",
+        )
     values = {}
     for p, (required, valid, expected, default) in schema.items():
         if p not in params:
@@ -217,6 +247,14 @@ def _rule(item, key, fail):
         desc = desc.get("en", "")
     if not enabled:
         return None
-    return Rule(id=item["id"], check=item["check"], title_en=title_en, title_fr=title_fr,
-                severity=item["severity"], legal_basis=item["legal_basis"],
-                source=item["source"], parameters=values, description=str(desc))
+    return Rule(
+        id=item["id"],
+        check=item["check"],
+        title_en=title_en,
+        title_fr=title_fr,
+        severity=item["severity"],
+        legal_basis=item["legal_basis"],
+        source=item["source"],
+        parameters=values,
+        description=str(desc),
+    )

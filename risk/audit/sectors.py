@@ -47,14 +47,15 @@ def polygon_wkb(rings, valid=None):
     """Little-endian WKB polygons (one ring each) as an object array of bytes; None where invalid."""
     rings = np.ascontiguousarray(rings, dtype="<f8")
     n, k, _ = rings.shape
-    dtype = np.dtype([("order", "u1"), ("type", "<u4"), ("nrings", "<u4"), ("npoints", "<u4"),
-                      ("xy", "<f8", (k, 2))])
+    dtype = np.dtype(
+        [("order", "u1"), ("type", "<u4"), ("nrings", "<u4"), ("npoints", "<u4"), ("xy", "<f8", (k, 2))]
+    )
     rec = np.empty(n, dtype=dtype)
     rec["order"], rec["type"], rec["nrings"], rec["npoints"] = 1, 3, 1, k
     rec["xy"] = rings
     buf, size = rec.tobytes(), dtype.itemsize
     out = np.empty(n, dtype=object)
-    out[:] = [buf[i * size:(i + 1) * size] for i in range(n)]
+    out[:] = [buf[i * size : (i + 1) * size] for i in range(n)]
     bad = ~np.isfinite(rings).all(axis=(1, 2))
     if valid is not None:
         bad |= ~np.asarray(valid, bool)

@@ -15,35 +15,88 @@ from .countries import country_code
 
 UNKNOWN_WORDS = frozenset(
     "? - -- unknown inconnu inconnue nc n/c n.c. na n/a nd n/d tbc tbd camera guard".split()
-    + ["non renseigne", "a verifier", "not known"])
+    + ["non renseigne", "a verifier", "not known"]
+)
 TRUE_WORDS = frozenset(
     "yes y oui o true vrai 1 x on enabled enable active actif activee present installed "
-    "installe installee ok avec with alpr anpr lpr lapi".split())
+    "installe installee ok avec with alpr anpr lpr lapi".split()
+)
 FALSE_WORDS = frozenset(
     "no n non false faux 0 off disabled disable inactive inactif desactive desactivee absent "
-    "missing manquant manquante none aucun aucune without sans".split())
+    "missing manquant manquante none aucun aucune without sans".split()
+)
 
 _UNIT_DAYS = {
-    "": 1, "j": 1, "jr": 1, "jrs": 1, "jour": 1, "jours": 1, "d": 1, "day": 1, "days": 1,
-    "h": 1 / 24, "hr": 1 / 24, "hrs": 1 / 24, "heure": 1 / 24, "heures": 1 / 24,
-    "hour": 1 / 24, "hours": 1 / 24, "sem": 7, "semaine": 7, "semaines": 7, "w": 7, "wk": 7,
-    "week": 7, "weeks": 7, "mois": 30, "month": 30, "months": 30, "an": 365, "ans": 365,
-    "annee": 365, "annees": 365, "y": 365, "yr": 365, "year": 365, "years": 365,
+    "": 1,
+    "j": 1,
+    "jr": 1,
+    "jrs": 1,
+    "jour": 1,
+    "jours": 1,
+    "d": 1,
+    "day": 1,
+    "days": 1,
+    "h": 1 / 24,
+    "hr": 1 / 24,
+    "hrs": 1 / 24,
+    "heure": 1 / 24,
+    "heures": 1 / 24,
+    "hour": 1 / 24,
+    "hours": 1 / 24,
+    "sem": 7,
+    "semaine": 7,
+    "semaines": 7,
+    "w": 7,
+    "wk": 7,
+    "week": 7,
+    "weeks": 7,
+    "mois": 30,
+    "month": 30,
+    "months": 30,
+    "an": 365,
+    "ans": 365,
+    "annee": 365,
+    "annees": 365,
+    "y": 365,
+    "yr": 365,
+    "year": 365,
+    "years": 365,
 }
 _NUMBER_UNIT = re.compile(r"^([0-9]+(?:[.,][0-9]+)?)\s*([a-z]*)\.?$")
-_COMPASS = ("n", "nne", "ne", "ene", "e", "ese", "se", "sse", "s", "ssw", "sw", "wsw", "w", "wnw",
-            "nw", "nnw")
+_COMPASS = (
+    "n",
+    "nne",
+    "ne",
+    "ene",
+    "e",
+    "ese",
+    "se",
+    "sse",
+    "s",
+    "ssw",
+    "sw",
+    "wsw",
+    "w",
+    "wnw",
+    "nw",
+    "nnw",
+)
 COMPASS_DEGREES = {p: i * 22.5 for i, p in enumerate(_COMPASS)}
 COMPASS_DEGREES.update({p.replace("w", "o"): d for p, d in COMPASS_DEGREES.items()})
-COMPASS_DEGREES.update({"north": 0, "nord": 0, "east": 90, "est": 90, "south": 180, "sud": 180,
-                        "west": 270, "ouest": 270})
+COMPASS_DEGREES.update(
+    {"north": 0, "nord": 0, "east": 90, "est": 90, "south": 180, "sud": 180, "west": 270, "ouest": 270}
+)
 
 CAMERA_TYPES = ("fixed", "dome", "ptz", "panoramic")
 _TYPE_PATTERNS = (  # first match wins; patterns are searched in the normalised text
-    ("ptz", ("ptz", "speed dome", "speeddome", "motoris", "panning", "pan tilt", "mobile",
-             "orientable", "rotat")),
-    ("panoramic", ("panoram", "fisheye", "fish eye", "360", "omni", "multi sensor",
-                   "multisensor", "multi capteur")),
+    (
+        "ptz",
+        ("ptz", "speed dome", "speeddome", "motoris", "panning", "pan tilt", "mobile", "orientable", "rotat"),
+    ),
+    (
+        "panoramic",
+        ("panoram", "fisheye", "fish eye", "360", "omni", "multi sensor", "multisensor", "multi capteur"),
+    ),
     ("dome", ("dome",)),
     ("fixed", ("fixed", "fixe", "bullet", "box", "tube", "static", "statique", "cube")),
 )
@@ -76,7 +129,7 @@ def by_unique(series, func):
     codes, uniques = pd.factorize(series, sort=False)
     mapped = [func(u) for u in uniques]
     table = np.empty(len(mapped) + 1, dtype=object)
-    table[:len(mapped)] = mapped
+    table[: len(mapped)] = mapped
     table[-1] = None
     return pd.Series(table[codes], index=series.index, dtype=object)
 
@@ -164,8 +217,7 @@ def parse_year(series, low=1950, high=2100):
     """Install years, also from dates ('2019-05-01') or text ('mise en service 2019')."""
     if series.dtype == object:
         text = series.astype(str)
-        year = pd.to_numeric(text.str.extract(r"((?:19|20)[0-9]{2})", expand=False),
-                             errors="coerce")
+        year = pd.to_numeric(text.str.extract(r"((?:19|20)[0-9]{2})", expand=False), errors="coerce")
         year = year.where(~is_blank(series))
     elif pd.api.types.is_datetime64_any_dtype(series):
         year = series.dt.year.astype(float)
@@ -194,16 +246,17 @@ def parse_camera_type(series):
 
 def parse_country(series):
     """Storage locations -> ISO code, EU/EEA or LOCAL."""
-    raw = by_unique(series, lambda v: country_code(norm(v)) if norm(v) not in UNKNOWN_WORDS
-                    else None)
+    raw = by_unique(series, lambda v: country_code(norm(v)) if norm(v) not in UNKNOWN_WORDS else None)
     bad = raw.isna() & ~is_blank(series) & ~by_unique(series, norm).isin(UNKNOWN_WORDS)
     return raw, bad
 
 
 def as_text(series):
     """Cell values as display text for evidence ('' for blanks); integers without '.0'."""
+
     def show(v):
         if isinstance(v, (float, np.floating)) and float(v).is_integer():
             return str(int(v))
         return str(v).strip()
+
     return by_unique(series, show).fillna("")

@@ -13,13 +13,26 @@ from openpyxl.utils import get_column_letter
 from ..xlsxsafe import safe_text, save_atomically
 
 SHEETS = ("Findings", "Per rule", "Per camera", "Districts", "Rule set", "Run info")
-FINDINGS_HEADERS = ("camera_id", "rule_id", "rule_title", "rule_title_fr", "severity", "status",
-                    "evidence", "values_checked", "legal_basis", "source", "vendor")
+FINDINGS_HEADERS = (
+    "camera_id",
+    "rule_id",
+    "rule_title",
+    "rule_title_fr",
+    "severity",
+    "status",
+    "evidence",
+    "values_checked",
+    "legal_basis",
+    "source",
+    "vendor",
+)
 _HEAD_FONT = Font(bold=True, color="FFFFFF")
 _HEAD_FILL = PatternFill("solid", fgColor="2F4F6F")
 _WRAP = Alignment(wrap_text=True, vertical="top")
-_STATUS_FILL = {"breach": PatternFill("solid", fgColor="F4C7C3"),
-                "cannot_verify": PatternFill("solid", fgColor="FCE8B2")}
+_STATUS_FILL = {
+    "breach": PatternFill("solid", fgColor="F4C7C3"),
+    "cannot_verify": PatternFill("solid", fgColor="FCE8B2"),
+}
 
 
 def cell(value):
@@ -47,8 +60,7 @@ def _table(ws, frame, widths=None, wrap=()):
     if len(frame.columns):
         ws.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{max(ws.max_row, 1)}"
     for i, col in enumerate(frame.columns, start=1):
-        width = (widths or {}).get(col) or min(60, max(10, len(str(col)) + 2,
-                                                       _longest(frame[col]) + 2))
+        width = (widths or {}).get(col) or min(60, max(10, len(str(col)) + 2, _longest(frame[col]) + 2))
         ws.column_dimensions[get_column_letter(i)].width = width
         if col in wrap:
             for (c,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
@@ -79,40 +91,73 @@ def write_audit_workbook(report, path):
     ws = wb.active
     ws.title = "Findings"
     findings = report.findings.reindex(columns=FINDINGS_HEADERS)
-    _table(ws, findings, widths={"evidence": 70, "values_checked": 40, "legal_basis": 50,
-                                 "source": 40}, wrap=("evidence", "legal_basis"))
+    _table(
+        ws,
+        findings,
+        widths={"evidence": 70, "values_checked": 40, "legal_basis": 50, "source": 40},
+        wrap=("evidence", "legal_basis"),
+    )
     status_col = FINDINGS_HEADERS.index("status") + 1
     for (c,) in ws.iter_rows(min_row=2, min_col=status_col, max_col=status_col):
         if c.value in _STATUS_FILL:
             c.fill = _STATUS_FILL[c.value]
-    _table(wb.create_sheet("Per rule"), report.per_rule,
-           widths={"legal_basis": 60, "source": 40, "title": 45, "title_fr": 45},
-           wrap=("legal_basis", "title", "title_fr"))
+    _table(
+        wb.create_sheet("Per rule"),
+        report.per_rule,
+        widths={"legal_basis": 60, "source": 40, "title": 45, "title_fr": 45},
+        wrap=("legal_basis", "title", "title_fr"),
+    )
     _table(wb.create_sheet("Per camera"), report.per_camera, widths={"assumed_values": 50})
-    _table(wb.create_sheet("Districts"), report.districts, widths={"cameras_by_vendor": 60},
-           wrap=("cameras_by_vendor",))
+    _table(
+        wb.create_sheet("Districts"),
+        report.districts,
+        widths={"cameras_by_vendor": 60},
+        wrap=("cameras_by_vendor",),
+    )
     _ruleset_sheet(wb.create_sheet("Rule set"), report.ruleset)
-    _key_values(wb.create_sheet("Run info"), list(report.run_info)
-                + [("method", line) for line in report.method_lines()]
-                + [("message", m) for m in report.messages])
+    _key_values(
+        wb.create_sheet("Run info"),
+        list(report.run_info)
+        + [("method", line) for line in report.method_lines()]
+        + [("message", m) for m in report.messages],
+    )
     path = save_atomically(wb, path)
     os.chmod(path, 0o644)  # the temp file it was renamed from is private (0600)
     return path
 
 
 def _ruleset_sheet(ws, rs):
-    rules = pd.DataFrame([{
-        "rule_id": r.id, "check": r.check, "title_en": r.title_en, "title_fr": r.title_fr,
-        "severity": r.severity, "legal_basis": r.legal_basis, "source": r.source,
-        "parameters": json.dumps(r.parameters, ensure_ascii=False, sort_keys=True),
-        "description": r.description,
-    } for r in rs.rules])
-    _table(ws, rules, widths={"legal_basis": 60, "source": 45, "title_en": 40, "title_fr": 40,
-                              "parameters": 40, "description": 50},
-           wrap=("legal_basis", "source", "description", "parameters"))
+    rules = pd.DataFrame(
+        [
+            {
+                "rule_id": r.id,
+                "check": r.check,
+                "title_en": r.title_en,
+                "title_fr": r.title_fr,
+                "severity": r.severity,
+                "legal_basis": r.legal_basis,
+                "source": r.source,
+                "parameters": json.dumps(r.parameters, ensure_ascii=False, sort_keys=True),
+                "description": r.description,
+            }
+            for r in rs.rules
+        ]
+    )
+    _table(
+        ws,
+        rules,
+        widths={
+            "legal_basis": 60,
+            "source": 45,
+            "title_en": 40,
+            "title_fr": 40,
+            "parameters": 40,
+            "description": 50,
+        },
+        wrap=("legal_basis", "source", "description", "parameters"),
+    )
     ws.append([])
-    ws.append([cell(k) for k in ("rule set", rs.id, "version", rs.version, "jurisdiction",
-                                 rs.jurisdiction)])
+    ws.append([cell(k) for k in ("rule set", rs.id, "version", rs.version, "jurisdiction", rs.jurisdiction)])
     ws.append(["title (en)", cell(rs.title_en)])
     ws.append(["title (fr)", cell(rs.title_fr)])
     ws.append(["file", cell(rs.path)])
