@@ -4,7 +4,9 @@ import os
 import sys
 import time
 
-SAMPLE = os.path.join(os.path.dirname(__file__), "resources", "sample", "sample_city.gpkg")
+from .plugin_paths import SAMPLE_CITY
+
+SAMPLE = SAMPLE_CITY
 ASSET_LAYERS = (
     "cameras",
     "platforms",

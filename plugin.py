@@ -7,10 +7,11 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 
 from .gis.compat import QAction
-from .provider.base import ICON, PLUGIN_DIR
+from .plugin_paths import ICON_DIR, PLUGIN_DIR
+from .provider.base import ICON
 
 MENU = "&Vendor Risk"
-DOCK_ICON = os.path.join(PLUGIN_DIR, "resources", "icons", "vendor_risk_dock.svg")
+DOCK_ICON = os.path.join(ICON_DIR, "vendor_risk_dock.svg")
 
 
 translate = QCoreApplication.translate  # pylupdate5 finds translate("Context", "text") calls

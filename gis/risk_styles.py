@@ -12,10 +12,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..plugin_paths import STYLE_DIR
 from .compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, save_style_to_database
 from .styles import leave_wal
 
-STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles")
 RISK_STYLES = ("risk_score", "sanction_level")  # the first is the default
 STYLE_TITLES = {"risk_score": "Risk score", "sanction_level": "Sanction level"}
 

@@ -9,9 +9,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..plugin_paths import STYLE_DIR
 from .compat import save_style_to_database
 
-STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles")
 _ALIVE = []  # post-processors live here until QGIS has used them (ownership goes to C++)
 
 

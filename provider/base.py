@@ -27,12 +27,12 @@ from qgis.PyQt.QtGui import QIcon
 from ..gis.compat import FILE_PARAMETER_FOLDER
 from ..gis.paths import collisions, data_path
 from ..gis.sql_guard import unsafe_filter
+from ..plugin_paths import ICON_DIR, PLUGIN_DIR
 from ..risk.catalog import CatalogError, load_catalog
 from ..risk.definitions import FIELD_ROLES
 from ..risk.fieldmap import FieldMappingError, detect_fields
 
-PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
-ICON = os.path.join(PLUGIN_DIR, "resources", "icons", "vendor_risk.svg")
+ICON = os.path.join(ICON_DIR, "vendor_risk.svg")
 
 
 # What writing an output can raise: files, GDAL, SQLite (a full disk is "disk I/O error").

@@ -9,9 +9,10 @@ from datetime import date
 
 import pandas as pd
 
+from ..plugin_paths import CATALOG_DIR
 from .regex_guard import regex_problem
 
-SHIPPED_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "catalog")
+SHIPPED_DIR = CATALOG_DIR
 
 
 class CatalogError(ValueError):

@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..plugin_paths import SCENARIO_DIR
 from .jsonsafe import JsonFileError, load_json
 
-SHIPPED_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "scenarios")
+SHIPPED_DIR = SCENARIO_DIR
 PROFILE_FILE = "profile.json"
 
 

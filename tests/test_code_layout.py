@@ -43,8 +43,28 @@ def _resolved(path, module, level):
 
 
 def test_risk_imports_nothing_from_the_qgis_side_of_the_plugin():
-    bad = [(p, m) for p, m, level in _imports("risk") if _resolved(p, m, level) not in ("", "risk")]
+    allowed = ("", "risk", "plugin_paths")  # plugin_paths: the plugin's folders, pure Python
+    bad = [(p, m) for p, m, level in _imports("risk") if _resolved(p, m, level) not in allowed]
     assert bad == []
+
+
+def test_plugin_paths_import_only_the_standard_library():
+    tree = ast.parse(open(os.path.join(ROOT, "plugin_paths.py"), encoding="utf-8").read())
+    names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    assert names == ["os"] and not [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+
+
+def test_only_plugin_paths_computes_the_plugins_folders():
+    """One module knows where the plugin's files are (no dirname(dirname(__file__)) elsewhere)."""
+    hits = []
+    for folder in ("risk", "gis", "provider", "ui"):
+        for dirpath, _dirs, files in os.walk(os.path.join(ROOT, folder)):
+            for name in files:
+                if name.endswith(".py"):
+                    text = open(os.path.join(dirpath, name), encoding="utf-8").read()
+                    if "__file__" in text:
+                        hits.append(os.path.join(dirpath, name))
+    assert hits == []
 
 
 def test_gis_never_imports_ui_or_provider():

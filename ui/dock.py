@@ -32,6 +32,7 @@ from ..gis.project_settings import DockSettings, has_settings, read_settings, wr
 from ..gis.report import council_report, number
 from ..gis.tables import read_table
 from ..gis.tasks import LOG_TAG, AlgorithmTask, FunctionTask
+from ..plugin_paths import UI_DIR
 from ..risk.definitions import FIELD_ROLES
 from ..risk.fieldmap import FieldMappingError, detect_fields
 from ..risk.scenarios import BUILT_IN_ORDER, ScenarioError, available_scenarios, load_scenario
@@ -39,7 +40,7 @@ from . import overlays
 from .chart import BarChart
 from .common import check_state, language, role_label
 
-FORM, _BASE = uic.loadUiType(os.path.join(os.path.dirname(__file__), "dock.ui"))
+FORM, _BASE = uic.loadUiType(os.path.join(UI_DIR, "dock.ui"))
 BASE_JURISDICTIONS = ("US", "EU", "FR", "UK")
 TOP_VENDORS = 10
 ALGORITHM = "vendorrisk:assessrisk"

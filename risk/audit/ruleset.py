@@ -3,11 +3,9 @@
 import os
 from dataclasses import dataclass, field
 
+from ...plugin_paths import RULESET_DIR
 from ..jsonsafe import JsonFileError, load_json
 
-RULESET_DIR = os.path.join(
-    os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "resources", "rulesets"
-)
 DEFAULT_RULESET = "fr_cnil"
 SEVERITIES = ("low", "medium", "high", "critical")
 VIEW_LAYERS = ("dwellings", "sensitive_sites")
