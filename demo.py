@@ -64,8 +64,8 @@ def print_table(summary, out=sys.stdout):
 def render_maps(gpkg, out_dir, scenario_ids, sample):
     from qgis.core import QgsVectorLayer
 
-    from .gis.render import export_png, map_page, scratch_project
-    from .gis.risk_styles import apply_risk_styles
+    from .gis.layouts.render import export_png, map_page, scratch_project
+    from .gis.styles.risk import apply_risk_styles
 
     project = scratch_project()
     background = []
@@ -131,7 +131,7 @@ def run_demo(args=()):
     )
     if code:
         return code
-    from .gis.tables import read_table
+    from .gis.io.tables import read_table
 
     summary = read_table(gpkg, "scenario_summary")
     print(f"\nVendor Risk demo — sample city of Valbourg, jurisdiction FR ({results['ASSETS']} assets)\n")
@@ -140,7 +140,7 @@ def run_demo(args=()):
     print(f"\nWrote {gpkg}")
     for p in pngs:
         print(f"Wrote {p}")
-    from .gis.report import council_report
+    from .gis.layouts.council_report import council_report
     from .provider.export_workbook import export_workbook_demo
 
     print(f"Wrote {export_workbook_demo(gpkg, os.path.join(out_dir, 'vendor_risk.xlsx'), LANG)}")

@@ -68,11 +68,11 @@ def baseline(path, out):
         QgsVectorLayer,
     )
     from vendor_risk.gis.compat import make_field
-    from vendor_risk.risk.assessment import Assessment
-    from vendor_risk.risk.catalog import load_catalog
-    from vendor_risk.risk.fieldmap import detect_fields
-    from vendor_risk.risk.scenarios import load_profile, load_scenarios
-    from vendor_risk.risk.tagging import Tagger
+    from vendor_risk.risk.assessment.engine import Assessment
+    from vendor_risk.risk.assessment.scenarios import load_profile, load_scenarios
+    from vendor_risk.risk.catalog.loader import load_catalog
+    from vendor_risk.risk.tagging.fieldmap import detect_fields
+    from vendor_risk.risk.tagging.tagger import Tagger
 
     layer = QgsVectorLayer(f"{path}|layername=assets", "assets", "ogr")
     names = layer.fields().names()

@@ -28,12 +28,12 @@ def main(n):
 
     app = QgsApplication([], False)
     app.initQgis()
-    from vendor_risk.gis.layer_io import read_layer
-    from vendor_risk.risk.assessment import Assessment
-    from vendor_risk.risk.catalog import load_catalog
-    from vendor_risk.risk.fieldmap import detect_fields
-    from vendor_risk.risk.scenarios import load_profile, load_scenarios
-    from vendor_risk.risk.tagging import Tagger
+    from vendor_risk.gis.io.layers import read_layer
+    from vendor_risk.risk.assessment.engine import Assessment
+    from vendor_risk.risk.assessment.scenarios import load_profile, load_scenarios
+    from vendor_risk.risk.catalog.loader import load_catalog
+    from vendor_risk.risk.tagging.fieldmap import detect_fields
+    from vendor_risk.risk.tagging.tagger import Tagger
 
     path = synth.layer_path(n)
     t_arrow, _ = best_of(lambda: arrow_read(path))

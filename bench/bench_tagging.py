@@ -46,11 +46,11 @@ def main(n):
 
     app = QgsApplication([], False)
     app.initQgis()
-    from vendor_risk.gis.layer_io import read_layer
-    from vendor_risk.gis.outputs import write_vector
-    from vendor_risk.risk.catalog import load_catalog
-    from vendor_risk.risk.fieldmap import detect_fields
-    from vendor_risk.risk.tagging import Tagger
+    from vendor_risk.gis.io.layers import read_layer
+    from vendor_risk.gis.io.outputs import write_vector
+    from vendor_risk.risk.catalog.loader import load_catalog
+    from vendor_risk.risk.tagging.fieldmap import detect_fields
+    from vendor_risk.risk.tagging.tagger import Tagger
 
     path = synth.layer_path(n)
     catalog = load_catalog()

@@ -83,8 +83,8 @@ def assessment_frame(n):
 
 def tables_for(frame):
     import pandas as pd
-    from vendor_risk.risk.fieldmap import describe_mapping, detect_fields
-    from vendor_risk.risk.report_data import AssessmentTables
+    from vendor_risk.risk.tagging.fieldmap import describe_mapping, detect_fields
+    from vendor_risk.risk.workbook.data import AssessmentTables
 
     fields = detect_fields([c for c in frame.columns if c != "source_layer"])
     summary = pd.DataFrame(
@@ -163,8 +163,8 @@ def baseline(frame, columns, path):
 
 
 def export(tables, path):
-    from vendor_risk.risk.report_data import Context, build_report
-    from vendor_risk.risk.workbook import write_workbook
+    from vendor_risk.risk.workbook.data import Context, build_report
+    from vendor_risk.risk.workbook.writer import write_workbook
 
     report = build_report(tables, Context(), "en")
     write_workbook(report, path)

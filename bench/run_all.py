@@ -57,7 +57,7 @@ def row(stage, n, ours, base, note="", scaled=False, ratio_of="base/ours"):
 
 def naive_tagging(frame, fields, catalog, limit):
     """Row by row, no memory of earlier rows: what a straightforward plugin would do."""
-    from vendor_risk.risk.matching import Matcher
+    from vendor_risk.risk.tagging.matching import Matcher
 
     sub = frame.head(limit)
     m = Matcher(catalog)
@@ -79,8 +79,8 @@ def naive_write(data, frame, path, limit):
         QgsGeometry,
         QgsVectorFileWriter,
     )
-    from vendor_risk.gis.arrow_columns import wkb_values
     from vendor_risk.gis.compat import WKB_POINT, make_field
+    from vendor_risk.gis.io.arrow_columns import wkb_values
 
     sub = frame.head(limit)
     fields = QgsFields()
@@ -115,13 +115,13 @@ def stages(n, catalog, tmp):
     from bench_tagging import arrow_read
     from qgis.core import QgsVectorLayer
     from vendor_risk.gis.compat import OGR_WRITES_ARROW
-    from vendor_risk.gis.gpkg_writer import GpkgBuilder
-    from vendor_risk.gis.layer_io import read_layer
-    from vendor_risk.gis.outputs import write_vector
-    from vendor_risk.risk.assessment import Assessment
-    from vendor_risk.risk.fieldmap import detect_fields
-    from vendor_risk.risk.scenarios import load_profile, load_scenarios
-    from vendor_risk.risk.tagging import Tagger
+    from vendor_risk.gis.io.gpkg_write import GpkgBuilder
+    from vendor_risk.gis.io.layers import read_layer
+    from vendor_risk.gis.io.outputs import write_vector
+    from vendor_risk.risk.assessment.engine import Assessment
+    from vendor_risk.risk.assessment.scenarios import load_profile, load_scenarios
+    from vendor_risk.risk.tagging.fieldmap import detect_fields
+    from vendor_risk.risk.tagging.tagger import Tagger
 
     path = synth.layer_path(n)
     layer = QgsVectorLayer(f"{path}|layername=assets", "assets", "ogr")
@@ -210,7 +210,7 @@ def main(argv):
     from cli import boot_qgis
 
     app, _ = boot_qgis()
-    from vendor_risk.risk.catalog import load_catalog
+    from vendor_risk.risk.catalog.loader import load_catalog
 
     catalog = load_catalog()
     print(

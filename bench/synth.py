@@ -125,7 +125,7 @@ def layer_path(n):
 
         import_plugin_package()
         from osgeo import ogr
-        from vendor_risk.gis.gpkg_writer import GpkgBuilder
+        from vendor_risk.gis.io.gpkg_write import GpkgBuilder
 
         with GpkgBuilder(path) as gpkg:
             gpkg.add("assets", frame(n), None, points(n), ogr.wkbPoint, "EPSG:2154")

@@ -606,52 +606,52 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
 <context>
     <name>VendorRiskCompare</name>
     <message>
-        <location filename="../gis/compare.py" line="38"/>
+        <location filename="../gis/pipelines/compare.py" line="38"/>
         <source>Becomes incompatible</source>
         <translation>Devient incompatible</translation>
     </message>
     <message>
-        <location filename="../gis/compare.py" line="40"/>
+        <location filename="../gis/pipelines/compare.py" line="40"/>
         <source>Must be removed</source>
         <translation>Doit être retiré</translation>
     </message>
     <message>
-        <location filename="../gis/compare.py" line="41"/>
+        <location filename="../gis/pipelines/compare.py" line="41"/>
         <source>Sanction level rises</source>
         <translation>Niveau de sanction en hausse</translation>
     </message>
     <message>
-        <location filename="../gis/compare.py" line="42"/>
+        <location filename="../gis/pipelines/compare.py" line="42"/>
         <source>No longer removed</source>
         <translation>N’est plus à retirer</translation>
     </message>
     <message>
-        <location filename="../gis/compare.py" line="44"/>
+        <location filename="../gis/pipelines/compare.py" line="44"/>
         <source>Becomes compatible</source>
         <translation>Redevient compatible</translation>
     </message>
     <message>
-        <location filename="../gis/compare.py" line="46"/>
+        <location filename="../gis/pipelines/compare.py" line="46"/>
         <source>Sanction level falls</source>
         <translation>Niveau de sanction en baisse</translation>
     </message>
     <message>
-        <location filename="../gis/compare.py" line="88"/>
+        <location filename="../gis/pipelines/compare.py" line="88"/>
         <source>Choose two different scenarios to compare.</source>
         <translation>Choisissez deux scénarios différents à comparer.</translation>
     </message>
     <message>
-        <location filename="../gis/compare.py" line="94"/>
+        <location filename="../gis/pipelines/compare.py" line="94"/>
         <source>{} holds no layer risk_{}: was the scenario assessed in this run?</source>
         <translation>{} ne contient pas de couche risk_{} : ce scénario faisait-il partie de l’évaluation ?</translation>
     </message>
     <message>
-        <location filename="../gis/compare.py" line="103"/>
+        <location filename="../gis/pipelines/compare.py" line="103"/>
         <source>risk_{} and risk_{} do not hold the same assets: compare scenarios of one run</source>
         <translation>risk_{} et risk_{} ne contiennent pas les mêmes équipements : comparez des scénarios d’une même évaluation</translation>
     </message>
     <message>
-        <location filename="../gis/compare.py" line="108"/>
+        <location filename="../gis/pipelines/compare.py" line="108"/>
         <source>the risk layers lack the field(s) {}</source>
         <translation>il manque aux couches de risque le ou les champs {}</translation>
     </message>
@@ -1258,172 +1258,172 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
 <context>
     <name>VendorRiskReport</name>
     <message>
-        <location filename="../gis/report.py" line="155"/>
+        <location filename="../gis/layouts/council_report.py" line="155"/>
         <source>{} holds no scenario &apos;{}&apos; (it has: {})</source>
         <translation>{} ne contient pas de scénario « {} » (il contient : {})</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="164"/>
+        <location filename="../gis/layouts/council_report.py" line="164"/>
         <source>Assets assessed</source>
         <translation>Équipements évalués</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="165"/>
+        <location filename="../gis/layouts/council_report.py" line="165"/>
         <source>Sanction level 3 — removal</source>
         <translation>Niveau de sanction 3 — retrait</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="166"/>
+        <location filename="../gis/layouts/council_report.py" line="166"/>
         <source>Sanction level 2 — restricted</source>
         <translation>Niveau de sanction 2 — restreint</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="167"/>
+        <location filename="../gis/layouts/council_report.py" line="167"/>
         <source>Sanction level 1 — watch</source>
         <translation>Niveau de sanction 1 — vigilance</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="168"/>
+        <location filename="../gis/layouts/council_report.py" line="168"/>
         <source>Sanction level 0 — none</source>
         <translation>Niveau de sanction 0 — aucun</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="169"/>
+        <location filename="../gis/layouts/council_report.py" line="169"/>
         <source>Incompatible assets</source>
         <translation>Équipements incompatibles</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="170"/>
+        <location filename="../gis/layouts/council_report.py" line="170"/>
         <source>Assets to replace</source>
         <translation>Équipements à remplacer</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="171"/>
+        <location filename="../gis/layouts/council_report.py" line="171"/>
         <source>Replacement cost</source>
         <translation>Coût de remplacement</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="172"/>
+        <location filename="../gis/layouts/council_report.py" line="172"/>
         <source>Stranded value</source>
         <translation>Valeur résiduelle perdue</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="176"/>
+        <location filename="../gis/layouts/council_report.py" line="176"/>
         <source>Expected cost, all scenarios</source>
         <translation>Coût attendu, tous scénarios</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="183"/>
+        <location filename="../gis/layouts/council_report.py" line="183"/>
         <source>Vendor risk — {}</source>
         <translation>Risque fournisseurs — {}</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="188"/>
+        <location filename="../gis/layouts/council_report.py" line="188"/>
         <source>Vendor Risk {} · catalog {} (as of {}) · scenarios: {} · run {} · file {}</source>
         <translation>Vendor Risk {} · catalogue {} (au {}) · scénarios : {} · évaluation du {} · fichier {}</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="194"/>
+        <location filename="../gis/layouts/council_report.py" line="194"/>
         <source>Vendor</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="194"/>
+        <location filename="../gis/layouts/council_report.py" line="194"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="194"/>
+        <location filename="../gis/layouts/council_report.py" line="194"/>
         <source>Assets</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="194"/>
+        <location filename="../gis/layouts/council_report.py" line="194"/>
         <source>Exposure</source>
         <translation>Exposition</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="249"/>
+        <location filename="../gis/layouts/council_report.py" line="249"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="263"/>
+        <location filename="../gis/layouts/council_report.py" line="263"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="309"/>
+        <location filename="../gis/layouts/council_report.py" line="309"/>
         <source>cannot open the layer risk_{} in {}</source>
         <translation>impossible d’ouvrir la couche risk_{} dans {}</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="67"/>
+        <location filename="../gis/layouts/council_report.py" line="67"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="68"/>
+        <location filename="../gis/layouts/council_report.py" line="68"/>
         <source>Medium</source>
         <translation>Moyen</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="69"/>
+        <location filename="../gis/layouts/council_report.py" line="69"/>
         <source>High</source>
         <translation>Élevé</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="70"/>
+        <location filename="../gis/layouts/council_report.py" line="70"/>
         <source>Critical</source>
         <translation>Critique</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="71"/>
+        <location filename="../gis/layouts/council_report.py" line="71"/>
         <source>Incompatible (×)</source>
         <translation>Incompatible (×)</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="72"/>
+        <location filename="../gis/layouts/council_report.py" line="72"/>
         <source>0 — none</source>
         <translation>0 — aucun</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="73"/>
+        <location filename="../gis/layouts/council_report.py" line="73"/>
         <source>1 — watch</source>
         <translation>1 — vigilance</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="74"/>
+        <location filename="../gis/layouts/council_report.py" line="74"/>
         <source>2 — restricted</source>
         <translation>2 — restreint</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="75"/>
+        <location filename="../gis/layouts/council_report.py" line="75"/>
         <source>3 — removal</source>
         <translation>3 — retrait</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="173"/>
+        <location filename="../gis/layouts/council_report.py" line="173"/>
         <source>Total cost</source>
         <translation>Coût total</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="184"/>
+        <location filename="../gis/layouts/council_report.py" line="184"/>
         <source>{}Jurisdiction {}, reference date {}. Colour: risk band; ×: incompatible under the scenario.</source>
         <translation>{}Droit applicable {}, date de référence {}. Couleur : niveau de risque ; × : incompatible dans ce scénario.</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="267"/>
+        <location filename="../gis/layouts/council_report.py" line="267"/>
         <source>Top vendors by exposure</source>
         <translation>Principaux fournisseurs par exposition</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="174"/>
+        <location filename="../gis/layouts/council_report.py" line="174"/>
         <source>Cost range (P50 – P90)</source>
         <translation>Fourchette de coût (P50 – P90)</translation>
     </message>
     <message>
-        <location filename="../gis/report.py" line="178"/>
+        <location filename="../gis/layouts/council_report.py" line="178"/>
         <source>(unknown vendor)</source>
         <translation>(fournisseur inconnu)</translation>
     </message>

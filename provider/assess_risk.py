@@ -18,14 +18,14 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..gis.assess_io import CancelledError, Inputs, run_assessment
 from ..gis.compat import FILE_PARAMETER_FOLDER, SOURCE_VECTOR
-from ..gis.gpkg_writer import GpkgBuilder
-from ..gis.layer_io import layer_label
-from ..risk.assessment import RESULT_FIELDS, Assessment
+from ..gis.io.gpkg_write import GpkgBuilder
+from ..gis.io.layers import layer_label
+from ..gis.pipelines.assess import CancelledError, Inputs, run_assessment
+from ..risk.assessment.engine import RESULT_FIELDS, Assessment
+from ..risk.assessment.scenarios import ScenarioError, load_profile, load_scenarios
 from ..risk.labels import LANGUAGES
-from ..risk.scenarios import ScenarioError, load_profile, load_scenarios
-from ..risk.tagging import TAG_COLUMNS, Tagger
+from ..risk.tagging.tagger import TAG_COLUMNS, Tagger
 from .base import (
     WRITE_ERRORS,
     VendorRiskAlgorithm,
@@ -237,7 +237,7 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
                 tr("… {} data issues in all: see the data_issues table").format(len(result.issues))
             )
         feedback.setProgress(97)
-        from ..gis.risk_styles import style_assessment_outputs
+        from ..gis.styles.risk import style_assessment_outputs
 
         style_assessment_outputs(path, written, context)
         for row in result.scenario_summary.itertuples():
@@ -283,7 +283,7 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         return GpkgBuilder(path), path
 
     def postgis_builder(self, connection, schema, layers, scenarios):
-        from ..gis.postgis_writer import PostgisBuilder, PostgisError, connection_uri, same_database
+        from ..gis.io.postgis_write import PostgisBuilder, PostgisError, connection_uri, same_database
 
         where = tr("PostGIS schema {} of connection {}").format(schema, connection)
         try:

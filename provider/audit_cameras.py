@@ -20,14 +20,12 @@ from qgis.core import (
     QgsProviderRegistry,
 )
 
-from ..gis.audit_geometry import Sectors, camera_xy, wkb_objects
-from ..gis.audit_output import (
-    multipolygon_wkb,
-    point_type,
-    run_info_frame,
-    write_audit_gpkg,
-)
-from ..gis.audit_overlay import (
+from ..gis.compat import SOURCE_VECTOR_POINT, SOURCE_VECTOR_POLYGON
+from ..gis.io.layers import read_layer
+from ..gis.layouts.audit_pdf import export_audit_pdf
+from ..gis.pipelines.audit_geometry import Sectors, camera_xy, wkb_objects
+from ..gis.pipelines.audit_output import multipolygon_wkb, point_type, run_info_frame, write_audit_gpkg
+from ..gis.pipelines.audit_overlay import (
     SectorIndex,
     building_name,
     district_coverage,
@@ -37,17 +35,14 @@ from ..gis.audit_overlay import (
     site_name,
     view_pairs,
 )
-from ..gis.audit_pdf import export_audit_pdf
-from ..gis.compat import SOURCE_VECTOR_POINT, SOURCE_VECTOR_POLYGON
-from ..gis.layer_io import read_layer
-from ..gis.styles import load_styled_on_completion, style_path
+from ..gis.styles.qml import load_styled_on_completion, style_path
 from ..risk.audit.engine import CameraAudit, district_summary
 from ..risk.audit.exposure import add_vendor_exposure
 from ..risk.audit.report import AuditReport
 from ..risk.audit.roles import CAMERA_ROLES, DISTRICT_ROLES, DWELLING_ROLES, SITE_ROLES
 from ..risk.audit.ruleset import DEFAULT_RULESET, RulesetError, builtin_rulesets, load_ruleset
 from ..risk.audit.workbook import write_audit_workbook
-from ..risk.fieldmap import describe_mapping
+from ..risk.tagging.fieldmap import describe_mapping
 from .base import WRITE_ERRORS, VendorRiskAlgorithm, plugin_version, tr, write_failure
 
 OUTPUT_STYLES = (

@@ -25,12 +25,12 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..gis.compat import FILE_PARAMETER_FOLDER
-from ..gis.paths import collisions, data_path
-from ..gis.sql_guard import unsafe_filter
+from ..gis.io.paths import collisions, data_path
+from ..gis.io.sql_guard import unsafe_filter
 from ..plugin_paths import ICON_DIR, PLUGIN_DIR
-from ..risk.catalog import CatalogError, load_catalog
+from ..risk.catalog.loader import CatalogError, load_catalog
 from ..risk.definitions import FIELD_ROLES
-from ..risk.fieldmap import FieldMappingError, detect_fields
+from ..risk.tagging.fieldmap import FieldMappingError, detect_fields
 
 ICON = os.path.join(ICON_DIR, "vendor_risk.svg")
 

@@ -17,8 +17,8 @@ from qgis.core import (
 
 from ..gis.compat import NUMBER_PARAMETER_INTEGER, PARAMETER_ADVANCED
 from ..risk.labels import LANGUAGES
-from ..risk.report_data import EXCEL_MAX_ROWS, AssessmentTables, build_report, load_context
-from ..risk.workbook import write_workbook
+from ..risk.workbook.data import EXCEL_MAX_ROWS, AssessmentTables, build_report, load_context
+from ..risk.workbook.writer import write_workbook
 from .base import VendorRiskAlgorithm, default_language, plugin_version, tr, write_failure
 
 BOOL_COLUMNS = ("compatible", "forced", "cost_assumed", "needs_review", "standards_assumed")

@@ -19,12 +19,12 @@ from qgis.core import (
 )
 
 from ..gis.compat import NUMBER_PARAMETER_INTEGER, PARAMETER_ADVANCED, SOURCE_VECTOR, SOURCE_VECTOR_ANY
-from ..gis.inventory_io import inventory_join, inventory_points, write_inventory
-from ..gis.layer_io import read_layer
-from ..risk.fieldmap import detect_fields
-from ..risk.inventory import IMPORT_ROLES, check_coordinates, describe, read_inventory
-from ..risk.inventory_read import InventoryError
-from ..risk.inventory_safety import UnsafeFileError
+from ..gis.io.inventory import inventory_join, inventory_points, write_inventory
+from ..gis.io.layers import read_layer
+from ..risk.inventory.read import InventoryError
+from ..risk.inventory.safety import UnsafeFileError
+from ..risk.inventory.table import IMPORT_ROLES, check_coordinates, describe, read_inventory
+from ..risk.tagging.fieldmap import detect_fields
 from .base import WRITE_ERRORS, VendorRiskAlgorithm, tr, write_failure
 from .tag_assets import write_table_sink
 

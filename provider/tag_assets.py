@@ -16,13 +16,13 @@ from qgis.core import (
 )
 
 from ..gis.compat import SOURCE_VECTOR, SOURCE_VECTOR_ANY, WKB_NO_GEOMETRY, make_field
-from ..gis.layer_io import read_layer
-from ..gis.outputs import write_vector
-from ..gis.paths import data_path, family
-from ..risk.matching import read_corrections
+from ..gis.io.layers import read_layer
+from ..gis.io.outputs import write_vector
+from ..gis.io.paths import data_path, family
+from ..risk.safety.text import safe_text
 from ..risk.schema import input_renames
-from ..risk.tagging import TAG_COLUMNS, Tagger
-from ..risk.xlsxsafe import safe_text
+from ..risk.tagging.matching import read_corrections
+from ..risk.tagging.tagger import TAG_COLUMNS, Tagger
 from .base import WRITE_ERRORS, VendorRiskAlgorithm, check_width, tr, write_failure
 
 

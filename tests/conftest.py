@@ -41,7 +41,7 @@ def pytest_report_header(config):
 
 @pytest.fixture(scope="session")
 def catalog():
-    from vendor_risk.risk.catalog import load_catalog
+    from vendor_risk.risk.catalog.loader import load_catalog
 
     return load_catalog()
 

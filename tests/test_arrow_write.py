@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from osgeo import ogr
 from vendor_risk.gis.compat import OGR_WRITES_ARROW
-from vendor_risk.gis.gpkg_writer import GpkgBuilder
+from vendor_risk.gis.io.gpkg_write import GpkgBuilder
 
 KINDS = {
     "name": "str",

@@ -177,7 +177,7 @@ def test_user_scenario_is_assessed(tmp_path, provider, inputs):
 
 
 def test_both_styles_are_offered_in_qgis(tmp_path, provider, inputs):
-    from vendor_risk.gis.risk_styles import apply_risk_styles
+    from vendor_risk.gis.styles.risk import apply_risk_styles
 
     _, uris = inputs
     out = tmp_path / "risk.gpkg"

@@ -66,7 +66,7 @@ def test_bearings_turn_clockwise_from_north():
 
 
 def test_geographic_layers_are_measured_in_a_local_utm_zone():
-    from vendor_risk.gis.audit_geometry import metric_crs
+    from vendor_risk.gis.pipelines.audit_geometry import metric_crs
 
     wgs84 = osr.SpatialReference()
     wgs84.ImportFromEPSG(4326)

@@ -67,7 +67,7 @@ def test_camera_types_from_free_text():
 
 def test_openstreetmap_keys_are_detected():
     from vendor_risk.risk.audit.roles import CAMERA_ROLES
-    from vendor_risk.risk.fieldmap import detect_fields
+    from vendor_risk.risk.tagging.fieldmap import detect_fields
 
     mapping = detect_fields(
         ["camera:direction", "camera:type", "surveillance:type", "camera:angle", "ref", "manufacturer"],

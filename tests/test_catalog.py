@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from vendor_risk.risk.catalog import SPECS, CatalogError, load_catalog
+from vendor_risk.risk.catalog.loader import SPECS, CatalogError, load_catalog
 
 
 def write(folder, name, text):

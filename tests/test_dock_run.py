@@ -5,8 +5,8 @@ import os
 import threading
 
 import pytest
-import vendor_risk.gis.assess_io as assess_io
-import vendor_risk.gis.risk_styles as risk_styles
+import vendor_risk.gis.pipelines.assess as assess_io
+import vendor_risk.gis.styles.risk as risk_styles
 from qgis.core import Qgis, QgsApplication
 from test_dock_helpers import (
     add_layers,

@@ -12,11 +12,11 @@ from datetime import date
 import pandas as pd
 import pytest
 from conftest import DATA
-from vendor_risk.risk.assessment import Assessment
-from vendor_risk.risk.catalog import load_catalog
-from vendor_risk.risk.fieldmap import detect_fields
-from vendor_risk.risk.scenarios import load_profile, load_scenarios
-from vendor_risk.risk.tagging import Tagger
+from vendor_risk.risk.assessment.engine import Assessment
+from vendor_risk.risk.assessment.scenarios import load_profile, load_scenarios
+from vendor_risk.risk.catalog.loader import load_catalog
+from vendor_risk.risk.tagging.fieldmap import detect_fields
+from vendor_risk.risk.tagging.tagger import Tagger
 
 CASES = os.path.join(DATA, "engine_cases")
 

@@ -6,11 +6,11 @@ import numpy as np
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from vendor_risk.risk.assessment import Assessment
-from vendor_risk.risk.catalog import load_catalog
-from vendor_risk.risk.fieldmap import detect_fields
-from vendor_risk.risk.scenarios import load_profile, load_scenarios
-from vendor_risk.risk.tagging import Tagger
+from vendor_risk.risk.assessment.engine import Assessment
+from vendor_risk.risk.assessment.scenarios import load_profile, load_scenarios
+from vendor_risk.risk.catalog.loader import load_catalog
+from vendor_risk.risk.tagging.fieldmap import detect_fields
+from vendor_risk.risk.tagging.tagger import Tagger
 
 CATALOG = load_catalog()
 TAGGER = Tagger(CATALOG)

@@ -1,5 +1,5 @@
 import pytest
-from vendor_risk.risk.fieldmap import FieldMappingError, detect_fields
+from vendor_risk.risk.tagging.fieldmap import FieldMappingError, detect_fields
 
 
 def test_french_names_are_detected_whatever_the_case_and_accents():

@@ -9,10 +9,10 @@ import numpy as np
 import pandas as pd
 import pytest
 from osgeo import ogr
-from vendor_risk.gis import gpkg_rtree
-from vendor_risk.gis.arrow_columns import StringColumn, factorize_bytes, strings_to_categorical
-from vendor_risk.gis.gpkg_writer import GpkgBuilder
-from vendor_risk.gis.prefetch import prefetched
+from vendor_risk.gis.io import gpkg_rtree
+from vendor_risk.gis.io.arrow_columns import StringColumn, factorize_bytes, strings_to_categorical
+from vendor_risk.gis.io.gpkg_write import GpkgBuilder
+from vendor_risk.gis.io.prefetch import prefetched
 
 
 def test_factorize_bytes_matches_pandas_whatever_the_width():

@@ -7,7 +7,7 @@ import pytest
 from conftest import run_alg
 from osgeo import ogr
 from qgis.core import QgsVectorLayer
-from vendor_risk.gis.layer_io import read_layer
+from vendor_risk.gis.io.layers import read_layer
 
 CASES = [
     ("cp1252", "1252", ["Caméra dôme", "Schréder Électricité"]),

@@ -15,8 +15,8 @@ import pytest
 from conftest import ROOT, refusal, run_alg
 from layers import write_gpkg
 from osgeo import ogr
-from vendor_risk.gis.gpkg_writer import GpkgBuilder
-from vendor_risk.risk.tempfiles import remove_stale, temp_beside
+from vendor_risk.gis.io.gpkg_write import GpkgBuilder
+from vendor_risk.risk.safety.tempfiles import remove_stale, temp_beside
 
 
 def _big_layer(path, n=300_000):

@@ -8,9 +8,9 @@ import zipfile
 
 import openpyxl
 import pytest
-from vendor_risk.risk import inventory_read
-from vendor_risk.risk.inventory import read_inventory
-from vendor_risk.risk.inventory_read import InventoryError
+from vendor_risk.risk.inventory import read as inventory_read
+from vendor_risk.risk.inventory.read import InventoryError
+from vendor_risk.risk.inventory.table import read_inventory
 
 
 def _xfd_bomb(path, rows=20_000):

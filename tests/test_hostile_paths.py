@@ -10,7 +10,7 @@ import shutil
 import pytest
 from conftest import ROOT, refusal
 from osgeo import ogr
-from vendor_risk.gis.paths import collisions, data_path, family
+from vendor_risk.gis.io.paths import collisions, data_path, family
 
 SAMPLE = os.path.join(ROOT, "resources", "sample", "sample_city.gpkg")
 

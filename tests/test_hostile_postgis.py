@@ -9,8 +9,8 @@ import pytest
 from conftest import refusal
 from psycopg2 import sql
 from qgis.core import QgsDataSourceUri, QgsVectorLayer
-from vendor_risk.gis.layer_io import read_layer
-from vendor_risk.gis.sql_guard import unsafe_reason
+from vendor_risk.gis.io.layers import read_layer
+from vendor_risk.gis.io.sql_guard import unsafe_reason
 
 pytest_plugins = ("postgis_fixture",)  # pg, pg_dsn, pg_connection
 

@@ -4,8 +4,8 @@ character (nested quantifiers, repeated alternations) are refused naming row and
 import pytest
 from conftest import refusal
 from layers import write_gpkg
-from vendor_risk.risk.catalog import CatalogError, load_catalog
-from vendor_risk.risk.regex_guard import regex_problem
+from vendor_risk.risk.catalog.loader import CatalogError, load_catalog
+from vendor_risk.risk.safety.regex import regex_problem
 
 HEADER = "pattern_id,vendor_id,regex,asset_class,confidence,example,note,source,as_of\n"
 EVIL = ["(a+)+$", "^(\\d|\\d\\d)+X", "(.*a){12}", "([A-Z]+)*-", "(?:x+x+)+y"]

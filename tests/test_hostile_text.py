@@ -1,6 +1,6 @@
 """No cell a user opens runs as a formula, and nothing invisible hides what a cell starts with.
 
-One sanitiser (risk.xlsxsafe.safe_text) serves every writer: the procurement workbook, the audit
+One sanitiser (risk.safety.text.safe_text) serves every writer: the procurement workbook, the audit
 workbook, the review and issues tables, the PDFs. Checked over arbitrary Unicode (hypothesis)
 and on real runs whose inputs, scenario names and catalog hold hostile text."""
 
@@ -14,7 +14,7 @@ from conftest import run_alg
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from layers import write_gpkg
-from vendor_risk.risk.xlsxsafe import safe_text, strip_invisible, unneutralise
+from vendor_risk.risk.safety.text import safe_text, strip_invisible, unneutralise
 
 TRIGGERS = "=+-@\uff1d\uff0b\uff0d\uff20"
 HOSTILE = [

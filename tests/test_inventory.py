@@ -9,9 +9,9 @@ import pytest
 from conftest import run_alg
 from layers import write_gpkg
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
-from vendor_risk.risk.inventory import read_inventory
-from vendor_risk.risk.inventory_join import join_inventory
-from vendor_risk.risk.inventory_read import InventoryError
+from vendor_risk.risk.inventory.join import join_inventory
+from vendor_risk.risk.inventory.read import InventoryError
+from vendor_risk.risk.inventory.table import read_inventory
 
 
 class Log(QgsProcessingFeedback):

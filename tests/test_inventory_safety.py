@@ -9,10 +9,10 @@ import openpyxl
 import pytest
 from conftest import run_alg
 from qgis.core import QgsProcessingException
-from vendor_risk.risk import inventory_safety
-from vendor_risk.risk.inventory import read_inventory
-from vendor_risk.risk.inventory_read import InventoryError
-from vendor_risk.risk.inventory_safety import UnsafeFileError, check_xlsx, require_defusedxml
+from vendor_risk.risk.inventory import safety as inventory_safety
+from vendor_risk.risk.inventory.read import InventoryError
+from vendor_risk.risk.inventory.safety import UnsafeFileError, check_xlsx, require_defusedxml
+from vendor_risk.risk.inventory.table import read_inventory
 
 LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'

@@ -7,7 +7,7 @@ import os
 import pandas as pd
 import pytest
 from conftest import DATA
-from vendor_risk.risk.matching import Matcher
+from vendor_risk.risk.tagging.matching import Matcher
 
 CASES = list(csv.DictReader(open(os.path.join(DATA, "match_cases.csv"), encoding="utf-8")))
 

@@ -91,7 +91,7 @@ def _num(v):
 
 def no_provider_route(monkeypatch):
     """Make the slow route fail: what follows must read through the PostGIS fast path."""
-    from vendor_risk.gis import layer_io
+    from vendor_risk.gis.io import layers as layer_io
 
     def refuse(layer, *args, **kwargs):
         raise AssertionError(f"{layer.name()} was read feature by feature")
@@ -322,7 +322,7 @@ def test_assessrisk_writes_a_postgis_schema(city, provider, pg_connection):
 
 
 def test_a_failure_mid_write_leaves_the_schema_as_it_was(city, provider, pg_connection, monkeypatch):
-    from vendor_risk.gis import postgis_writer
+    from vendor_risk.gis.io import postgis_write as postgis_writer
 
     pg, layers, _ = city
     out = pg.schema + "_out"
@@ -375,7 +375,7 @@ def test_failed_and_cancelled_runs_create_nothing(city, provider, pg_connection)
 
 def test_unusable_destinations_are_clear_errors(city, provider, pg_connection, monkeypatch):
     import psycopg2
-    from vendor_risk.gis import postgis_writer
+    from vendor_risk.gis.io import postgis_write as postgis_writer
 
     pg, layers, _ = city
     with pytest.raises(QgsProcessingException, match="Set both DATABASE and SCHEMA"):
@@ -418,7 +418,7 @@ def test_builder_handles_every_kind_and_mixed_geometries(pg):
     import numpy as np
     import pandas as pd
     from osgeo import ogr
-    from vendor_risk.gis.postgis_writer import PostgisBuilder
+    from vendor_risk.gis.io.postgis_write import PostgisBuilder
 
     frame = pd.DataFrame(
         {
@@ -493,7 +493,7 @@ def test_builder_handles_every_kind_and_mixed_geometries(pg):
 
 def test_bad_values_name_the_table_and_field(pg):
     import pandas as pd
-    from vendor_risk.gis.postgis_writer import PostgisBuilder, PostgisError
+    from vendor_risk.gis.io.postgis_write import PostgisBuilder, PostgisError
 
     builder = PostgisBuilder(_connection_uri(pg), pg.schema)
     try:

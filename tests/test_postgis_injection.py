@@ -58,7 +58,7 @@ def content(pg, schema, table, order="id"):
 
 
 def test_hostile_names_read_tag_assess_and_write(hostile, provider, pg_connection, tmp_path):
-    from vendor_risk.gis.layer_io import read_layer
+    from vendor_risk.gis.io.layers import read_layer
 
     pg = hostile
     before_tables, before_input = all_tables(pg), content(pg, SCHEMA_IN, TABLE)
@@ -121,7 +121,7 @@ def test_hostile_names_read_tag_assess_and_write(hostile, provider, pg_connectio
 
 def test_hostile_names_in_the_builder_alone(hostile):
     import pandas as pd
-    from vendor_risk.gis.postgis_writer import PostgisBuilder
+    from vendor_risk.gis.io.postgis_write import PostgisBuilder
 
     pg = hostile
     uri = pg.connection_uri().uri(False)

@@ -96,7 +96,7 @@ def normal(data):
 
 
 def both_routes(layer, **kwargs):
-    from vendor_risk.gis.layer_io import _provider_chunks, concat_chunks, iter_layer
+    from vendor_risk.gis.io.layers import _provider_chunks, concat_chunks, iter_layer
 
     fast = list(iter_layer(layer, **kwargs))
     args = (
@@ -185,7 +185,7 @@ def test_other_keys_read_the_same_rows(pg, qgis_app, key_type):
         "FROM generate_series(1, 40) i"
     )
     layer = pg.layer("k")
-    from vendor_risk.gis.layer_io import _provider_chunks, concat_chunks, read_layer
+    from vendor_risk.gis.io.layers import _provider_chunks, concat_chunks, read_layer
 
     fast = read_layer(layer)
     slow = concat_chunks(list(_provider_chunks(layer, None, False, None, None, True)))
@@ -216,7 +216,7 @@ def test_generic_geometry_column_is_filtered_like_the_provider(pg, qgis_app):
 
 
 def test_layers_the_fast_path_cannot_promise_fall_back(assets):
-    from vendor_risk.gis.layer_io import read_layer
+    from vendor_risk.gis.io.layers import read_layer
 
     assets.addExpressionField('"n" * 2', _field("twice"))
     data = read_layer(assets)
@@ -227,7 +227,7 @@ def test_layers_the_fast_path_cannot_promise_fall_back(assets):
 
 
 def test_unsaved_edits_are_read_through_qgis(assets):
-    from vendor_risk.gis.layer_io import read_layer
+    from vendor_risk.gis.io.layers import read_layer
 
     assert assets.startEditing()
     first = next(assets.getFeatures())
@@ -242,7 +242,7 @@ def test_unsaved_edits_are_read_through_qgis(assets):
 
 
 def test_a_reader_stopped_early_closes_its_connection(assets, pg):
-    from vendor_risk.gis.layer_io import iter_layer
+    from vendor_risk.gis.io.layers import iter_layer
 
     chunks = iter_layer(assets, chunk_rows=10)
     assert len(next(chunks)) == 10
@@ -259,8 +259,8 @@ def test_a_reader_stopped_early_closes_its_connection(assets, pg):
 
 def test_unreachable_server_falls_back_to_the_provider_route(assets, monkeypatch):
     import psycopg2
-    from vendor_risk.gis import postgis_io
-    from vendor_risk.gis.layer_io import read_layer
+    from vendor_risk.gis.io import postgis_read as postgis_io
+    from vendor_risk.gis.io.layers import read_layer
 
     def refuse(*args, **kwargs):
         raise psycopg2.OperationalError("connection refused")
@@ -282,7 +282,7 @@ def test_a_uri_without_schema_finds_the_table_on_the_search_path(pg, qgis_app):
         pg.create_table(table, [{"v": "a"}, {"v": "b"}], ["POINT (1 2)", None], schema="public")
         uri = pg.layer_uri(table, schema="public").replace('table="public".', "table=")
         from qgis.core import QgsDataSourceUri, QgsVectorLayer
-        from vendor_risk.gis.layer_io import read_layer
+        from vendor_risk.gis.io.layers import read_layer
 
         layer = QgsVectorLayer(uri, table, "postgres")
         assert layer.isValid() and QgsDataSourceUri(layer.source()).schema() == ""

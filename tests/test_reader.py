@@ -3,8 +3,8 @@ GDAL's Arrow stream with its subset string and selection honoured, a memory laye
 provider."""
 
 import pytest
-import vendor_risk.gis.assess_io as assess_io
-import vendor_risk.gis.layer_io as layer_io
+import vendor_risk.gis.io.layers as layer_io
+import vendor_risk.gis.pipelines.assess as assess_io
 from layers import write_gpkg
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
 from test_dock_helpers import (
@@ -16,8 +16,8 @@ from test_dock_helpers import (
     make_dock,
     run_and_wait,
 )
-from vendor_risk.gis.arrow_columns import wkb_values
-from vendor_risk.gis.layer_io import read_layer
+from vendor_risk.gis.io.arrow_columns import wkb_values
+from vendor_risk.gis.io.layers import read_layer
 
 ROWS = [
     {"asset_id": f"A{i}", "manufacturer": "Axis" if i % 2 else "Hikvision", "unit_cost": float(100 * i)}

@@ -19,15 +19,15 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QRectF, QSizeF, QTransla
 from qgis.PyQt.QtGui import QImage
 from test_dock_helpers import copy_city
 from test_dock_i18n import qm  # noqa: F401 - fixture
-from vendor_risk.gis.render import scratch_project
-from vendor_risk.gis.report import (
+from vendor_risk.gis.io.tables import read_table
+from vendor_risk.gis.layouts.council_report import (
     council_report,
     number,
     report_data,
     report_layout,
     style_risk_layer,
 )
-from vendor_risk.gis.tables import read_table
+from vendor_risk.gis.layouts.render import scratch_project
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from vendor_risk.risk.scenarios import (
+from vendor_risk.risk.assessment.scenarios import (
     SCENARIO_KEYS,
     ScenarioError,
     available_scenarios,

@@ -1,6 +1,6 @@
 import pandas as pd
-from vendor_risk.risk.scenarios import load_scenarios
-from vendor_risk.risk.uncertainty import sample_total
+from vendor_risk.risk.assessment.scenarios import load_scenarios
+from vendor_risk.risk.assessment.uncertainty import sample_total
 
 
 def by_class():

@@ -10,8 +10,8 @@ from conftest import run_alg
 from layers import write_gpkg
 from qgis.core import QgsApplication, QgsProcessingException, QgsSettings
 from vendor_risk.provider.export_workbook import default_language, export_workbook_demo
-from vendor_risk.risk.scenarios import SCENARIO_KEYS
-from vendor_risk.risk.workbook import BAND_FILLS
+from vendor_risk.risk.assessment.scenarios import SCENARIO_KEYS
+from vendor_risk.risk.workbook.writer import BAND_FILLS
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3", "\t=1+1"]
 CAMERAS = [

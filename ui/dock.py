@@ -27,15 +27,15 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..gis.compare import CHANGE_KEYS, change_label, compare_scenarios, style_comparison
+from ..gis.io.tables import read_table
+from ..gis.layouts.council_report import council_report, number
+from ..gis.pipelines.compare import CHANGE_KEYS, change_label, compare_scenarios, style_comparison
 from ..gis.project_settings import DockSettings, has_settings, read_settings, write_settings
-from ..gis.report import council_report, number
-from ..gis.tables import read_table
 from ..gis.tasks import LOG_TAG, AlgorithmTask, FunctionTask
 from ..plugin_paths import UI_DIR
+from ..risk.assessment.scenarios import BUILT_IN_ORDER, ScenarioError, available_scenarios, load_scenario
 from ..risk.definitions import FIELD_ROLES
-from ..risk.fieldmap import FieldMappingError, detect_fields
-from ..risk.scenarios import BUILT_IN_ORDER, ScenarioError, available_scenarios, load_scenario
+from ..risk.tagging.fieldmap import FieldMappingError, detect_fields
 from . import overlays
 from .chart import BarChart
 from .common import check_state, language, role_label
@@ -83,8 +83,8 @@ def scenario_choices(lang):
 def catalog_jurisdictions():
     """[(code, name)] from the shipped catalog (empty when it cannot be read)."""
     try:
-        from ..risk.catalog import SHIPPED_DIR, SPECS
-        from ..risk.catalog import read_table as read_catalog_table
+        from ..risk.catalog.loader import SHIPPED_DIR, SPECS
+        from ..risk.catalog.loader import read_table as read_catalog_table
 
         table = read_catalog_table(os.path.join(SHIPPED_DIR, "jurisdictions.csv"), SPECS["jurisdictions.csv"])
         return list(zip(table["jurisdiction"], table["name"]))

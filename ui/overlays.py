@@ -13,7 +13,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..gis.report import in_every_style, style_risk_layer
+from ..gis.layouts.council_report import in_every_style, style_risk_layer
 
 ROLE = "vendor_risk/role"  # 'scenario' or 'comparison' on the layers a run adds
 SCENARIO = "vendor_risk/scenario"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..fieldmap import detect_fields
+from ..tagging.fieldmap import detect_fields
 from .cameras import build_camera_table
 from .checks import BREACH, CANNOT, CHECKS, AuditContext
 from .fov import fov_parameters
@@ -197,7 +197,7 @@ def district_summary(districts, camera_district, table):
     districts: DataFrame, one row per district; camera_district: district row per camera
     (-1 outside every district); table: the camera table (vendor, sanction_level).
     """
-    from ..normalize import name_key
+    from ..tagging.normalize import name_key
 
     out = districts.copy()
     inside = pd.Series(np.asarray(camera_district), index=table.index)

@@ -1,9 +1,9 @@
 """Vendor exposure for cameras that were not assessed: tag them and read today's lists."""
 
-from ..assessment import Assessment
-from ..fieldmap import detect_fields
-from ..scenarios import load_profile, load_scenarios
-from ..tagging import TAG_COLUMNS, Tagger
+from ..assessment.engine import Assessment
+from ..assessment.scenarios import load_profile, load_scenarios
+from ..tagging.fieldmap import detect_fields
+from ..tagging.tagger import TAG_COLUMNS, Tagger
 
 EXPOSURE_SCENARIO = "targeted_sanctions"  # the lists in force, enforced in the jurisdiction
 EXPOSURE_COLUMNS = ("vendor_name", "sanction_level", "sanction_lists", "removal_deadline")

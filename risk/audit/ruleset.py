@@ -4,7 +4,7 @@ import os
 from dataclasses import dataclass, field
 
 from ...plugin_paths import RULESET_DIR
-from ..jsonsafe import JsonFileError, load_json
+from ..safety.json_files import JsonFileError, load_json
 
 DEFAULT_RULESET = "fr_cnil"
 SEVERITIES = ("low", "medium", "high", "critical")

@@ -10,7 +10,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..normalize import strip_accents
+from ..tagging.normalize import strip_accents
 from .countries import country_code
 
 UNKNOWN_WORDS = frozenset(

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..xlsxsafe import safe_text, save_atomically
+from ..safety.text import safe_text, save_atomically
 
 SHEETS = ("Findings", "Per rule", "Per camera", "Districts", "Rule set", "Run info")
 FINDINGS_HEADERS = (

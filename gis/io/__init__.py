@@ -1,0 +1,1 @@
+"""Reading and writing layers: GeoPackage, PostGIS, Arrow batches, tables, output paths."""

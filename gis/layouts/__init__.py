@@ -1,0 +1,1 @@
+"""Print layouts: the council report, the audit PDF, map rendering."""

@@ -1,0 +1,1 @@
+"""Whole jobs from layers to outputs: assess, compare, the camera audit."""

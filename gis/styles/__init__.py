@@ -1,0 +1,1 @@
+"""QML styles and the post-processors that apply them to output layers."""

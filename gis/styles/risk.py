@@ -1,0 +1,136 @@
+"""Bundled QML styles on every assessment layer: in the GeoPackage and when loaded in QGIS."""
+
+import os
+
+from qgis.core import (
+    QgsDataSourceUri,
+    QgsMapLayerStyle,
+    QgsProcessingContext,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingUtils,
+    QgsProject,
+    QgsVectorLayer,
+)
+
+from ...plugin_paths import STYLE_DIR
+from ..compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, save_style_to_database
+from .qml import leave_wal
+
+RISK_STYLES = ("risk_score", "sanction_level")  # the first is the default
+STYLE_TITLES = {"risk_score": "Risk score", "sanction_level": "Sanction level"}
+
+
+def qml_path(style, layer):
+    geom = {GEOMETRY_POINT: "point", GEOMETRY_LINE: "line", GEOMETRY_POLYGON: "polygon"}.get(
+        layer.geometryType(), "point"
+    )
+    return os.path.join(STYLE_DIR, f"{style}_{geom}.qml")
+
+
+def apply_risk_styles(layer):
+    """Load the default style and register both styles in the layer's style manager."""
+    manager = layer.styleManager()
+    for style in reversed(RISK_STYLES):
+        layer.loadNamedStyle(qml_path(style, layer), True)  # the QML file, not the DB style
+        current = QgsMapLayerStyle()
+        current.readFromLayer(layer)
+        title = STYLE_TITLES[style]
+        if title in manager.styles():
+            manager.removeStyle(title)
+        manager.addStyle(title, current)
+    manager.setCurrentStyle(STYLE_TITLES[RISK_STYLES[0]])
+    layer.triggerRepaint()
+    return layer
+
+
+def save_styles_in_gpkg(uri, name):
+    """Store both styles in the GeoPackage's layer_styles table, risk score as default."""
+    return save_styles_in_database(uri, name, "ogr")
+
+
+def save_styles_in_database(uri, name, provider="ogr"):
+    """Store both styles in the data source's layer_styles table (GeoPackage file or
+    PostgreSQL database, where QGIS creates the table if needed), risk score as default."""
+    layer = QgsVectorLayer(uri, name, provider)
+    if not layer.isValid():
+        return False
+    if provider == "postgres":
+        _forget_postgres_styles(uri)
+    for i, style in enumerate(RISK_STYLES):
+        layer.loadNamedStyle(qml_path(style, layer), True)  # the QML file, not the DB style
+        save_style_to_database(layer, STYLE_TITLES[style], f"Vendor Risk: {STYLE_TITLES[style]}", i == 0)
+    del layer
+    if provider == "ogr":
+        leave_wal(uri.split("|")[0])  # QGIS switched it to WAL: back, so read-only media work
+    return True
+
+
+def _forget_postgres_styles(uri):
+    """Delete our earlier styles of this table: QGIS 3.22 asks in a message box before it
+    overwrites a style in PostgreSQL, which would hang a headless run."""
+    try:
+        import psycopg2
+    except ImportError:
+        return
+    parsed = QgsDataSourceUri(uri)
+    try:
+        conn = psycopg2.connect(parsed.connectionInfo(True), connect_timeout=15)
+    except psycopg2.Error:
+        return
+    try:
+        with conn, conn.cursor() as cur:
+            cur.execute("SELECT to_regclass('layer_styles') IS NOT NULL")
+            if cur.fetchone()[0]:
+                cur.execute(
+                    "DELETE FROM layer_styles WHERE f_table_catalog = current_database() "
+                    "AND f_table_schema = %s AND f_table_name = %s "
+                    "AND stylename = ANY(%s)",
+                    (parsed.schema() or "public", parsed.table(), [STYLE_TITLES[s] for s in RISK_STYLES]),
+                )
+    except psycopg2.Error:
+        pass  # QGIS reports its own error when it cannot save
+    finally:
+        conn.close()
+
+
+def provider_of(uri):
+    """'postgres' for a QGIS postgres URI (dbname=... table=...), else 'ogr' (file|layername)."""
+    if "|" not in uri and "table=" in uri:
+        parsed = QgsDataSourceUri(uri)
+        if parsed.table() and (parsed.database() or parsed.service()):
+            return "postgres"
+    return "ogr"
+
+
+class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies the risk styles to a layer Processing loads on completion."""
+
+    instances = []  # Processing keeps no reference: without this, Python would collect us
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API
+        if isinstance(layer, QgsVectorLayer) and layer.isValid():
+            apply_risk_styles(layer)
+
+    @classmethod
+    def create(cls):
+        inst = cls()
+        cls.instances.append(inst)
+        return inst
+
+
+def style_assessment_outputs(path, written, context):
+    """Save styles into the file or database; in a QGIS session also load the layers, styled."""
+    for name, uri in written.items():
+        if name.startswith("risk_"):
+            save_styles_in_database(uri, name, provider_of(uri))
+    if context is None or context.project() is None:
+        return
+    for name, uri in written.items():
+        if not name.startswith("risk_"):
+            continue
+        details = QgsProcessingContext.LayerDetails(name, context.project() or QgsProject.instance(), name)
+        details.setPostProcessor(_StylePostProcessor.create())
+        provider = provider_of(uri)
+        if provider != "ogr":  # Processing guesses files; other providers are named
+            uri = QgsProcessingUtils.encodeProviderKeyAndUri(provider, uri)
+        context.addLayerToLoadOnCompletion(uri, details)

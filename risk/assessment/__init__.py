@@ -1,0 +1,1 @@
+"""The risk engine: assets, sanctions, compatibility, costs, scores under scenarios."""

@@ -1,0 +1,1 @@
+"""The vendor catalog: vendors, brands, models, lists and listings, read and checked."""

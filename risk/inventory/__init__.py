@@ -1,0 +1,1 @@
+"""Procurement inventories: spreadsheets read safely, mapped to roles, joined to layers."""

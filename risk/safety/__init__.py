@@ -1,0 +1,1 @@
+"""Guards for hostile input: spreadsheet text, JSON files, regular expressions, temp files."""

@@ -1,0 +1,1 @@
+"""Tagging: an asset's maker, brand and model strings resolved to catalog vendors."""

@@ -1,0 +1,418 @@
+"""Resolve raw manufacturer, brand and model strings to a catalogued vendor, saying how."""
+
+import difflib
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..columns import categorical, factorize_rows, text_codes
+from ..safety.text import unneutralise
+from .normalize import has_cjk, name_key, osa_distance
+
+# Confidence given to each way of recognising a name (a model pattern carries its own).
+CONFIDENCE = {"manual": 1.0, "exact": 1.0, "alias": 0.98, "brand": 0.95, "contained": 0.9}
+STRONG = ("manual", "exact", "alias", "brand")
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    vendor_id: str
+    method: str
+    confidence: float
+    note: str = ""
+    suggestion: str = ""
+
+
+@dataclass(frozen=True)
+class ModelMatch:
+    vendor_id: str
+    confidence: float
+    pattern_id: str
+    asset_class: str
+
+
+NO_NAME = NameMatch("", "unknown", 0.0)
+
+RESULT_COLUMNS = (
+    "vendor_id",
+    "match_method",
+    "match_confidence",
+    "needs_review",
+    "oem_maker_id",
+    "oem_status",
+    "model_class",
+    "match_note",
+    "suggestion",
+)
+
+
+def read_corrections(path):
+    """Read a corrections table (CSV: raw, vendor_id) into {raw string: vendor_id}."""
+    import csv
+
+    out = {}
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        cols = [c.strip().lower() for c in (reader.fieldnames or [])]
+        if "raw" not in cols or "vendor_id" not in cols:
+            raise ValueError(f"{path}: corrections need the columns 'raw' and 'vendor_id'")
+        for lineno, row in enumerate(reader, start=2):
+            row = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+            raw = unneutralise(row["raw"])  # as tagassets wrote it into the review file
+            if raw:
+                out[raw] = (row["vendor_id"], lineno)
+    return out
+
+
+class Matcher:
+    """Built once per catalog; caches every distinct string it has resolved."""
+
+    def __init__(
+        self,
+        catalog,
+        corrections=None,
+        fuzzy_accept=0.90,
+        fuzzy_review=0.75,
+        fuzzy_min_length=5,
+        review_below=0.95,
+    ):
+        self.catalog = catalog
+        self.fuzzy_accept = fuzzy_accept
+        self.fuzzy_review = fuzzy_review
+        self.fuzzy_min_length = fuzzy_min_length
+        self.review_below = review_below
+        vendors = catalog.vendors
+        self.names = {
+            v: (short or name)
+            for v, name, short in zip(vendors["vendor_id"], vendors["name"], vendors["short_name"])
+        }
+        self._ancestors = catalog.ancestors()
+        self._families = {}
+        self._oem = {}
+        for rec in catalog.oem.sort_values("status").itertuples():  # 'listed' before 'suspected'
+            self._oem.setdefault(rec.label_vendor_id, []).append(rec)
+        self._keys = {}
+        self._ambiguous = set()
+        for vid, name, short in zip(vendors["vendor_id"], vendors["name"], vendors["short_name"]):
+            for text in (vid.replace("_", " "), name, short):
+                self._add_key(text, vid, "exact")
+        for alias, vid in zip(catalog.aliases["alias"], catalog.aliases["vendor_id"]):
+            self._add_key(alias, vid, "alias")
+        for brand, vid in zip(catalog.brands["brand"], catalog.brands["vendor_id"]):
+            self._add_key(brand, vid, "brand")
+        self._cjk = sorted(((k, v) for k, v in self._keys.items() if has_cjk(k)), key=lambda kv: -len(kv[0]))
+        self._max_ngram = max((k.count(" ") + 1 for k in self._keys), default=1)
+        self._key_list = list(self._keys)
+        self._trigram_index = {}
+        for k in self._key_list:
+            for g in _trigrams(k):
+                self._trigram_index.setdefault(g, set()).add(k)
+        pats = catalog.model_patterns.copy()
+        pats["conf_num"] = pats["confidence"].astype(float)
+        pats["regex_len"] = pats["regex"].str.len()
+        pats = pats.sort_values(["conf_num", "regex_len"], ascending=False, kind="stable")
+        self._patterns = [
+            (
+                re.compile(r.regex, re.IGNORECASE),
+                ModelMatch(r.vendor_id, r.conf_num, r.pattern_id, r.asset_class),
+            )
+            for r in pats.itertuples()
+        ]
+        self._corrections = {}
+        for raw, (vid, lineno) in (corrections or {}).items():
+            if vid and vid not in self.names:
+                raise ValueError(
+                    f"corrections row {lineno}, column 'vendor_id': '{vid}' is not a vendor_id in the catalog"
+                )
+            self._corrections[name_key(raw)] = vid
+            self._corrections[raw.strip().casefold()] = vid
+        self._name_cache = {}
+        self._model_cache = {}
+
+    def _add_key(self, text, vid, method):
+        key = name_key(text)
+        if not key:
+            return
+        known = self._keys.get(key)
+        if known is None:
+            self._keys[key] = (vid, method)
+        elif known[0] != vid and not self.related(known[0], vid):
+            self._ambiguous.add(key)
+        elif _rank(method) < _rank(known[1]):
+            self._keys[key] = (vid, method)
+
+    # -- relations -------------------------------------------------------------------------
+    def family(self, vid):
+        """The vendor, its parents, its subsidiaries and the makers it relabels for."""
+        fam = self._families.get(vid)
+        if fam is None:
+            fam = self._families[vid] = self._family(vid)
+        return fam
+
+    def _family(self, vid):
+        fam = set(self._ancestors.get(vid, (vid,)))
+        fam |= {v for v, chain in self._ancestors.items() if vid in chain}
+        fam |= {rec.maker_vendor_id for rec in self._oem.get(vid, [])}
+        return fam
+
+    def related(self, a, b):
+        return b in self.family(a) or a in self.family(b)
+
+    # -- single strings --------------------------------------------------------------------
+    def resolve_name(self, raw):
+        """Resolve one manufacturer or brand string (cached)."""
+        raw = "" if raw is None else str(raw)
+        hit = self._name_cache.get(raw)
+        if hit is None:
+            hit = self._name_cache[raw] = self._resolve_name(raw)
+        return hit
+
+    def _resolve_name(self, raw):
+        key = name_key(raw)
+        if not key:
+            return NO_NAME
+        vid = self._corrections.get(key) or self._corrections.get(raw.strip().casefold())
+        if vid is not None:
+            return NameMatch(vid, "manual", CONFIDENCE["manual"])
+        if key in self._ambiguous:
+            return NameMatch("", "unknown", 0.0, note=f"'{raw}' names several catalogued vendors")
+        if key in self._keys:
+            vid, method = self._keys[key]
+            return NameMatch(vid, method, CONFIDENCE[method])
+        found = self._contained(key)
+        if len(found) == 1:
+            vid, method = found.popitem()
+            method = "alias" if method == "exact" else method
+            return NameMatch(vid, method, CONFIDENCE["contained"], note=f"name found inside '{raw}'")
+        if len(found) > 1:
+            names = ", ".join(sorted(self.names[v] for v in found))
+            return NameMatch("", "unknown", 0.0, note=f"'{raw}' mentions several vendors: {names}")
+        return self._fuzzy(key, raw)
+
+    def _contained(self, key):
+        tokens = key.split()
+        found = {}
+        for n in range(min(self._max_ngram, len(tokens)), 0, -1):
+            for i in range(len(tokens) - n + 1):
+                gram = " ".join(tokens[i : i + n])
+                if gram in self._keys and gram not in self._ambiguous and (n > 1 or len(gram) >= 4):
+                    vid, method = self._keys[gram]
+                    if not any(self.related(vid, v) for v in found):
+                        found[vid] = method
+        if not found and has_cjk(key):
+            for k, (vid, method) in self._cjk:
+                if k in key and k not in self._ambiguous:
+                    found[vid] = method
+                    break
+        return found
+
+    def _fuzzy(self, key, raw):
+        if len(key) < self.fuzzy_min_length:
+            return NO_NAME
+        candidates = self._candidates(key)
+        for tok in key.split():
+            if len(tok) >= self.fuzzy_min_length and tok != key:
+                candidates |= self._candidates(tok)
+        best, best_score = None, 0.0
+        for cand in candidates:
+            if cand in self._ambiguous or not _could_reach(key, cand, self.fuzzy_review):
+                continue
+            score = _similarity(key, cand)
+            for tok in key.split():
+                if len(tok) >= self.fuzzy_min_length and " " not in cand:
+                    score = max(score, 0.95 * _similarity(tok, cand))
+            if score > best_score:
+                best, best_score = cand, score
+        if best is None or best_score < self.fuzzy_review:
+            return NO_NAME
+        vid = self._keys[best][0]
+        note = f"'{raw}' resembles '{best}' ({best_score:.2f})"
+        if best_score >= self.fuzzy_accept:
+            return NameMatch(vid, "fuzzy", round(best_score, 3), note=note)
+        return NameMatch("", "unknown", 0.0, note=note + ": check it", suggestion=vid)
+
+    def _candidates(self, text):
+        """Catalogued names sharing enough letter trigrams with `text` to possibly be close
+        (a similarity of 0.75 cannot happen without them): the only ones worth comparing."""
+        grams = _trigrams(text)
+        counts = {}
+        for g in grams:
+            for k in self._trigram_index.get(g, ()):
+                counts[k] = counts.get(k, 0) + 1
+        need = max(1, len(grams) // 4)
+        return {k for k, c in counts.items() if c >= need}
+
+    def resolve_model(self, raw):
+        """The vendor a model number reveals, or None (cached)."""
+        raw = "" if raw is None else str(raw).strip()
+        if raw in self._model_cache:
+            return self._model_cache[raw]
+        hit = None
+        if raw:
+            for rx, mm in self._patterns:
+                if rx.match(raw):
+                    hit = mm
+                    break
+        self._model_cache[raw] = hit
+        return hit
+
+    # -- one asset -------------------------------------------------------------------------
+    def model_outcome(self, model):
+        """What a model string says: a manual correction, a pattern match, or nothing."""
+        model = "" if model is None else str(model).strip()
+        key = model.casefold()
+        if key and key in self._corrections:
+            return ("manual", self._corrections[key])
+        return self.resolve_model(model)
+
+    def match(self, manufacturer, brand, model):
+        """Resolve one asset's strings to a dict with the RESULT_COLUMNS."""
+        return self._combine(
+            self.resolve_name(manufacturer), self.resolve_name(brand), self.model_outcome(model)
+        )
+
+    def _combine(self, nm, nb, outcome):
+        pm = outcome if isinstance(outcome, ModelMatch) else None
+        notes, review, suggestion = [], False, nm.suggestion or nb.suggestion
+        chosen = None
+        if isinstance(outcome, tuple):
+            chosen = NameMatch(outcome[1], "manual", 1.0)
+        elif nm.method in STRONG and nm.vendor_id:
+            chosen = nm
+        elif nb.method in STRONG and nb.vendor_id:
+            chosen = nb
+        if chosen is not None and chosen.method != "manual":
+            if (
+                nm.method in STRONG
+                and nb.method in STRONG
+                and nm.vendor_id
+                and nb.vendor_id
+                and not self.related(nm.vendor_id, nb.vendor_id)
+            ):
+                review = True
+                notes.append(
+                    f"manufacturer says {self.names[nm.vendor_id]}, brand says {self.names[nb.vendor_id]}"
+                )
+            if pm is not None and not self.related(chosen.vendor_id, pm.vendor_id):
+                review = True
+                notes.append(f"model number looks like {self.names[pm.vendor_id]} (pattern {pm.pattern_id})")
+        elif chosen is None and pm is not None:
+            fuzzy = [r for r in (nm, nb) if r.method == "fuzzy" and r.vendor_id]
+            conf = pm.confidence
+            if fuzzy and self.related(fuzzy[0].vendor_id, pm.vendor_id):
+                conf = max(conf, fuzzy[0].confidence)
+            chosen = NameMatch(
+                pm.vendor_id, "model_pattern", conf, note=f"model number matches pattern {pm.pattern_id}"
+            )
+            notes.extend(r.note for r in (nm, nb) if r.note)
+        elif chosen is None:
+            fuzzy = [r for r in (nm, nb) if r.method == "fuzzy" and r.vendor_id]
+            if fuzzy:
+                chosen = fuzzy[0]
+                review = chosen.confidence < self.review_below
+        if chosen is None:
+            notes.extend(r.note for r in (nm, nb) if r.note)
+            return {
+                "vendor_id": "",
+                "match_method": "unknown",
+                "match_confidence": 0.0,
+                "needs_review": True,
+                "oem_maker_id": "",
+                "oem_status": "",
+                "model_class": "",
+                "match_note": "; ".join(notes),
+                "suggestion": suggestion,
+            }
+        if chosen.note and chosen.note not in notes:
+            notes.insert(0, chosen.note)
+        method, oem_maker, oem_status = chosen.method, "", ""
+        relations = self._oem.get(chosen.vendor_id)
+        if relations:
+            rel = relations[0]
+            oem_maker, oem_status = rel.maker_vendor_id, rel.status
+            if method != "manual":
+                method = "oem"
+            notes.append(f"{oem_status} OEM of {self.names[oem_maker]}")
+        return {
+            "vendor_id": chosen.vendor_id,
+            "match_method": method,
+            "match_confidence": float(chosen.confidence),
+            "needs_review": review,
+            "oem_maker_id": oem_maker,
+            "oem_status": oem_status,
+            "model_class": pm.asset_class if pm is not None else "",
+            "match_note": "; ".join(notes),
+            "suggestion": "",
+        }
+
+    # -- whole columns ---------------------------------------------------------------------
+    def match_columns(self, manufacturer, brand, model):
+        """Match aligned columns. Names are resolved once per distinct string, model numbers
+        once per distinct model, and the verdict once per distinct (maker, brand, what the
+        model says): a million rows cost what a few thousand distinct values cost."""
+        mc, mv = text_codes(manufacturer)
+        bc, bv = text_codes(brand)
+        pc, pv = text_codes(model)
+        n = len(manufacturer)
+        mc = mc if mc is not None else np.zeros(n, dtype=np.int64)
+        bc = bc if bc is not None else np.zeros(n, dtype=np.int64)
+        pc = pc if pc is not None else np.zeros(n, dtype=np.int64)
+        outcomes = [self.model_outcome(m) for m in pv]
+        okeys = [
+            (o if isinstance(o, tuple) else ("pattern", o.pattern_id)) if o is not None else ("none", "")
+            for o in outcomes
+        ]
+        ocode, _ = pd.factorize(pd.Series([f"{a}\x1f{b}" for a, b in okeys], dtype=object))
+        row_outcome = ocode[pc] if len(ocode) else pc
+        first_model = {}
+        for i, c in enumerate(ocode):
+            first_model.setdefault(c, i)
+        combo, first = factorize_rows([mc, bc, row_outcome])
+        records = [
+            self._combine(
+                self.resolve_name(mv[mc[i]]),
+                self.resolve_name(bv[bc[i]]),
+                outcomes[first_model[row_outcome[i]]],
+            )
+            for i in first
+        ]
+        out = pd.DataFrame(index=pd.RangeIndex(n))
+        for col in RESULT_COLUMNS:
+            values = [r[col] for r in records]
+            if col == "match_confidence":
+                out[col] = np.asarray(values, dtype=float)[combo] if n else np.zeros(0)
+            elif col == "needs_review":
+                out[col] = np.asarray(values, dtype=bool)[combo] if n else np.zeros(0, bool)
+            else:
+                out[col] = categorical(combo, values)
+        return out
+
+
+def _could_reach(a, b, threshold):
+    """Cheap upper bounds of both similarity measures: skip pairs that cannot reach threshold
+    (neither as whole strings nor token against name)."""
+    la, lb = len(a), len(b)
+    if 2 * min(la, lb) / (la + lb) >= threshold:
+        return True
+    return any(2 * min(len(t), lb) / (len(t) + lb) >= threshold for t in a.split())
+
+
+def _trigrams(text):
+    padded = f" {text} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def _rank(method):
+    return STRONG.index(method) if method in STRONG else len(STRONG)
+
+
+def _similarity(a, b, floor=0.75):
+    """The better of difflib's ratio and an edit-distance similarity (which counts a
+    transposition as one edit); the costlier edit distance only when it could matter."""
+    ratio = difflib.SequenceMatcher(None, a, b).ratio()
+    longest = max(len(a), len(b), 1)
+    if 1.0 - abs(len(a) - len(b)) / longest <= max(ratio, floor):
+        return ratio
+    return max(ratio, 1.0 - osa_distance(a, b) / longest)

@@ -1,0 +1,1 @@
+"""The Excel workbook of an assessment: model, tables, data and the writer."""
