@@ -7,7 +7,6 @@
 """
 
 import importlib.util
-import json
 import os
 import sys
 
@@ -46,32 +45,6 @@ def boot_qgis():
     provider = VendorRiskProvider()
     QgsApplication.processingRegistry().addProvider(provider)
     return app, provider
-
-
-class _Feedback:
-    """Console feedback: progress on stderr, messages as they come, kept for --json."""
-
-    def __init__(self, quiet):
-        from qgis.core import QgsProcessingFeedback
-
-        log = []
-
-        class Feedback(QgsProcessingFeedback):
-            def pushInfo(self, info):  # noqa: N802
-                log.append(info)
-                if not quiet:
-                    print(info, file=sys.stderr)
-
-            def pushWarning(self, warning):  # noqa: N802
-                log.append("WARNING: " + warning)
-                print("WARNING: " + warning, file=sys.stderr)
-
-            def reportError(self, error, fatalError=False):  # noqa: N802, N803
-                log.append("ERROR: " + error)
-                print("ERROR: " + error, file=sys.stderr)
-
-        self.feedback = Feedback()
-        self.log = log
 
 
 def parse_params(args):
@@ -117,103 +90,6 @@ def cmd_help(registry, alg_id):
     return 0
 
 
-def _plain(value):
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return str(value)
-
-
-class _StopOnSignal:
-    """SIGINT/SIGTERM cancel the run as the Cancel button does: the algorithm stops at its next
-    check, its temp files go, nothing reaches the destination. A second signal stops at once."""
-
-    def __init__(self, feedback):
-        self.feedback, self.signal, self.name, self._old = feedback, None, "", {}
-
-    def _handle(self, signum, _frame):
-        import signal
-
-        if self.signal is not None:
-            signal.signal(signum, signal.SIG_DFL)
-            os.kill(os.getpid(), signum)
-            return
-        self.signal, self.name = signum, signal.Signals(signum).name
-        self.feedback.cancel()
-
-    def __enter__(self):
-        import signal
-
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            self._old[sig] = signal.signal(sig, self._handle)
-        return self
-
-    def __exit__(self, *exc):
-        import signal
-
-        for sig, old in self._old.items():
-            signal.signal(sig, old)
-        return False
-
-
-def run_algorithm(alg_id, params, as_json=False, quiet=False, show_results=True):
-    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException
-
-    alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
-    if alg is None:
-        print(f"vendor-risk: no algorithm '{alg_id}' (see: vendor-risk list)", file=sys.stderr)
-        return 2, None
-    known = {p.name() for p in alg.parameterDefinitions()}
-    unknown = sorted(set(params) - known)
-    if unknown:
-        print(
-            f"vendor-risk: {alg_id} has no parameter {', '.join(unknown)} (see: vendor-risk help {alg_id})",
-            file=sys.stderr,
-        )
-        return 2, None
-    context = QgsProcessingContext()
-    fb = _Feedback(quiet or as_json)
-    ok, msg = alg.checkParameterValues(params, context)
-    if not ok:
-        print(f"vendor-risk: {msg}", file=sys.stderr)
-        return 2, None
-    stop = _StopOnSignal(fb.feedback)
-    try:
-        with stop:
-            results, ok = alg.run(params, context, fb.feedback)
-    except QgsProcessingException as e:
-        if stop.signal is None:
-            print(f"ERROR: {e}", file=sys.stderr)
-            return 1, None
-        ok = False
-    if stop.signal is not None:
-        print(f"vendor-risk: stopped by {stop.name}: nothing was written", file=sys.stderr)
-        return 128 + stop.signal, None
-    if not ok:
-        return 1, None
-    results = _plain(results)
-    if as_json:
-        print(
-            json.dumps(
-                {
-                    "algorithm_details": {"id": alg.id(), "name": alg.displayName()},
-                    "inputs": _plain(params),
-                    "results": results,
-                    "log": fb.log,
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
-    elif show_results:
-        for key, value in results.items():
-            print(f"{key}:\t{value}")
-    return 0, results
-
-
 def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in ("-h", "--help"):
@@ -246,6 +122,8 @@ def main(argv=None):
     alg_id, params = rest[0], rest[1:]
     if params and params[0] == "--":
         params = params[1:]
+    from vendor_risk.headless import run_algorithm
+
     code, _ = run_algorithm(alg_id, parse_params(params), as_json=as_json)
     return code
 

@@ -107,7 +107,7 @@ def run_demo(args=()):
     """Run on the sample; print the per-scenario table; return a process exit code."""
     import shutil
 
-    from .cli import run_algorithm
+    from .headless import run_algorithm
 
     out_dir = os.path.abspath(args[0] if args else "out")
     os.makedirs(out_dir, exist_ok=True)
@@ -141,9 +141,9 @@ def run_demo(args=()):
     for p in pngs:
         print(f"Wrote {p}")
     from .gis.layouts.council_report import council_report
-    from .provider.export_workbook import export_workbook_demo
+    from .provider.export_workbook import export_workbook
 
-    print(f"Wrote {export_workbook_demo(gpkg, os.path.join(out_dir, 'vendor_risk.xlsx'), LANG)}")
+    print(f"Wrote {export_workbook(gpkg, os.path.join(out_dir, 'vendor_risk.xlsx'), LANG)[0]}")
 
     _, written = council_report(
         gpkg,
@@ -156,8 +156,6 @@ def run_demo(args=()):
     )
     for p in written:
         print(f"Wrote {p}")
-    from .provider.audit_cameras import run_audit_demo
-
     audit = run_audit_demo(sample, out_dir)
     print(
         f"\nCamera audit (French rule set): {audit['CAMERAS']} cameras, {audit['BREACHES']} "
@@ -168,3 +166,32 @@ def run_demo(args=()):
             print(f"Wrote {audit[key]}")
     print(f"\nDone in {time.time() - t0:.1f} s")
     return 0
+
+
+def run_audit_demo(sample_gpkg, out_dir, feedback=None):
+    """The audit of the sample city, as `make demo` runs it: out_dir/audit.gpkg, .xlsx, .pdf."""
+    from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
+
+    from .provider.audit_cameras import AuditCamerasAlgorithm
+    from .risk.audit.ruleset import DEFAULT_RULESET
+
+    def uri(name):
+        return f"{sample_gpkg}|layername={name}"
+
+    params = {
+        "INPUT": uri("cameras"),
+        "SENSITIVE_SITES": uri("sensitive_sites"),
+        "DWELLINGS": uri("dwellings"),
+        "DISTRICTS": uri("districts"),
+        "RULESET": DEFAULT_RULESET,
+        "JURISDICTION": "FR",
+        "OUTPUT": os.path.join(out_dir, "audit.gpkg"),
+        "OUTPUT_XLSX": os.path.join(out_dir, "audit.xlsx"),
+        "OUTPUT_PDF": os.path.join(out_dir, "audit.pdf"),
+    }
+    alg = AuditCamerasAlgorithm().create()
+    feedback = feedback or QgsProcessingFeedback()
+    results, ok = alg.run(params, QgsProcessingContext(), feedback)
+    if not ok:
+        raise QgsProcessingException("The camera audit of the sample city failed.")
+    return results

@@ -32,7 +32,7 @@ def child(mode, n, out):
     path = synth.layer_path(n)
     t0 = time.perf_counter()
     if mode == "plugin":
-        from cli import run_algorithm
+        from vendor_risk.headless import run_algorithm
 
         code, res = run_algorithm(
             "vendorrisk:assessrisk",

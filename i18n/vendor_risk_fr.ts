@@ -4,102 +4,102 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../provider/base.py" line="111"/>
+        <location filename="../provider/base.py" line="117"/>
         <source>Vendor risk</source>
         <translation>Risque fournisseurs</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="187"/>
+        <location filename="../provider/base.py" line="200"/>
         <source>User catalog folder (extends or overrides the shipped catalog)</source>
         <translation>Dossier de catalogue utilisateur (complète ou remplace le catalogue fourni)</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="194"/>
+        <location filename="../provider/base.py" line="211"/>
         <source>Field holding the {} (auto-detected when empty)</source>
         <translation>Champ contenant : {} (détecté automatiquement si vide)</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="205"/>
+        <location filename="../provider/base.py" line="225"/>
         <source>Catalog error: {}</source>
         <translation>Erreur de catalogue : {}</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="218"/>
+        <location filename="../provider/base.py" line="238"/>
         <source>Field &apos;{}&apos; given for role &apos;{}&apos; is in none of the layers</source>
         <translation>Le champ « {} » indiqué pour le rôle « {} » n’existe dans aucune des couches</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="44"/>
+        <location filename="../provider/tag_assets.py" line="47"/>
         <source>Corrections table: {}</source>
         <translation>Table de corrections : {}</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="94"/>
+        <location filename="../provider/tag_assets.py" line="108"/>
         <source>Tag assets by vendor and standard</source>
         <translation>Étiqueter les équipements par fournisseur et norme</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="97"/>
+        <location filename="../provider/tag_assets.py" line="111"/>
         <source>Resolves each asset&apos;s manufacturer, brand and model strings to a catalogued vendor (following parents, subsidiaries, brands and OEM relations), says how it was matched and how sure the match is, and lists the standards the asset speaks. Fields are auto-detected from common English and French names and can be set explicitly. A corrections table (CSV with columns raw, vendor_id) wins over automatic matching. The review table lists each distinct string that needs a decision, with its count. The input layer is never modified.</source>
         <translation>Rattache les chaînes fabricant, marque et modèle de chaque équipement à un fournisseur du catalogue (en suivant maisons mères, filiales, marques et relations OEM), indique comment la correspondance a été trouvée et avec quelle certitude, et liste les normes que l’équipement parle. Les champs sont détectés d’après des noms courants en anglais et en français et peuvent être indiqués explicitement. Une table de corrections (CSV avec les colonnes raw, vendor_id) l’emporte sur la correspondance automatique. La table de revue liste chaque chaîne distincte à trancher, avec son nombre d’occurrences. La couche d’entrée n’est jamais modifiée.</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="108"/>
+        <location filename="../provider/tag_assets.py" line="122"/>
         <source>Asset layer</source>
         <translation>Couche d’équipements</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="102"/>
+        <location filename="../provider/assess_risk.py" line="118"/>
         <source>Corrections table (CSV: raw, vendor_id)</source>
         <translation>Table de corrections (CSV : raw, vendor_id)</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="115"/>
+        <location filename="../provider/tag_assets.py" line="133"/>
         <source>Tagged assets</source>
         <translation>Équipements étiquetés</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="117"/>
+        <location filename="../provider/tag_assets.py" line="136"/>
         <source>Strings to review</source>
         <translation>Chaînes à revoir</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="120"/>
+        <location filename="../provider/tag_assets.py" line="145"/>
         <source>Assets tagged</source>
         <translation>Équipements étiquetés</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="121"/>
+        <location filename="../provider/tag_assets.py" line="146"/>
         <source>Assets needing review</source>
         <translation>Équipements à revoir</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="127"/>
+        <location filename="../provider/tag_assets.py" line="152"/>
         <source>The input layer could not be loaded.</source>
         <translation>La couche d’entrée n’a pas pu être chargée.</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="131"/>
+        <location filename="../provider/tag_assets.py" line="155"/>
         <source>Catalog {} ({})</source>
         <translation>Catalogue {} ({})</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="135"/>
+        <location filename="../provider/tag_assets.py" line="159"/>
         <source>Field mapping: {}</source>
         <translation>Correspondance des champs : {}</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="138"/>
+        <location filename="../provider/tag_assets.py" line="163"/>
         <source>No manufacturer, brand or model field found among: {}. Set FIELD_MANUFACTURER.</source>
         <translation>Aucun champ fabricant, marque ou modèle parmi : {}. Indiquez FIELD_MANUFACTURER.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="242"/>
+        <location filename="../provider/assess_risk.py" line="311"/>
         <source>Could not write {}: {}</source>
         <translation>Impossible d’écrire {} : {}</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="159"/>
+        <location filename="../provider/tag_assets.py" line="190"/>
         <source>{} assets tagged, {} need review ({} distinct strings)</source>
         <translation>{} équipements étiquetés, {} à revoir ({} chaînes distinctes)</translation>
     </message>
@@ -109,12 +109,12 @@
         <translation>REFERENCE_DATE « {} » n’est pas une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="70"/>
+        <location filename="../provider/assess_risk.py" line="69"/>
         <source>Assess vendor risk under decoupling scenarios</source>
         <translation>Évaluer le risque fournisseurs selon des scénarios de découplage</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="73"/>
+        <location filename="../provider/assess_risk.py" line="72"/>
         <source>For every asset and scenario: sanction level from the lists in force for the jurisdiction (through parents, brands and OEM relations), replacement cost, stranded value, compatibility with the city&apos;s bloc, lock-in ratio, risk score and a plain-language reason citing each list and date. Platform cascade: assets wired to a removed platform by a proprietary protocol carry re-integration cost. Writes a GeoPackage with one styled layer risk_&lt;scenario&gt; per scenario and the tables vendor_summary, scenario_summary, run_info and data_issues. Untagged layers are tagged first; already tagged layers keep their (possibly hand-corrected) tags unless RETAG is set.
 
 PostGIS: set DATABASE (a PostgreSQL connection of QGIS) and SCHEMA to write the same tables to that schema instead (created if missing; tables of the same names are replaced, all at once when the run succeeds, never on failure or cancel). OUTPUT is then ignored and may stay a temporary output.</source>
@@ -123,535 +123,540 @@ PostGIS: set DATABASE (a PostgreSQL connection of QGIS) and SCHEMA to write the 
 PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour écrire les mêmes tables dans ce schéma (créé s’il manque ; les tables de même nom sont remplacées, toutes à la fois quand le traitement réussit, jamais en cas d’échec ou d’annulation). OUTPUT est alors ignoré et peut rester une sortie temporaire.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="90"/>
+        <location filename="../provider/assess_risk.py" line="89"/>
         <source>Asset layers (assessed together)</source>
         <translation>Couches d’équipements (évaluées ensemble)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="92"/>
+        <location filename="../provider/assess_risk.py" line="94"/>
         <source>Jurisdiction (US, EU, FR, UK or a code from your catalog)</source>
         <translation>Juridiction (US, EU, FR, UK ou un code de votre catalogue)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="95"/>
+        <location filename="../provider/assess_risk.py" line="101"/>
         <source>Scenarios (comma-separated ids; empty = all)</source>
         <translation>Scénarios (identifiants séparés par des virgules ; vide = tous)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="98"/>
+        <location filename="../provider/assess_risk.py" line="109"/>
         <source>User scenario folder (JSON files)</source>
         <translation>Dossier de scénarios utilisateur (fichiers JSON)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="105"/>
+        <location filename="../provider/assess_risk.py" line="126"/>
         <source>Reference date (YYYY-MM-DD; empty = today)</source>
         <translation>Date de référence (AAAA-MM-JJ ; vide = aujourd’hui)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="108"/>
+        <location filename="../provider/assess_risk.py" line="134"/>
         <source>Re-tag layers that already carry tags</source>
         <translation>Ré-étiqueter les couches déjà étiquetées</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="110"/>
+        <location filename="../provider/assess_risk.py" line="139"/>
         <source>Selected features only</source>
         <translation>Entités sélectionnées uniquement</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="116"/>
+        <location filename="../provider/assess_risk.py" line="154"/>
         <source>Assessment GeoPackage</source>
         <translation>GeoPackage de l’évaluation</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="116"/>
+        <location filename="../provider/assess_risk.py" line="154"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="118"/>
+        <location filename="../provider/assess_risk.py" line="159"/>
         <source>Or write to PostGIS: database connection</source>
         <translation>Ou écrire dans PostGIS : connexion à la base</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="121"/>
+        <location filename="../provider/assess_risk.py" line="164"/>
         <source>PostGIS schema (created if missing)</source>
         <translation>Schéma PostGIS (créé s’il manque)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="124"/>
+        <location filename="../provider/assess_risk.py" line="169"/>
         <source>Assets assessed</source>
         <translation>Équipements évalués</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="125"/>
+        <location filename="../provider/assess_risk.py" line="170"/>
         <source>Expected cost</source>
         <translation>Coût attendu</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="126"/>
+        <location filename="../provider/assess_risk.py" line="171"/>
         <source>Layers written</source>
         <translation>Couches écrites</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="132"/>
+        <location filename="../provider/assess_risk.py" line="177"/>
         <source>No asset layer given.</source>
         <translation>Aucune couche d’équipements indiquée.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="140"/>
+        <location filename="../provider/assess_risk.py" line="185"/>
         <source>Scenario error: {}</source>
         <translation>Erreur de scénario : {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="152"/>
+        <location filename="../provider/assess_risk.py" line="195"/>
         <source>Field mapping of {}: {}</source>
         <translation>Correspondance des champs de {} : {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="171"/>
+        <location filename="../provider/assess_risk.py" line="223"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Annulé : rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="178"/>
+        <location filename="../provider/assess_risk.py" line="230"/>
         <source>asset {}, field {}: {} (value &apos;{}&apos;)</source>
         <translation>équipement {}, champ {} : {} (valeur « {} »)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="181"/>
+        <location filename="../provider/assess_risk.py" line="236"/>
         <source>… {} data issues in all: see the data_issues table</source>
         <translation>… {} problèmes de données au total : voir la table data_issues</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="188"/>
+        <location filename="../provider/assess_risk.py" line="244"/>
         <source>{}: level 3 {}, level 2 {}, incompatible {}, replacement {:,.0f}, stranded {:,.0f}</source>
         <translation>{} : niveau 3 {}, niveau 2 {}, incompatibles {}, remplacement {:,.0f}, valeur perdue {:,.0f}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="194"/>
+        <location filename="../provider/assess_risk.py" line="257"/>
         <source>Expected cost over scenarios: {:,.0f}</source>
         <translation>Coût attendu sur l’ensemble des scénarios : {:,.0f}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="208"/>
+        <location filename="../provider/assess_risk.py" line="274"/>
         <source>Set both DATABASE and SCHEMA to write to PostGIS (or neither to write a GeoPackage).</source>
         <translation>Indiquez à la fois DATABASE et SCHEMA pour écrire dans PostGIS (ou aucun des deux pour écrire un GeoPackage).</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="217"/>
+        <location filename="../provider/assess_risk.py" line="282"/>
         <source>The output {} is an input: choose another file.</source>
         <translation>La sortie {} est aussi une entrée : choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="224"/>
+        <location filename="../provider/assess_risk.py" line="288"/>
         <source>PostGIS schema {} of connection {}</source>
         <translation>Schéma PostGIS {} de la connexion {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="236"/>
+        <location filename="../provider/assess_risk.py" line="303"/>
         <source>The output table {}.{} is an input: choose another schema.</source>
         <translation>La table de sortie {}.{} est une entrée : choisissez un autre schéma.</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="118"/>
+        <location filename="../provider/export_workbook.py" line="123"/>
         <source>Export the assessment as a workbook (xlsx)</source>
         <translation>Exporter l’évaluation en classeur (xlsx)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="121"/>
+        <location filename="../provider/export_workbook.py" line="126"/>
         <source>Writes the assessment GeoPackage of vendorrisk:assessrisk as an Excel workbook for procurement teams: Summary (totals per scenario, expected cost, P50/P90, charts), Assets (one row per asset and scenario, colour-coded risk bands, reasons in full), Vendors (exposure and switching cost per vendor and parent group), Scenarios (every parameter with its explanation), Evidence (every list and listing that contributed, with source and date), Run info and Data issues. Headers in English or French. Past Excel&apos;s 1,048,576 rows, asset rows continue on further sheets. Text that Excel would run as a formula is stored as text. The Assets sheet imports back with vendorrisk:importinventory (join by asset id) after editing unit costs.</source>
         <translation>Écrit le GeoPackage d’évaluation de vendorrisk:assessrisk en classeur Excel pour les acheteurs : Synthèse (totaux par scénario, coût attendu, P50/P90, graphiques), Équipements (une ligne par équipement et scénario, niveaux de risque en couleur, explications complètes), Fournisseurs (exposition et coût de sortie par fournisseur et par groupe), Scénarios (chaque paramètre avec son explication), Preuves (chaque liste et inscription prise en compte, avec source et date), Exécution et Problèmes de données. En-têtes en anglais ou en français. Au-delà des 1 048 576 lignes d’Excel, les lignes d’équipements continuent sur d’autres feuilles. Un texte qu’Excel exécuterait comme une formule est enregistré comme texte. La feuille des équipements se réimporte avec vendorrisk:importinventory (jointure par identifiant) après modification des coûts unitaires.</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="134"/>
+        <location filename="../provider/export_workbook.py" line="139"/>
         <source>Assessment GeoPackage (output of assessrisk)</source>
         <translation>GeoPackage d’évaluation (sortie de assessrisk)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="136"/>
+        <location filename="../provider/export_workbook.py" line="144"/>
         <source>Language of the workbook</source>
         <translation>Langue du classeur</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="139"/>
+        <location filename="../provider/export_workbook.py" line="153"/>
         <source>Rows per sheet (Excel&apos;s limit; lower only for tests)</source>
         <translation>Lignes par feuille (limite d’Excel ; à réduire seulement pour les tests)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="145"/>
+        <location filename="../provider/export_workbook.py" line="164"/>
         <source>Workbook</source>
         <translation>Classeur</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="145"/>
+        <location filename="../provider/export_workbook.py" line="164"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="147"/>
+        <location filename="../provider/export_workbook.py" line="167"/>
         <source>Asset rows written</source>
         <translation>Lignes d’équipements écrites</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="148"/>
+        <location filename="../provider/export_workbook.py" line="168"/>
         <source>Sheets written</source>
         <translation>Feuilles écrites</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="170"/>
+        <location filename="../provider/export_workbook.py" line="193"/>
         <source>{} asset rows on {}</source>
         <translation>{} lignes d’équipements sur {}</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="55"/>
+        <location filename="../provider/import_inventory.py" line="49"/>
         <source>Import a procurement inventory (xlsx or CSV)</source>
         <translation>Importer un inventaire d’achats (xlsx ou CSV)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="58"/>
+        <location filename="../provider/import_inventory.py" line="52"/>
         <source>Reads an inventory workbook or CSV as procurement teams keep it: the header row is found under titles and blank rows, columns are recognised from common English and French names (or set with FIELD_...), merged cells are filled, blank rows skipped, dates and numbers typed as text (&apos;1 200&apos;, &apos;1200,50&apos;) understood. By default every sheet with a recognisable header is read, with a source_sheet column. With a JOIN_LAYER the output is a copy of that layer whose features take the inventory&apos;s values (matched by id); otherwise points are built from x/y or longitude/latitude columns in CRS (default EPSG:4326). A workbook exported by vendorrisk:exportworkbook imports back the same way: edit a unit cost, re-import, re-assess. Every value that cannot be used is reported with its cell (Inventaire!C14) in the log and the import_issues table; the rest is imported. Untrusted files are checked first: size, zip bombs, XML entities (defusedxml).</source>
         <translation>Lit un classeur ou un CSV d’inventaire tel que les acheteurs le tiennent : la ligne d’en-tête est trouvée sous les titres et les lignes vides, les colonnes sont reconnues d’après des noms courants en anglais et en français (ou indiquées avec FIELD_...), les cellules fusionnées sont remplies, les lignes vides ignorées, les dates et nombres saisis comme texte (« 1 200 », « 1200,50 ») compris. Par défaut, chaque feuille dotée d’un en-tête reconnaissable est lue, avec une colonne source_sheet. Avec une JOIN_LAYER, la sortie est une copie de cette couche dont les entités prennent les valeurs de l’inventaire (jointure par identifiant) ; sinon des points sont construits à partir des colonnes x/y ou longitude/latitude dans le SCR indiqué (EPSG:4326 par défaut). Un classeur exporté par vendorrisk:exportworkbook se réimporte de la même façon : modifiez un coût unitaire, réimportez, réévaluez. Chaque valeur inutilisable est signalée avec sa cellule (Inventaire!C14) dans le journal et la table import_issues ; le reste est importé. Les fichiers non fiables sont vérifiés d’abord : taille, bombes zip, entités XML (defusedxml).</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="74"/>
+        <location filename="../provider/import_inventory.py" line="68"/>
         <source>Inventory (xlsx or CSV)</source>
         <translation>Inventaire (xlsx ou CSV)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="74"/>
+        <location filename="../provider/import_inventory.py" line="68"/>
         <source>Inventories (*.xlsx *.xlsm *.csv *.txt);;All files (*.*)</source>
         <translation>Inventaires (*.xlsx *.xlsm *.csv *.txt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="77"/>
+        <location filename="../provider/import_inventory.py" line="75"/>
         <source>Sheets (comma-separated; empty = every sheet with a header)</source>
         <translation>Feuilles (séparées par des virgules ; vide = toutes les feuilles avec un en-tête)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="80"/>
+        <location filename="../provider/import_inventory.py" line="83"/>
         <source>Asset layer to update by id</source>
         <translation>Couche d’équipements à mettre à jour par identifiant</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="83"/>
+        <location filename="../provider/import_inventory.py" line="88"/>
         <source>Id field of that layer (auto-detected when empty)</source>
         <translation>Champ identifiant de cette couche (détecté automatiquement si vide)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="86"/>
+        <location filename="../provider/import_inventory.py" line="96"/>
         <source>CRS of the x/y columns</source>
         <translation>SCR des colonnes x/y</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="88"/>
+        <location filename="../provider/import_inventory.py" line="101"/>
         <source>Header row (0 = find it)</source>
         <translation>Ligne d’en-tête (0 = la trouver)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="95"/>
+        <location filename="../provider/import_inventory.py" line="113"/>
         <source>Column holding the {} (auto-detected when empty)</source>
         <translation>Colonne contenant : {} (détectée automatiquement si vide)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="101"/>
+        <location filename="../provider/import_inventory.py" line="123"/>
         <source>Imported assets</source>
         <translation>Équipements importés</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="103"/>
+        <location filename="../provider/import_inventory.py" line="126"/>
         <source>Import issues</source>
         <translation>Problèmes d’import</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="106"/>
+        <location filename="../provider/import_inventory.py" line="131"/>
         <source>Inventory rows read</source>
         <translation>Lignes d’inventaire lues</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="107"/>
+        <location filename="../provider/import_inventory.py" line="132"/>
         <source>Values not imported</source>
         <translation>Valeurs non importées</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="108"/>
+        <location filename="../provider/import_inventory.py" line="133"/>
         <source>Features updated</source>
         <translation>Entités mises à jour</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="113"/>
+        <location filename="../provider/import_inventory.py" line="138"/>
         <source>Inventory file not found: {}</source>
         <translation>Fichier d’inventaire introuvable : {}</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="127"/>
+        <location filename="../provider/import_inventory.py" line="156"/>
         <source>Columns computed by an assessment are not imported: {}</source>
         <translation>Les colonnes calculées par une évaluation ne sont pas importées : {}</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="137"/>
+        <location filename="../provider/import_inventory.py" line="168"/>
         <source>No id field found in {}: set JOIN_FIELD.</source>
         <translation>Aucun champ identifiant trouvé dans {} : indiquez JOIN_FIELD.</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="144"/>
+        <location filename="../provider/import_inventory.py" line="176"/>
         <source>{} inventory rows matched {} features of {} by {}; replaced: {}; added: {}</source>
         <translation>{} lignes d’inventaire correspondent à {} entités de {} par {} ; remplacées : {} ; ajoutées : {}</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="155"/>
+        <location filename="../provider/import_inventory.py" line="193"/>
         <source>No x/y or longitude/latitude columns and no JOIN_LAYER: the output is a table without geometry.</source>
         <translation>Ni colonnes x/y ou longitude/latitude ni JOIN_LAYER : la sortie est une table sans géométrie.</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="161"/>
+        <location filename="../provider/import_inventory.py" line="202"/>
         <source>The output {} is the inventory: choose another file.</source>
         <translation>La sortie {} est l’inventaire : choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="172"/>
+        <location filename="../provider/import_inventory.py" line="214"/>
         <source>… {} issues in all: see the import_issues table</source>
         <translation>… {} problèmes au total : voir la table import_issues</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="175"/>
+        <location filename="../provider/import_inventory.py" line="218"/>
         <source>{} rows read, {} values not imported</source>
         <translation>{} lignes lues, {} valeurs non importées</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="75"/>
+        <location filename="../provider/audit_cameras.py" line="45"/>
         <source>Audit cameras against video-protection rules</source>
         <translation>Auditer les caméras selon les règles de vidéoprotection</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="78"/>
+        <location filename="../provider/audit_cameras.py" line="48"/>
         <source>Checks every camera against a rule set (default: French rules, fr_cnil): prefectoral authorisation, retention over one month, biometric identification, licence-plate reading, sound, restricted vendors, end of security support, storage outside the EU/EEA, views into dwellings or onto sensitive sites, and signage. Writes one finding per camera and rule with the evidence: &apos;breach&apos;, or &apos;cannot_verify&apos; when a value is not recorded (never a pass). Builds each camera&apos;s field of view from direction, angle and range (type defaults when missing, marked &apos;assumed&apos;), and the share of each district&apos;s public space under view. Optional outputs: an audit workbook and a PDF report ready to file. RULESET is a JSON file or a built-in id ({}). Restricted vendors need the columns added by vendorrisk:assessrisk; audit its output to check them. The input layers are never modified.</source>
         <translation>Contrôle chaque caméra selon un jeu de règles (par défaut les règles françaises, fr_cnil) : autorisation préfectorale, conservation au-delà d’un mois, identification biométrique, lecture de plaques, captation du son, fournisseurs restreints, fin du support de sécurité, stockage hors UE/EEE, vues sur des logements ou des sites sensibles, et signalisation. Écrit un constat par caméra et par règle avec ses éléments : « breach » (manquement), ou « cannot_verify » quand une valeur n’est pas renseignée (jamais une conformité). Construit le champ de vision de chaque caméra à partir de la direction, de l’angle et de la portée (valeurs par type si absentes, marquées « supposées »), et la part de l’espace public de chaque quartier sous le regard des caméras. Sorties facultatives : un classeur d’audit et un rapport PDF prêt à déposer. RULESET est un fichier JSON ou un identifiant fourni ({}). Les fournisseurs restreints demandent les colonnes ajoutées par vendorrisk:assessrisk : auditez sa sortie pour les contrôler. Les couches d’entrée ne sont jamais modifiées.</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="93"/>
+        <location filename="../provider/audit_cameras.py" line="63"/>
         <source>Camera layer (points)</source>
         <translation>Couche des caméras (points)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="95"/>
+        <location filename="../provider/audit_cameras.py" line="66"/>
         <source>Sensitive sites (schools, places of worship, hospitals)</source>
         <translation>Sites sensibles (écoles, lieux de culte, hôpitaux)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="98"/>
+        <location filename="../provider/audit_cameras.py" line="74"/>
         <source>Dwellings / building footprints</source>
         <translation>Logements / emprises de bâtiments</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="101"/>
+        <location filename="../provider/audit_cameras.py" line="79"/>
         <source>Districts</source>
         <translation>Quartiers</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="104"/>
+        <location filename="../provider/audit_cameras.py" line="85"/>
         <source>Rule set (JSON file or built-in id)</source>
         <translation>Jeu de règles (fichier JSON ou identifiant fourni)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="107"/>
+        <location filename="../provider/audit_cameras.py" line="90"/>
         <source>Jurisdiction (FR, EU, UK, US or your own code)</source>
         <translation>Juridiction (FR, EU, UK, US ou votre propre code)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="110"/>
+        <location filename="../provider/audit_cameras.py" line="95"/>
         <source>Audit date (YYYY-MM-DD, default today)</source>
         <translation>Date de l’audit (AAAA-MM-JJ, aujourd’hui par défaut)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="113"/>
+        <location filename="../provider/audit_cameras.py" line="101"/>
         <source>Audit GeoPackage (findings, fields of view, district coverage)</source>
         <translation>GeoPackage d’audit (constats, champs de vision, couverture des quartiers)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="116"/>
+        <location filename="../provider/audit_cameras.py" line="108"/>
         <source>Audit workbook</source>
         <translation>Classeur d’audit</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="119"/>
+        <location filename="../provider/audit_cameras.py" line="117"/>
         <source>PDF report</source>
         <translation>Rapport PDF</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="124"/>
+        <location filename="../provider/audit_cameras.py" line="128"/>
         <source>Cameras audited</source>
         <translation>Caméras auditées</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="125"/>
+        <location filename="../provider/audit_cameras.py" line="129"/>
         <source>Breach findings</source>
         <translation>Manquements</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="126"/>
+        <location filename="../provider/audit_cameras.py" line="130"/>
         <source>Cannot-verify findings</source>
         <translation>Constats invérifiables</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="132"/>
+        <location filename="../provider/audit_cameras.py" line="165"/>
         <source>Rule set error: {}</source>
         <translation>Erreur dans le jeu de règles : {}</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="138"/>
+        <location filename="../provider/audit_cameras.py" line="172"/>
         <source>The camera layer could not be loaded.</source>
         <translation>La couche des caméras n’a pas pu être chargée.</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="143"/>
+        <location filename="../gis/pipelines/audit.py" line="162"/>
         <source>Rule set {} is written for {}, the audit is for {}.</source>
         <translation>Le jeu de règles {} est écrit pour {}, l’audit porte sur {}.</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="151"/>
+        <location filename="../gis/pipelines/audit.py" line="173"/>
         <source>Restricted vendors: {}</source>
         <translation>Fournisseurs restreints : {}</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="153"/>
+        <location filename="../gis/pipelines/audit.py" line="175"/>
         <source>Vendor exposure not assessed: {}</source>
         <translation>Exposition des fournisseurs non évaluée : {}</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="155"/>
+        <location filename="../gis/pipelines/audit.py" line="177"/>
         <source>Rule set {} {} ({} rules); field mapping: {}</source>
         <translation>Jeu de règles {} {} ({} règles) ; correspondance des champs : {}</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="160"/>
+        <location filename="../gis/pipelines/audit.py" line="185"/>
         <source>This layer carries no sanction_level column, so restricted vendors cannot be verified: run vendorrisk:assessrisk first and audit its output to get vendor findings.</source>
         <translation>Cette couche n’a pas de colonne sanction_level : les fournisseurs restreints ne peuvent pas être vérifiés. Lancez d’abord vendorrisk:assessrisk et auditez sa sortie pour obtenir les constats sur les fournisseurs.</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="175"/>
+        <location filename="../gis/pipelines/audit.py" line="208"/>
         <source>Distances measured in {} (the layer&apos;s CRS is not in metres)</source>
         <translation>Distances mesurées en {} (le SCR de la couche n’est pas en mètres)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="231"/>
+        <location filename="../gis/pipelines/audit.py" line="142"/>
         <source>Style not stored: {}</source>
         <translation>Style non enregistré : {}</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="235"/>
+        <location filename="../gis/pipelines/audit.py" line="148"/>
         <source>Workbook written: {}</source>
         <translation>Classeur écrit : {}</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="242"/>
+        <location filename="../gis/pipelines/audit.py" line="154"/>
         <source>PDF report written: {}</source>
         <translation>Rapport PDF écrit : {}</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="244"/>
+        <location filename="../provider/audit_cameras.py" line="140"/>
         <source>the audit outputs</source>
         <translation>les sorties de l’audit</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="254"/>
+        <location filename="../provider/audit_cameras.py" line="148"/>
         <source>{cameras} cameras: {breaches} breaches on {cameras_with_breach} cameras, {cannot_verify} findings that cannot be verified, {cameras_compliant} cameras with no finding</source>
         <translation>{cameras} caméras : {breaches} manquements sur {cameras_with_breach} caméras, {cannot_verify} constats invérifiables, {cameras_compliant} caméras sans constat</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="268"/>
+        <location filename="../provider/audit_cameras.py" line="197"/>
         <source>AUDIT_DATE &apos;{}&apos; is not a date (YYYY-MM-DD)</source>
         <translation>AUDIT_DATE « {} » n’est pas une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="352"/>
-        <source>The camera audit of the sample city failed.</source>
-        <translation>L’audit des caméras de la ville exemple a échoué.</translation>
-    </message>
-    <message>
-        <location filename="../provider/assess_risk.py" line="112"/>
+        <location filename="../provider/assess_risk.py" line="144"/>
         <source>Language of the reasons text</source>
         <translation>Langue des explications</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="48"/>
+        <location filename="../provider/base.py" line="58"/>
         <source> (is the disk full, or the folder read-only?)</source>
         <translation> (le disque est-il plein, ou le dossier en lecture seule ?)</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="49"/>
+        <location filename="../provider/base.py" line="59"/>
         <source>Could not write {}: {}. Nothing was written.</source>
         <translation>Écriture impossible de {} : {}. Rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="61"/>
+        <location filename="../provider/base.py" line="71"/>
         <source>The input has {} fields; with the {} that Vendor Risk adds, the output would exceed the {} fields a GeoPackage table can hold. Keep only the fields you need (QGIS: Vector table &gt; Drop field(s)) and run again.</source>
         <translation>L’entrée a {} champs ; avec les {} qu’ajoute Vendor Risk, la sortie dépasserait les {} champs qu’une table GeoPackage peut contenir. Ne gardez que les champs utiles (QGIS : Vecteur &gt; Table &gt; Supprimer des champs) et relancez.</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="164"/>
+        <location filename="../provider/base.py" line="176"/>
         <source>{} and {} are the same file ({}): writing {} would destroy it. Choose another file.</source>
         <translation>{} et {} désignent le même fichier ({}) : écrire {} le détruirait. Choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="75"/>
+        <location filename="../provider/tag_assets.py" line="83"/>
         <source>{} could not be written: {}</source>
         <translation>{} n’a pas pu être écrit : {}</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="81"/>
+        <location filename="../provider/tag_assets.py" line="95"/>
         <source>write failed</source>
         <translation>échec de l’écriture</translation>
+    </message>
+    <message>
+        <location filename="../provider/export_workbook.py" line="173"/>
+        <source>The workbook cannot be written: {}</source>
+        <translation>Le classeur ne peut pas être écrit : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/audit_cameras.py" line="210"/>
+        <source>The audit workbook cannot be written: {} Leave OUTPUT_XLSX empty to audit without it.</source>
+        <translation>Le classeur d’audit ne peut pas être écrit : {} Laissez OUTPUT_XLSX vide pour auditer sans lui.</translation>
     </message>
 </context>
 <context>
     <name>VendorRiskCompare</name>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="38"/>
+        <location filename="../gis/pipelines/compare.py" line="45"/>
         <source>Becomes incompatible</source>
         <translation>Devient incompatible</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="40"/>
+        <location filename="../gis/pipelines/compare.py" line="46"/>
         <source>Must be removed</source>
         <translation>Doit être retiré</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="41"/>
+        <location filename="../gis/pipelines/compare.py" line="47"/>
         <source>Sanction level rises</source>
         <translation>Niveau de sanction en hausse</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="42"/>
+        <location filename="../gis/pipelines/compare.py" line="48"/>
         <source>No longer removed</source>
         <translation>N’est plus à retirer</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="44"/>
+        <location filename="../gis/pipelines/compare.py" line="49"/>
         <source>Becomes compatible</source>
         <translation>Redevient compatible</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="46"/>
+        <location filename="../gis/pipelines/compare.py" line="50"/>
         <source>Sanction level falls</source>
         <translation>Niveau de sanction en baisse</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="88"/>
+        <location filename="../gis/pipelines/compare.py" line="93"/>
         <source>Choose two different scenarios to compare.</source>
         <translation>Choisissez deux scénarios différents à comparer.</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="94"/>
+        <location filename="../gis/pipelines/compare.py" line="100"/>
         <source>{} holds no layer risk_{}: was the scenario assessed in this run?</source>
         <translation>{} ne contient pas de couche risk_{} : ce scénario faisait-il partie de l’évaluation ?</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="103"/>
+        <location filename="../gis/pipelines/compare.py" line="112"/>
         <source>risk_{} and risk_{} do not hold the same assets: compare scenarios of one run</source>
         <translation>risk_{} et risk_{} ne contiennent pas les mêmes équipements : comparez des scénarios d’une même évaluation</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="108"/>
+        <location filename="../gis/pipelines/compare.py" line="118"/>
         <source>the risk layers lack the field(s) {}</source>
         <translation>il manque aux couches de risque le ou les champs {}</translation>
     </message>
@@ -659,297 +664,297 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
 <context>
     <name>VendorRiskDock</name>
     <message>
-        <location filename="../ui/dock.py" line="239"/>
+        <location filename="../ui/dock.py" line="264"/>
         <source>Vendor Risk</source>
         <translation>Vendor Risk</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="127"/>
+        <location filename="../ui/dock.py" line="131"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="128"/>
+        <location filename="../ui/dock.py" line="132"/>
         <source>Assessment GeoPackage</source>
         <translation>GeoPackage de l’évaluation</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="129"/>
+        <location filename="../ui/dock.py" line="133"/>
         <source>a new file per run, in the project folder</source>
         <translation>un nouveau fichier à chaque évaluation, dans le dossier du projet</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="136"/>
+        <location filename="../ui/dock.py" line="139"/>
         <source>Names detected for this role: {}</source>
         <translation>Noms reconnus pour ce rôle : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="169"/>
+        <location filename="../ui/dock.py" line="180"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="161"/>
+        <location filename="../ui/dock.py" line="165"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="161"/>
+        <location filename="../ui/dock.py" line="166"/>
         <source>Watch</source>
         <translation>Vigilance</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="161"/>
+        <location filename="../ui/dock.py" line="167"/>
         <source>Restricted</source>
         <translation>Restreint</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="162"/>
+        <location filename="../ui/dock.py" line="168"/>
         <source>Removal</source>
         <translation>Retrait</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="162"/>
+        <location filename="../ui/dock.py" line="169"/>
         <source>Incompatible</source>
         <translation>Incompatibles</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="163"/>
+        <location filename="../ui/dock.py" line="173"/>
         <source>Sanction level 0: on no list in force</source>
         <translation>Niveau de sanction 0 : sur aucune liste en vigueur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="164"/>
+        <location filename="../ui/dock.py" line="174"/>
         <source>Sanction level 1: listed elsewhere, export-controlled or suspected OEM</source>
         <translation>Niveau de sanction 1 : listé ailleurs, soumis au contrôle des exportations ou fabricant d’origine suspecté</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="165"/>
+        <location filename="../ui/dock.py" line="175"/>
         <source>Sanction level 2: procurement or funding ban</source>
         <translation>Niveau de sanction 2 : interdiction d’achat ou de financement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="166"/>
+        <location filename="../ui/dock.py" line="176"/>
         <source>Sanction level 3: removal mandated</source>
         <translation>Niveau de sanction 3 : retrait obligatoire</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="178"/>
+        <location filename="../ui/dock.py" line="195"/>
         <source>Vendor</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="178"/>
+        <location filename="../ui/dock.py" line="196"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="178"/>
+        <location filename="../ui/dock.py" line="197"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="178"/>
+        <location filename="../ui/dock.py" line="198"/>
         <source>Assets</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="179"/>
+        <location filename="../ui/dock.py" line="199"/>
         <source>Exposure</source>
         <translation>Exposition</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="179"/>
+        <location filename="../ui/dock.py" line="200"/>
         <source>Switching cost</source>
         <translation>Coût de sortie</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="695"/>
+        <location filename="../ui/dock.py" line="763"/>
         <source>Exposure by vendor</source>
         <translation>Exposition par fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="695"/>
+        <location filename="../ui/dock.py" line="763"/>
         <source>Run an assessment to see the vendors.</source>
         <translation>Lancez une évaluation pour voir les fournisseurs.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="340"/>
+        <location filename="../ui/dock.py" line="365"/>
         <source>auto: {}</source>
         <translation>auto : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="340"/>
+        <location filename="../ui/dock.py" line="365"/>
         <source>auto: not found</source>
         <translation>auto : introuvable</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="463"/>
+        <location filename="../ui/dock.py" line="494"/>
         <source>Tick at least one asset layer to assess.</source>
         <translation>Cochez au moins une couche d’équipements à évaluer.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="466"/>
+        <location filename="../ui/dock.py" line="497"/>
         <source>Tick at least one scenario.</source>
         <translation>Cochez au moins un scénario.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="469"/>
+        <location filename="../ui/dock.py" line="500"/>
         <source>Choose a jurisdiction: US, EU, FR, UK or a code from your catalog.</source>
         <translation>Choisissez le droit applicable : US, EU, FR, UK ou un code de votre catalogue.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="473"/>
+        <location filename="../ui/dock.py" line="503"/>
         <source>&apos;Selected features only&apos; is ticked but no feature is selected in {}.</source>
         <translation>« Entités sélectionnées uniquement » est coché, mais aucune entité n’est sélectionnée dans {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="483"/>
+        <location filename="../ui/dock.py" line="514"/>
         <source>The layer {} has no field naming the maker, brand or model: choose one in the field mapping table.</source>
         <translation>La couche {} n’a aucun champ indiquant le fabricant, la marque ou le modèle : choisissez-en un dans la table de correspondance des champs.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="491"/>
+        <location filename="../ui/dock.py" line="523"/>
         <source>Cannot write in the folder {}: choose another output file.</source>
         <translation>Impossible d’écrire dans le dossier {} : choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="495"/>
+        <location filename="../ui/dock.py" line="526"/>
         <source>The output {} is open in this project (layers: {}): choose another file.</source>
         <translation>Le fichier de sortie {} est ouvert dans ce projet (couches : {}) : choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="514"/>
+        <location filename="../ui/dock.py" line="550"/>
         <source>Vendor Risk: assessing {} layer(s)</source>
         <translation>Vendor Risk : évaluation de {} couche(s)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="525"/>
+        <location filename="../ui/dock.py" line="564"/>
         <source>Assessing… the map stays usable meanwhile.</source>
         <translation>Évaluation en cours… la carte reste utilisable pendant ce temps.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="531"/>
+        <location filename="../ui/dock.py" line="570"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="559"/>
+        <location filename="../ui/dock.py" line="598"/>
         <source>the results could not be shown: {}</source>
         <translation>les résultats n’ont pas pu être affichés : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="568"/>
+        <location filename="../ui/dock.py" line="607"/>
         <source>{} data issue(s): see the data_issues table and the log.</source>
         <translation>{} problème(s) de données : voir la table data_issues et le journal.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="577"/>
+        <location filename="../ui/dock.py" line="616"/>
         <source>The assessment did not run: {}</source>
         <translation>L’évaluation n’a pas abouti : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="583"/>
+        <location filename="../ui/dock.py" line="622"/>
         <source>Assessment cancelled: nothing was added to the project and no file was written.</source>
         <translation>Évaluation annulée : rien n’a été ajouté au projet et aucun fichier n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="611"/>
+        <location filename="../ui/dock.py" line="653"/>
         <source>Cannot read the results in {}: {}</source>
         <translation>Impossible de lire les résultats dans {} : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="627"/>
+        <location filename="../ui/dock.py" line="676"/>
         <source>Run “{}”: jurisdiction {}, reference date {}, catalog {}; file {}.</source>
         <translation>Évaluation « {} » : droit applicable {}, date de référence {}, catalogue {} ; fichier {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="634"/>
+        <location filename="../ui/dock.py" line="687"/>
         <source>No assessment yet: run one in the Assess tab.</source>
         <translation>Aucune évaluation pour l’instant : lancez-en une dans l’onglet Évaluer.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="721"/>
+        <location filename="../ui/dock.py" line="801"/>
         <source>Exposure by vendor — {}</source>
         <translation>Exposition par fournisseur — {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="721"/>
+        <location filename="../ui/dock.py" line="801"/>
         <source>Nothing must be replaced under this scenario: no exposure.</source>
         <translation>Rien n’est à remplacer dans ce scénario : aucune exposition.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="745"/>
+        <location filename="../ui/dock.py" line="828"/>
         <source>{} asset(s) of {} selected on “{}”.</source>
         <translation>{} équipement(s) de {} sélectionné(s) sur « {} ».</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="755"/>
+        <location filename="../ui/dock.py" line="841"/>
         <source>Choose two different scenarios to compare.</source>
         <translation>Choisissez deux scénarios différents à comparer.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="766"/>
+        <location filename="../ui/dock.py" line="852"/>
         <source>Vendor Risk: comparing two scenarios</source>
         <translation>Vendor Risk : comparaison de deux scénarios</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="772"/>
+        <location filename="../ui/dock.py" line="865"/>
         <source>Comparing…</source>
         <translation>Comparaison en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="781"/>
+        <location filename="../ui/dock.py" line="874"/>
         <source>Changes {} → {}</source>
         <translation>Changements {} → {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="802"/>
+        <location filename="../ui/dock.py" line="894"/>
         <source>The comparison did not run: {}</source>
         <translation>La comparaison n’a pas abouti : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="809"/>
+        <location filename="../ui/dock.py" line="901"/>
         <source>Comparison cancelled.</source>
         <translation>Comparaison annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="819"/>
+        <location filename="../ui/dock.py" line="911"/>
         <source>Council report</source>
         <translation>Rapport pour le conseil municipal</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="819"/>
+        <location filename="../ui/dock.py" line="911"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="836"/>
+        <location filename="../ui/dock.py" line="940"/>
         <source>The report could not be written: {}</source>
         <translation>Le rapport n’a pas pu être écrit : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="841"/>
+        <location filename="../ui/dock.py" line="946"/>
         <source>Report written: {}</source>
         <translation>Rapport écrit : {}</translation>
     </message>
     <message>
-        <location filename="../ui/overlays.py" line="51"/>
+        <location filename="../ui/overlays.py" line="53"/>
         <source>Vendor risk — {}</source>
         <translation>Risque fournisseurs — {}</translation>
     </message>
     <message>
-        <location filename="../ui/overlays.py" line="37"/>
+        <location filename="../ui/overlays.py" line="39"/>
         <source>Why (reasons)</source>
         <translation>Pourquoi (motifs)</translation>
     </message>
     <message>
-        <location filename="../ui/overlays.py" line="69"/>
+        <location filename="../ui/overlays.py" line="72"/>
         <source>{} does not hold the layers {}</source>
         <translation>{} ne contient pas les couches {}</translation>
     </message>
     <message>
-        <location filename="../ui/overlays.py" line="138"/>
+        <location filename="../ui/overlays.py" line="143"/>
         <source>cannot open {}</source>
         <translation>impossible d’ouvrir {}</translation>
     </message>
@@ -1004,77 +1009,77 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Plateforme de rattachement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="167"/>
+        <location filename="../ui/dock.py" line="177"/>
         <source>Assets whose standards or vendor stop working in the city&apos;s bloc</source>
         <translation>Équipements dont les normes ou le fournisseur ne fonctionnent plus dans le bloc de la ville</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="169"/>
+        <location filename="../ui/dock.py" line="180"/>
         <source>Replacing what the scenario forces out, re-integration included</source>
         <translation>Remplacement de ce que le scénario oblige à retirer, réintégration comprise</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="169"/>
+        <location filename="../ui/dock.py" line="180"/>
         <source>Book value thrown away by early replacement</source>
         <translation>Valeur comptable perdue par un remplacement anticipé</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="679"/>
+        <location filename="../ui/dock.py" line="737"/>
         <source>Total cost by scenario</source>
         <translation>Coût total par scénario</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="565"/>
+        <location filename="../ui/dock.py" line="603"/>
         <source>{} assets assessed under {} scenario(s); expected cost {}.</source>
         <translation>{} équipements évalués selon {} scénario(s) ; coût attendu {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="571"/>
+        <location filename="../ui/dock.py" line="609"/>
         <source>The layers are in the group “{}”.</source>
         <translation>Les couches sont dans le groupe « {} ».</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="684"/>
+        <location filename="../ui/dock.py" line="750"/>
         <source>Expected cost over the scenarios (weighted by their probability): {}.</source>
         <translation>Coût attendu sur l’ensemble des scénarios (pondéré par leur probabilité) : {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="791"/>
+        <location filename="../ui/dock.py" line="883"/>
         <source>{} asset(s) change from {} to {}.</source>
         <translation>{} équipement(s) changent entre « {} » et « {} ».</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="793"/>
+        <location filename="../ui/dock.py" line="886"/>
         <source>: </source>
         <translation> : </translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="718"/>
+        <location filename="../ui/dock.py" line="792"/>
         <source>(unknown vendor)</source>
         <translation>(fournisseur inconnu)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="169"/>
+        <location filename="../ui/dock.py" line="180"/>
         <source>Replacement</source>
         <translation>Remplacement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="169"/>
+        <location filename="../ui/dock.py" line="180"/>
         <source>Stranded</source>
         <translation>Valeur perdue</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="169"/>
+        <location filename="../ui/dock.py" line="180"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="169"/>
+        <location filename="../ui/dock.py" line="180"/>
         <source>Replacement plus stranded value</source>
         <translation>Remplacement plus valeur perdue</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="669"/>
+        <location filename="../ui/dock.py" line="728"/>
         <source>{} — probability {}</source>
         <translation>{} — probabilité {}</translation>
     </message>
@@ -1230,27 +1235,27 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
 <context>
     <name>VendorRiskPlugin</name>
     <message>
-        <location filename="../plugin.py" line="48"/>
+        <location filename="../plugin.py" line="49"/>
         <source>Vendor Risk</source>
         <translation>Vendor Risk</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="50"/>
+        <location filename="../plugin.py" line="51"/>
         <source>Vendor Risk panel</source>
         <translation>Panneau Vendor Risk</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="55"/>
+        <location filename="../plugin.py" line="58"/>
         <source>Assess asset layers, read the results on the map, compare scenarios, print a council report</source>
         <translation>Évaluer des couches d’équipements, lire les résultats sur la carte, comparer des scénarios, imprimer un rapport pour le conseil municipal</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="62"/>
+        <location filename="../plugin.py" line="66"/>
         <source>Tag assets by vendor…</source>
         <translation>Identifier le fournisseur des équipements…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="64"/>
+        <location filename="../plugin.py" line="69"/>
         <source>Assess vendor risk (Processing)…</source>
         <translation>Évaluer le risque fournisseurs (Traitements)…</translation>
     </message>
@@ -1258,102 +1263,102 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
 <context>
     <name>VendorRiskReport</name>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="155"/>
+        <location filename="../gis/layouts/council_report.py" line="156"/>
         <source>{} holds no scenario &apos;{}&apos; (it has: {})</source>
         <translation>{} ne contient pas de scénario « {} » (il contient : {})</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="164"/>
+        <location filename="../gis/layouts/council_report.py" line="168"/>
         <source>Assets assessed</source>
         <translation>Équipements évalués</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="165"/>
+        <location filename="../gis/layouts/council_report.py" line="169"/>
         <source>Sanction level 3 — removal</source>
         <translation>Niveau de sanction 3 — retrait</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="166"/>
+        <location filename="../gis/layouts/council_report.py" line="170"/>
         <source>Sanction level 2 — restricted</source>
         <translation>Niveau de sanction 2 — restreint</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="167"/>
+        <location filename="../gis/layouts/council_report.py" line="171"/>
         <source>Sanction level 1 — watch</source>
         <translation>Niveau de sanction 1 — vigilance</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="168"/>
+        <location filename="../gis/layouts/council_report.py" line="172"/>
         <source>Sanction level 0 — none</source>
         <translation>Niveau de sanction 0 — aucun</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="169"/>
+        <location filename="../gis/layouts/council_report.py" line="173"/>
         <source>Incompatible assets</source>
         <translation>Équipements incompatibles</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="170"/>
+        <location filename="../gis/layouts/council_report.py" line="174"/>
         <source>Assets to replace</source>
         <translation>Équipements à remplacer</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="171"/>
+        <location filename="../gis/layouts/council_report.py" line="175"/>
         <source>Replacement cost</source>
         <translation>Coût de remplacement</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="172"/>
+        <location filename="../gis/layouts/council_report.py" line="176"/>
         <source>Stranded value</source>
         <translation>Valeur résiduelle perdue</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="176"/>
+        <location filename="../gis/layouts/council_report.py" line="182"/>
         <source>Expected cost, all scenarios</source>
         <translation>Coût attendu, tous scénarios</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="183"/>
+        <location filename="../gis/layouts/council_report.py" line="196"/>
         <source>Vendor risk — {}</source>
         <translation>Risque fournisseurs — {}</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="188"/>
+        <location filename="../gis/layouts/council_report.py" line="203"/>
         <source>Vendor Risk {} · catalog {} (as of {}) · scenarios: {} · run {} · file {}</source>
         <translation>Vendor Risk {} · catalogue {} (au {}) · scénarios : {} · évaluation du {} · fichier {}</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="194"/>
+        <location filename="../gis/layouts/council_report.py" line="213"/>
         <source>Vendor</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="194"/>
+        <location filename="../gis/layouts/council_report.py" line="213"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="194"/>
+        <location filename="../gis/layouts/council_report.py" line="213"/>
         <source>Assets</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="194"/>
+        <location filename="../gis/layouts/council_report.py" line="213"/>
         <source>Exposure</source>
         <translation>Exposition</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="249"/>
+        <location filename="../gis/layouts/council_report.py" line="275"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="263"/>
+        <location filename="../gis/layouts/council_report.py" line="291"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="309"/>
+        <location filename="../gis/layouts/council_report.py" line="354"/>
         <source>cannot open the layer risk_{} in {}</source>
         <translation>impossible d’ouvrir la couche risk_{} dans {}</translation>
     </message>
@@ -1403,27 +1408,27 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>3 — retrait</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="173"/>
+        <location filename="../gis/layouts/council_report.py" line="177"/>
         <source>Total cost</source>
         <translation>Coût total</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="184"/>
+        <location filename="../gis/layouts/council_report.py" line="199"/>
         <source>{}Jurisdiction {}, reference date {}. Colour: risk band; ×: incompatible under the scenario.</source>
         <translation>{}Droit applicable {}, date de référence {}. Couleur : niveau de risque ; × : incompatible dans ce scénario.</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="267"/>
+        <location filename="../gis/layouts/council_report.py" line="303"/>
         <source>Top vendors by exposure</source>
         <translation>Principaux fournisseurs par exposition</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="174"/>
+        <location filename="../gis/layouts/council_report.py" line="178"/>
         <source>Cost range (P50 – P90)</source>
         <translation>Fourchette de coût (P50 – P90)</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="178"/>
+        <location filename="../gis/layouts/council_report.py" line="184"/>
         <source>(unknown vendor)</source>
         <translation>(fournisseur inconnu)</translation>
     </message>
@@ -1436,17 +1441,17 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>la tâche s’est arrêtée sans donner de raison</translation>
     </message>
     <message>
-        <location filename="../gis/tasks.py" line="157"/>
+        <location filename="../gis/tasks.py" line="166"/>
         <source>the algorithm {} is not available: is the Vendor Risk plugin enabled?</source>
         <translation>l’algorithme {} n’est pas disponible : l’extension Vendor Risk est-elle activée ?</translation>
     </message>
     <message>
-        <location filename="../gis/tasks.py" line="171"/>
+        <location filename="../gis/tasks.py" line="182"/>
         <source>the algorithm could not start</source>
         <translation>l’algorithme n’a pas pu démarrer</translation>
     </message>
     <message>
-        <location filename="../gis/tasks.py" line="114"/>
+        <location filename="../gis/tasks.py" line="116"/>
         <source>an unexpected error ({}); the details are in the log, tab “Vendor Risk”</source>
         <translation>une erreur inattendue ({}) ; le détail est dans le journal, onglet « Vendor Risk »</translation>
     </message>

@@ -20,7 +20,7 @@ from qgis.core import (
 
 from ..gis.compat import FILE_PARAMETER_FOLDER, SOURCE_VECTOR
 from ..gis.io.gpkg_write import GpkgBuilder
-from ..gis.io.layers import layer_label
+from ..gis.io.layer_data import layer_label
 from ..gis.pipelines.assess import CancelledError, Inputs, run_assessment
 from ..risk.assessment.engine import RESULT_FIELDS, Assessment
 from ..risk.assessment.scenarios import ScenarioError, load_profile, load_scenarios

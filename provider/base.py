@@ -21,12 +21,12 @@ from qgis.core import (
     QgsProperty,
     QgsSettings,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..gis.compat import FILE_PARAMETER_FOLDER
 from ..gis.io.paths import collisions, data_path
 from ..gis.io.sql_guard import unsafe_filter
+from ..gis.translate import tr  # noqa: F401 - the provider modules import tr from here
 from ..plugin_paths import ICON_DIR, PLUGIN_DIR
 from ..risk.catalog.loader import CatalogError, load_catalog
 from ..risk.definitions import FIELD_ROLES
@@ -75,12 +75,6 @@ def check_width(layers, added):
                 "Vector table > Drop field(s)) and run again."
             ).format(len(names), added, GPKG_MAX_FIELDS)
         )
-
-
-def tr(text):
-    """Translate an algorithm's text. pylupdate5 files the provider's bare tr("...") calls
-    under its "@default" context (i18n/vendor_risk.pro lists provider/), so look them up there."""
-    return QCoreApplication.translate("@default", text)
 
 
 def default_language():

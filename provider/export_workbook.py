@@ -17,8 +17,8 @@ from qgis.core import (
 
 from ..gis.compat import NUMBER_PARAMETER_INTEGER, PARAMETER_ADVANCED
 from ..risk.labels import LANGUAGES
+from ..risk.optional import missing
 from ..risk.workbook.data import EXCEL_MAX_ROWS, AssessmentTables, build_report, load_context
-from ..risk.workbook.writer import write_workbook
 from .base import VendorRiskAlgorithm, default_language, plugin_version, tr, write_failure
 
 BOOL_COLUMNS = ("compatible", "forced", "cost_assumed", "needs_review", "standards_assumed")
@@ -92,6 +92,8 @@ def read_assessment(path):
 
 def export_workbook(gpkg, out_xlsx, lang="en", row_limit=EXCEL_MAX_ROWS, progress=None, is_canceled=None):
     """Read the assessment, extract the report, write the workbook; returns (path, report)."""
+    from ..risk.workbook.writer import write_workbook  # openpyxl: optional, imported when used
+
     tables = read_assessment(gpkg)
     if progress:
         progress(20)
@@ -106,11 +108,6 @@ def export_workbook(gpkg, out_xlsx, lang="en", row_limit=EXCEL_MAX_ROWS, progres
         is_canceled=is_canceled,
     )
     return path, report
-
-
-def export_workbook_demo(assessment_gpkg, out_xlsx, lang="en"):
-    """For `make demo`: the sample city's assessment as a workbook; returns its path."""
-    return export_workbook(assessment_gpkg, out_xlsx, lang)[0]
 
 
 class ExportWorkbookAlgorithm(VendorRiskAlgorithm):
@@ -171,6 +168,9 @@ class ExportWorkbookAlgorithm(VendorRiskAlgorithm):
         self.addOutput(QgsProcessingOutputString("SHEETS", tr("Sheets written")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        problem = missing("openpyxl")
+        if problem:
+            raise QgsProcessingException(tr("The workbook cannot be written: {}").format(problem))
         gpkg = self.parameterAsFile(parameters, self.INPUT, context)
         lang = self.parameterAsEnumString(parameters, self.LANGUAGE, context) or "en"
         limit = self.parameterAsInt(parameters, self.ROW_LIMIT, context) or EXCEL_MAX_ROWS

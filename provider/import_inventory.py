@@ -15,11 +15,11 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingParameterVectorDestination,
     QgsProcessingParameterVectorLayer,
-    QgsProviderRegistry,
 )
 
 from ..gis.compat import NUMBER_PARAMETER_INTEGER, PARAMETER_ADVANCED, SOURCE_VECTOR, SOURCE_VECTOR_ANY
 from ..gis.io.inventory import inventory_join, inventory_points, write_inventory
+from ..gis.io.layer_data import layer_label
 from ..gis.io.layers import read_layer
 from ..risk.inventory.read import InventoryError
 from ..risk.inventory.safety import UnsafeFileError
@@ -30,12 +30,6 @@ from .tag_assets import write_table_sink
 
 ISSUE_COLUMNS = ("cell", "sheet", "row", "column", "field", "value", "message")
 MAX_LOGGED = 100
-
-
-def layer_label(layer):
-    """The name users know a layer by: its GeoPackage layer name, else its QGIS name."""
-    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
-    return parts.get("layerName") or layer.name()
 
 
 class ImportInventoryAlgorithm(VendorRiskAlgorithm):

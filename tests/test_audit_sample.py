@@ -19,7 +19,7 @@ def digest(path):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from vendor_risk.provider.audit_cameras import run_audit_demo
+    from vendor_risk.demo import run_audit_demo
 
     out = tmp_path_factory.mktemp("demo")
     before = digest(SAMPLE)

@@ -9,7 +9,7 @@ import pytest
 from conftest import run_alg
 from layers import write_gpkg
 from qgis.core import QgsApplication, QgsProcessingException, QgsSettings
-from vendor_risk.provider.export_workbook import default_language, export_workbook_demo
+from vendor_risk.provider.export_workbook import default_language, export_workbook
 from vendor_risk.risk.assessment.scenarios import SCENARIO_KEYS
 from vendor_risk.risk.workbook.writer import BAND_FILLS
 
@@ -345,6 +345,6 @@ def test_written_atomically_over_an_old_file(assessment, tmp_path, provider):
 
 
 def test_demo_function_writes_the_workbook(assessment, tmp_path):
-    path = export_workbook_demo(str(assessment), str(tmp_path / "demo.xlsx"))
+    path = export_workbook(str(assessment), str(tmp_path / "demo.xlsx"))[0]
     assert path == str(tmp_path / "demo.xlsx")
     assert "Assets" in openpyxl.load_workbook(path, read_only=True).sheetnames

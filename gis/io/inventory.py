@@ -11,7 +11,7 @@ from osgeo import ogr
 
 from ...risk.inventory.join import join_inventory
 from ...risk.inventory.table import ROLE_PREFIX, output_name
-from .layers import LayerData
+from .layer_data import LayerData
 
 _POINT = struct.Struct("<BIdd")
 _RESERVED = ("fid", "geom")

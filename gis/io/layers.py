@@ -1,7 +1,5 @@
 """Layer -> DataFrame by the fastest route a layer's provider allows."""
 
-from dataclasses import dataclass, field
-
 import numpy as np
 import pandas as pd
 from osgeo import gdal, ogr
@@ -10,6 +8,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime
 
 from ..compat import NO_GEOMETRY_REQUEST, concat_frames, field_kind, is_null, ogr_wkb_code
 from .arrow_columns import StringColumn, strings_to_categorical, wkb_values
+from .layer_data import LayerData, layer_kinds
 from .prefetch import prefetched
 from .sql_guard import unsafe_filter
 
@@ -27,23 +26,6 @@ _OGR_KIND = {
     ogr.OFTTime: "str",
     ogr.OFTBinary: "binary",
 }
-
-
-@dataclass
-class LayerData:
-    """Attributes as a DataFrame, geometries as WKB, and what is needed to write them back."""
-
-    frame: pd.DataFrame
-    wkb: object  # numpy object array of bytes (None for a null geometry), or None for a table
-    kinds: dict  # field name -> str/int/int64/float/bool/date/datetime/binary
-    crs_wkt: str = ""
-    geometry_type: int = 0  # OGR wkb type; 0 (wkbUnknown) with wkb None means no geometry
-    source: str = ""
-    route: str = ""  # which reader ran: 'arrow' or 'provider'
-    fids: object = field(default=None, repr=False)
-
-    def __len__(self):
-        return len(self.frame)
 
 
 def read_layer(layer, selected_only=False, feedback=None, columns=None, geometry=True):
@@ -101,17 +83,6 @@ def _or_provider(chunks, layer, chunk_rows, selected_only, feedback, columns, ge
         return
     yield first
     yield from chunks
-
-
-def layer_label(layer):
-    """The name users know a layer by: its table name in a file ('cameras'), else its name."""
-    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
-    return parts.get("layerName") or parts.get("table") or layer.name()
-
-
-def layer_kinds(layer):
-    """Field name -> kind for a layer, as the readers will report them."""
-    return {f.name(): field_kind(f) for f in layer.fields()}
 
 
 def _empty(layer, columns, geometry):
@@ -177,8 +148,9 @@ def _ogr_open(layer, raw_text=False):
     return ds, lyr
 
 
-def _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry):
-    """A generator of chunks through GDAL's Arrow stream, or None when this layer can't use it."""
+def _arrow_open(layer):
+    """(dataset, OGR layer, text encoding) with the layer's filter set, or None when the Arrow
+    stream cannot serve this layer (an OGR SQL subset, an unknown encoding, an old GDAL)."""
     subset = layer.subsetString()
     if subset.strip().lower().startswith("select"):
         return None  # an OGR SQL subset: let the provider evaluate it
@@ -196,7 +168,12 @@ def _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry):
             lyr.SetAttributeFilter(subset)
         except RuntimeError:
             return None  # a QGIS expression OGR does not understand: the provider will
-    defn = lyr.GetLayerDefn()
+    return ds, lyr, encoding
+
+
+def _arrow_fields(defn, columns, geometry):
+    """(field name -> kind, boolean field names, ignored field names, geometry read?) of an OGR
+    layer definition."""
     kinds, bool_fields, ignored = {}, [], []
     for i in range(defn.GetFieldCount()):
         fd = defn.GetFieldDefn(i)
@@ -211,6 +188,17 @@ def _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry):
     has_geom = geometry and defn.GetGeomType() != ogr.wkbNone
     if not has_geom and defn.GetGeomType() != ogr.wkbNone:
         ignored.append("OGR_GEOMETRY")
+    return kinds, bool_fields, ignored, has_geom
+
+
+def _ogr_arrow_chunks(layer, chunk_rows, selected_only, columns, geometry):
+    """A generator of chunks through GDAL's Arrow stream, or None when this layer can't use it."""
+    opened = _arrow_open(layer)
+    if opened is None:
+        return None
+    ds, lyr, encoding = opened
+    defn = lyr.GetLayerDefn()
+    kinds, bool_fields, ignored, has_geom = _arrow_fields(defn, columns, geometry)
     if ignored:
         lyr.SetIgnoredFields(ignored)
     selected = np.fromiter(layer.selectedFeatureIds(), dtype=np.int64) if selected_only else None

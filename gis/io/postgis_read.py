@@ -34,7 +34,7 @@ from ..compat import (
     ogr_wkb_code,
 )
 from .arrow_columns import mostly_distinct
-from .layers import LayerData, layer_kinds
+from .layer_data import LayerData, layer_kinds
 from .sql_guard import unsafe_filter, unsafe_reason
 
 LOG_TAG = "Vendor Risk"

@@ -29,26 +29,35 @@ def unsafe_reason(text):
                 return "an unterminated quoted name"
             i = end + 1
             continue
-        if ch == ";":
-            return "a ';' (a second statement)"
-        if ch == "$" and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")):
-            if i + 1 < n and not text[i + 1].isdigit():
-                return "a dollar-quoted string"
-        if text.startswith("--", i) or text.startswith("/*", i) or text.startswith("*/", i):
-            return "a comment"
-        if ch == "\\":
-            return "a backslash"
+        reason = _token_problem(text, i)
+        if reason:
+            return reason
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
             if depth < 0:
                 return "a ')' that closes more than it opened"
-        elif ch == "\x00":
-            return "a NUL character"
         i += 1
     if depth:
         return "unbalanced parentheses"
+    return ""
+
+
+def _token_problem(text, i):
+    """Why the text at `i` (outside quotes) could leave the expression, or ''."""
+    ch = text[i]
+    if ch == ";":
+        return "a ';' (a second statement)"
+    if ch == "$" and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")):
+        if i + 1 < len(text) and not text[i + 1].isdigit():
+            return "a dollar-quoted string"
+    if text.startswith("--", i) or text.startswith("/*", i) or text.startswith("*/", i):
+        return "a comment"
+    if ch == "\\":
+        return "a backslash"
+    if ch == "\x00":
+        return "a NUL character"
     return ""
 
 

@@ -18,7 +18,8 @@ from ...risk.tagging.tagger import REVIEW_COLUMNS, TAG_COLUMNS
 from ..compat import ogr_wkb_code
 from ..io.arrow_columns import wkb_values
 from ..io.gpkg_write import GpkgBuilder, kind_of  # noqa: F401 - GpkgBuilder: the default
-from ..io.layers import iter_layer, layer_kinds
+from ..io.layer_data import layer_kinds
+from ..io.layers import iter_layer
 
 SOURCE_FIELD = "source_layer"
 RESULT_KINDS = dict(RESULT_FIELDS)

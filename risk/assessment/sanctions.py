@@ -92,9 +92,8 @@ class SanctionResolver:
             hit = self._cache[key] = self._verdict(*key)
         return hit
 
-    def _verdict(self, vendor_id, asset_class, oem_maker, oem_status, install_year):
-        if not vendor_id:
-            return Verdict(0, "", "", phrase("vendor_unknown", self.lang), False, "")
+    def _listing_facts(self, vendor_id, asset_class):
+        """(facts, cut off?, cut reasons) from the listings of a vendor and of its parents."""
         lang = self.lang
         facts = []  # (level, list_id, text)
         cut, cut_reasons = False, []
@@ -156,33 +155,53 @@ class SanctionResolver:
                 if r.list_id in self.cut_lists:
                     cut = True
                     cut_reasons.append(phrase("cut_list", lang, list=lst.name, via=via, since=since))
-        if oem_maker:
-            maker = self.verdict(oem_maker, asset_class, "", "", install_year)
-            maker_name = self.names.get(oem_maker, oem_maker)
-            window = self.oem_windows.get((vendor_id, oem_maker), ("", ""))
-            in_window = install_year is None or (
-                (not window[0] or install_year >= int(window[0][:4]))
-                and (not window[1] or install_year <= int(window[1][:4]))
+        return facts, cut, cut_reasons
+
+    def _oem_facts(self, vendor_id, asset_class, oem_maker, oem_status, install_year, facts, cut_reasons):
+        """Facts about the maker a relabelled product comes from (added to `facts`); whether
+        that maker cuts the product off."""
+        lang = self.lang
+        cut = False
+        maker = self.verdict(oem_maker, asset_class, "", "", install_year)
+        maker_name = self.names.get(oem_maker, oem_maker)
+        window = self.oem_windows.get((vendor_id, oem_maker), ("", ""))
+        in_window = install_year is None or (
+            (not window[0] or install_year >= int(window[0][:4]))
+            and (not window[1] or install_year <= int(window[1][:4]))
+        )
+        if oem_status == "listed" and in_window and maker.level:
+            facts.append(
+                (
+                    maker.level,
+                    maker.lists.split(";")[0],
+                    phrase("relabels", lang, maker=maker_name, reason=maker.reason),
+                )
             )
-            if oem_status == "listed" and in_window and maker.level:
-                facts.append(
-                    (
-                        maker.level,
-                        maker.lists.split(";")[0],
-                        phrase("relabels", lang, maker=maker_name, reason=maker.reason),
-                    )
+            cut = maker.cut_off
+            if maker.cut_off:
+                cut_reasons.append(phrase("maker_cut", lang, maker=maker_name, reason=maker.cut_reason))
+        elif maker.level:
+            facts.append(
+                (
+                    1,
+                    maker.lists.split(";")[0],
+                    phrase("reported_oem", lang, maker=maker_name, status=oem_status),
                 )
-                cut = cut or maker.cut_off
-                if maker.cut_off:
-                    cut_reasons.append(phrase("maker_cut", lang, maker=maker_name, reason=maker.cut_reason))
-            elif maker.level:
-                facts.append(
-                    (
-                        1,
-                        maker.lists.split(";")[0],
-                        phrase("reported_oem", lang, maker=maker_name, status=oem_status),
-                    )
+            )
+        return cut
+
+    def _verdict(self, vendor_id, asset_class, oem_maker, oem_status, install_year):
+        if not vendor_id:
+            return Verdict(0, "", "", phrase("vendor_unknown", self.lang), False, "")
+        lang = self.lang
+        facts, cut, cut_reasons = self._listing_facts(vendor_id, asset_class)
+        if oem_maker:
+            cut = (
+                self._oem_facts(
+                    vendor_id, asset_class, oem_maker, oem_status, install_year, facts, cut_reasons
                 )
+                or cut
+            )
         if self.scenario.cut_off_other_bloc and self.blocs.get(vendor_id) not in (
             None,
             "",

@@ -221,6 +221,27 @@ def _rule(item, key, fail):
     enabled = item.get("enabled", True)
     if not isinstance(enabled, bool):
         fail(f"{key}.enabled", "expected true or false")
+    values = _rule_parameters(item, key, fail)
+    desc = item.get("description", "")
+    if isinstance(desc, dict):
+        desc = desc.get("en", "")
+    if not enabled:
+        return None
+    return Rule(
+        id=item["id"],
+        check=item["check"],
+        title_en=title_en,
+        title_fr=title_fr,
+        severity=item["severity"],
+        legal_basis=item["legal_basis"],
+        source=item["source"],
+        parameters=values,
+        description=str(desc),
+    )
+
+
+def _rule_parameters(item, key, fail):
+    """A rule's check parameters, checked against the check's schema, defaults filled in."""
     params = item.get("parameters", {})
     if not isinstance(params, dict):
         fail(f"{key}.parameters", "expected an object")
@@ -240,19 +261,4 @@ def _rule(item, key, fail):
             fail(f"{key}.parameters.{p}", f"expected {expected}, got {params[p]!r}")
         else:
             values[p] = params[p]
-    desc = item.get("description", "")
-    if isinstance(desc, dict):
-        desc = desc.get("en", "")
-    if not enabled:
-        return None
-    return Rule(
-        id=item["id"],
-        check=item["check"],
-        title_en=title_en,
-        title_fr=title_fr,
-        severity=item["severity"],
-        legal_basis=item["legal_basis"],
-        source=item["source"],
-        parameters=values,
-        description=str(desc),
-    )
+    return values

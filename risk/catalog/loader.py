@@ -182,14 +182,7 @@ def read_table(path, spec):
     if not rows:
         raise CatalogError(path, None, None, "the file is empty (a header row is needed)")
     header = [h.strip() for h in rows[0]]
-    required = spec.required + (SOURCE_COLS if spec.sourced else ())
-    for col in required:
-        if col not in header:
-            raise CatalogError(path, 1, col, "required column is missing")
-    known = set(required) | set(spec.optional) | set(SOURCE_COLS)
-    for col in header:
-        if col not in known:
-            raise CatalogError(path, 1, col, f"unknown column (expected {', '.join(sorted(known))})")
+    required = _checked_header(path, header, spec)
     records = []
     for lineno, raw in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in raw):
@@ -197,18 +190,7 @@ def read_table(path, spec):
         if len(raw) != len(header):
             raise CatalogError(path, lineno, None, f"has {len(raw)} cells, the header has {len(header)}")
         rec = {h: c.strip() for h, c in zip(header, raw)}
-        for col in required:
-            if not rec[col]:
-                raise CatalogError(path, lineno, col, "value is required")
-        for col, check in spec.checks.items():
-            if rec.get(col):
-                msg = check(rec[col])
-                if msg:
-                    raise CatalogError(path, lineno, col, msg)
-        if spec.sourced and rec.get("as_of"):
-            msg = _date(rec["as_of"])
-            if msg:
-                raise CatalogError(path, lineno, "as_of", msg)
+        _check_record(path, lineno, rec, required, spec)
         rec["_file"] = path
         rec["_row"] = lineno
         records.append(rec)
@@ -219,6 +201,35 @@ def read_table(path, spec):
         first = df[dup].iloc[1]
         raise CatalogError(path, int(first["_row"]), ",".join(spec.key), "duplicate key")
     return df
+
+
+def _checked_header(path, header, spec):
+    """The required columns, once the header is known to hold them and nothing unknown."""
+    required = spec.required + (SOURCE_COLS if spec.sourced else ())
+    for col in required:
+        if col not in header:
+            raise CatalogError(path, 1, col, "required column is missing")
+    known = set(required) | set(spec.optional) | set(SOURCE_COLS)
+    for col in header:
+        if col not in known:
+            raise CatalogError(path, 1, col, f"unknown column (expected {', '.join(sorted(known))})")
+    return required
+
+
+def _check_record(path, lineno, rec, required, spec):
+    """Raise CatalogError for the first cell of a row that is missing or malformed."""
+    for col in required:
+        if not rec[col]:
+            raise CatalogError(path, lineno, col, "value is required")
+    for col, check in spec.checks.items():
+        if rec.get(col):
+            msg = check(rec[col])
+            if msg:
+                raise CatalogError(path, lineno, col, msg)
+    if spec.sourced and rec.get("as_of"):
+        msg = _date(rec["as_of"])
+        if msg:
+            raise CatalogError(path, lineno, "as_of", msg)
 
 
 def _merge(base, override, key):

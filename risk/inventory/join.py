@@ -12,7 +12,7 @@ import pandas as pd
 from ..assessment.assets import parse_numbers, parse_years
 from ..tagging.fieldmap import detect_fields
 from .read import InventoryError
-from .table import ROLE_PREFIX, InventoryTable, _text, issue, output_name
+from .table import ROLE_PREFIX, InventoryTable, cell_text, issue, output_name
 
 NUMERIC = ("int", "int64", "float")
 
@@ -20,7 +20,10 @@ NUMERIC = ("int", "int64", "float")
 def key_text(series):
     """Ids compared as text: 12, 12.0 and ' 12' are the same id."""
     return pd.Series(
-        [_text(v) if v is not None and not (isinstance(v, float) and np.isnan(v)) else "" for v in series],
+        [
+            cell_text(v) if v is not None and not (isinstance(v, float) and np.isnan(v)) else ""
+            for v in series
+        ],
         index=series.index,
         dtype=object,
     )
@@ -108,11 +111,11 @@ def join_inventory(layer_frame, layer_kinds, key_field, table: InventoryTable, l
         new_kind = _merged_kind(kinds.get(target) if exists else None, kind, chosen.values())
         column = out[target].astype(object) if exists else pd.Series(None, index=out.index, dtype=object)
         if new_kind == "str" and kinds.get(target) != "str":
-            column = column.map(lambda v: None if _missing(v) else _text(v))
+            column = column.map(lambda v: None if _missing(v) else cell_text(v))
         hit = layer_keys.isin(chosen.keys()).to_numpy()
         new_values = layer_keys[hit].map(chosen)
         if new_kind == "str":
-            new_values = new_values.map(lambda v: None if _missing(v) else _text(v))
+            new_values = new_values.map(lambda v: None if _missing(v) else cell_text(v))
         column[hit] = new_values.to_numpy()
         out[target] = _typed(column, new_kind)
         kinds[target] = new_kind
@@ -134,7 +137,7 @@ def _comparable(v, kind):
             return float(v)
         except (TypeError, ValueError):
             return None
-    return _text(v)
+    return cell_text(v)
 
 
 def _current(frame, target, role, layer_keys):
@@ -176,7 +179,8 @@ def _resolve(keys, values, at, current, kind, table, col, where):
                     c,
                     table.headers.get(col, col),
                     values[pick],
-                    f"id '{k}' has different new values in rows {rows}: {_text(values[pick])} (row {r}) used",
+                    f"id '{k}' has different new values in rows {rows}: "
+                    f"{cell_text(values[pick])} (row {r}) used",
                 )
             )
     return chosen

@@ -13,6 +13,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from ..optional import missing as missing_package
 from .safety import UnsafeFileError, check_size, check_xlsx, require_defusedxml
 
 XLSX_EXTENSIONS = (".xlsx", ".xlsm")
@@ -80,9 +81,12 @@ class SheetScan:
 
 
 def read_xlsx_grids(path, sheets=None):
+    name = os.path.basename(path)
+    problem = missing_package("openpyxl")
+    if problem:
+        raise InventoryError(f"{name}: {problem} CSV inventories can still be imported.")
     import openpyxl
 
-    name = os.path.basename(path)
     require_defusedxml()
     check_xlsx(path)
     scans = _scan_sheets(path)
@@ -132,9 +136,9 @@ def _check_bounds(name, scans, sheets):
             continue
         if scan.max_col > MAX_COLUMNS:
             raise InventoryError(
-                f"{name}, sheet {title}: a cell in column {_column_letters(scan.max_col)} "
+                f"{name}, sheet {title}: a cell in column {column_letters(scan.max_col)} "
                 f"(column {scan.max_col:,}); an inventory is read up to column "
-                f"{_column_letters(MAX_COLUMNS)} ({MAX_COLUMNS}): refused. Delete what lies "
+                f"{column_letters(MAX_COLUMNS)} ({MAX_COLUMNS}): refused. Delete what lies "
                 f"right of the table, or copy the table to a new sheet."
             )
         total += scan.cells
@@ -145,12 +149,21 @@ def _check_bounds(name, scans, sheets):
         )
 
 
-def _column_letters(n):
+def column_letters(n):
+    """Excel's column name for column number n (1 -> A, 27 -> AA)."""
     letters = ""
     while n:
         n, r = divmod(n - 1, 26)
         letters = chr(65 + r) + letters
     return letters
+
+
+def column_number(letters):
+    """Excel's column number for a column name ('A' -> 1, 'AA' -> 27)."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n
 
 
 def _parser_message(where, error):
@@ -203,10 +216,9 @@ def _scan_sheets(path):
 
 def _scan_sheet(zf, part):
     """One sheet part, scanned in chunks (bounded memory, no XML tree)."""
-    from openpyxl.utils import column_index_from_string
 
     def cell(col, row):
-        return int(row), column_index_from_string(col.decode().upper())
+        return int(row), column_number(col.decode().upper())
 
     scan, merges, buf = SheetScan(), set(), b""
     with zf.open(part) as fh:

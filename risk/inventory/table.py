@@ -19,7 +19,7 @@ from ..definitions import FIELD_ROLES
 from ..labels import computed_headers, label, role_headers
 from ..tagging.fieldmap import detect_fields
 from ..tagging.normalize import field_key
-from .read import InventoryError, read_grids
+from .read import InventoryError, column_letters, read_grids
 
 HEADER_SCAN = 30
 COORD_ROLES = {
@@ -75,24 +75,20 @@ class InventoryTable:
 
 def cell_ref(sheet, row, col):
     """Excel-style reference: Inventaire!C14, 'Mon inventaire'!C14."""
-    from openpyxl.utils import get_column_letter
-
-    letter = get_column_letter(col) if isinstance(col, int) else col
+    letter = column_letters(col) if isinstance(col, int) else col
     name = sheet if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", sheet) else "'" + sheet.replace("'", "''") + "'"
     return f"{name}!{letter}{row}"
 
 
 def issue(sheet, row, col, header, value, message):
-    from openpyxl.utils import get_column_letter
-
-    letter = get_column_letter(col) if isinstance(col, int) else (col or "")
+    letter = column_letters(col) if isinstance(col, int) else (col or "")
     return {
         "cell": cell_ref(sheet, row, letter) if letter else f"{sheet}!{row}",
         "sheet": sheet,
         "row": int(row),
         "column": letter,
         "field": header or "",
-        "value": "" if value is None else _text(value),
+        "value": "" if value is None else cell_text(value),
         "message": message,
     }
 
@@ -174,7 +170,7 @@ def read_inventory(path, sheets=None, overrides=None, header_row=None):
                         grid.name,
                         row,
                         col,
-                        _text(head) if head else "",
+                        cell_text(head) if head else "",
                         None,
                         "a formula whose result was never saved (the file was "
                         "written by a program that does not compute formulas): "
@@ -224,14 +220,14 @@ def _sheet_frame(grid, idx, roles):
     columns, seen = [], set()
     for j in range(width):
         h = header_row[j] if j < len(header_row) else None
-        h = _text(h).strip() if h is not None else ""
+        h = cell_text(h).strip() if h is not None else ""
         if h in computed:
             columns.append(None)
             continue
         if h in by_header and ROLE_PREFIX + by_header[h] not in seen:
             name = ROLE_PREFIX + by_header[h]
         else:
-            name = h or f"column_{_letter(j + 1)}"
+            name = h or f"column_{column_letters(j + 1)}"
             base, k = name, 2
             while name in seen or name.startswith(ROLE_PREFIX):
                 name, k = f"{base} ({k})", k + 1
@@ -257,11 +253,11 @@ def _sheet_frame(grid, idx, roles):
     part = pd.DataFrame(data, dtype=object)
     part.insert(0, "source_row", rows_no)
     part.insert(0, "source_sheet", grid.name)
-    letters = {columns[j]: _letter(j + 1) for j in keep}
+    letters = {columns[j]: column_letters(j + 1) for j in keep}
     part["\0col"] = [letters] * len(part)
     headers = {
         columns[j]: (
-            _text(header_row[j]) if j < len(header_row) and header_row[j] is not None else columns[j]
+            cell_text(header_row[j]) if j < len(header_row) and header_row[j] is not None else columns[j]
         )
         for j in keep
         if columns[j] in part
@@ -269,13 +265,7 @@ def _sheet_frame(grid, idx, roles):
     return part, headers, sorted(computed)
 
 
-def _letter(j):
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(j)
-
-
-def _text(v):
+def cell_text(v):
     """A cell value as text: 12.0 -> '12', dates as ISO."""
     if v is None:
         return ""
@@ -321,25 +311,27 @@ def _parse_columns(table):
         role = col[len(ROLE_PREFIX) :] if col.startswith(ROLE_PREFIX) else None
         values = raw.to_numpy()
         if role in NUMBER_ROLES:
-            num = parse_numbers(raw.map(_text)).to_numpy(float)
+            num = parse_numbers(raw.map(cell_text)).to_numpy(float)
             bad = given & np.isnan(num)
-            report(bad, col, values, lambda v: f"'{_text(v)}' is not a number")
+            report(bad, col, values, lambda v: f"'{cell_text(v)}' is not a number")
             neg = given & ~np.isnan(num) & (num < 0)
             what = "a unit cost" if role == "unit_cost" else "a quantity"
-            report(neg, col, values, lambda v, w=what: f"{_text(v)} is negative: {w} must be zero or more")
+            report(
+                neg, col, values, lambda v, w=what: f"{cell_text(v)} is negative: {w} must be zero or more"
+            )
             num[bad | neg] = np.nan
             f[col] = num
             table.kinds[col] = "float"
         elif role == "install_year":
-            yrs = parse_years(raw.map(_text)).to_numpy(float)
+            yrs = parse_years(raw.map(cell_text)).to_numpy(float)
             bad = given & np.isnan(yrs)
-            report(bad, col, values, lambda v: f"'{_text(v)}' is not a year")
+            report(bad, col, values, lambda v: f"'{cell_text(v)}' is not a year")
             odd = given & ~np.isnan(yrs) & ((yrs < 1950) | (yrs > this_year + 1))
             report(
                 odd,
                 col,
                 values,
-                lambda v: f"{_text(v)} is not a plausible install year (1950..{this_year + 1})",
+                lambda v: f"{cell_text(v)} is not a plausible install year (1950..{this_year + 1})",
             )
             yrs[bad | odd] = np.nan
             f[col] = yrs
@@ -347,11 +339,11 @@ def _parse_columns(table):
         elif role in ("x", "y"):
             num = np.array([parse_coordinate(v) for v in values], dtype=float)
             bad = given & np.isnan(num)
-            report(bad, col, values, lambda v: f"'{_text(v)}' is not a number")
+            report(bad, col, values, lambda v: f"'{cell_text(v)}' is not a number")
             f[col] = num
             table.kinds[col] = "float"
         elif role is not None:
-            f[col] = [None if v is None else (_text(v) or None) for v in values]
+            f[col] = [None if v is None else (cell_text(v) or None) for v in values]
             table.kinds[col] = "str"
         else:
             f[col], table.kinds[col] = _infer(values)
@@ -388,7 +380,7 @@ def _infer(values):
         return list(values), "datetime"
     if present and all(isinstance(v, date) and not isinstance(v, datetime) for v in present):
         return list(values), "date"
-    return [None if v is None else (_text(v) or None) for v in values], "str"
+    return [None if v is None else (cell_text(v) or None) for v in values], "str"
 
 
 def check_coordinates(table, geographic):
@@ -411,7 +403,7 @@ def check_coordinates(table, geographic):
                     _column_letter(table, col, i),
                     table.headers.get(col, col),
                     v[i],
-                    f"{_text(float(v[i]))} is not a {what} (-{limit}..{limit}): "
+                    f"{cell_text(float(v[i]))} is not a {what} (-{limit}..{limit}): "
                     f"set CRS for projected coordinates",
                 )
             )

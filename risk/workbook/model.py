@@ -5,14 +5,18 @@ dropped, length capped at Excel's limit. Column-wise helpers clean each distinct
 """
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from ..labels import label
 from ..safety.text import safe_text
+
+# The control characters an .xlsx cannot hold (as openpyxl defines them; here so that the model
+# imports without openpyxl)
+XML_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_TEXT = 32_767
@@ -104,7 +108,7 @@ def clean_text(value):
         return None
     s = safe_text(s)
     if not s.isprintable():  # tabs and line breaks are fine; control characters are not
-        s = ILLEGAL_CHARACTERS_RE.sub("", s)
+        s = XML_ILLEGAL.sub("", s)
     if not s or s.isspace():
         return None
     if len(s) > EXCEL_MAX_TEXT:
