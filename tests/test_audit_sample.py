@@ -34,6 +34,14 @@ def test_demo_writes_the_three_files(demo):
     assert (out / "audit.pdf").read_bytes().startswith(b"%PDF")
     assert sorted(os.listdir(out)) == ["audit.gpkg", "audit.pdf", "audit.xlsx"]
     assert digest(SAMPLE) == demo[2]
+    # one file, movable alone: not left in the WAL mode the PDF's layers opened it in
+    import sqlite3
+
+    con = sqlite3.connect(str(out / "audit.gpkg"))
+    try:
+        assert con.execute("PRAGMA journal_mode").fetchone()[0].lower() == "delete"
+    finally:
+        con.close()
 
 
 def test_every_sample_camera_is_audited_with_its_messy_fields_understood(demo):

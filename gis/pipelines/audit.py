@@ -22,6 +22,7 @@ from ...risk.audit.roles import DISTRICT_ROLES, DWELLING_ROLES, SITE_ROLES
 from ...risk.tagging.fieldmap import describe_mapping
 from ..io.layers import read_layer
 from ..layouts.audit_pdf import export_audit_pdf
+from ..styles.qml import leave_wal
 from ..translate import tr
 from .audit_geometry import Sectors, camera_xy, wkb_objects
 from .audit_output import multipolygon_wkb, point_type, run_info_frame, write_audit_gpkg
@@ -152,6 +153,7 @@ def write_audit_outputs(job, outcome, feedback):
             outcome.report, paths["gpkg"], paths["pdf"], outcome.work_wkt, shown, focus_xy=outcome.focus_xy
         )
         feedback.pushInfo(tr("PDF report written: {}").format(paths["pdf"]))
+        leave_wal(paths["gpkg"])  # the layout's layers opened it in WAL mode: back, one file again
     feedback.setProgress(100)
 
 
