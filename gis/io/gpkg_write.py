@@ -118,11 +118,40 @@ def gpkg_blobs(wkb, srs_id):
 
 
 class FrameBuilder:
-    """What every output builder shares: a whole DataFrame written as create/append/finish in
-    chunks of CHUNK rows, and abort() on an error inside `with` (subclasses give create() and
-    abort())."""
+    """The output builder protocol, which GpkgBuilder and PostgisBuilder implement.
+
+    - `create(name, template, kinds, geometry_type, crs_wkt)` -> a writer of one layer (or a
+      table when geometry_type is None), whose fields follow the template's columns; the writer
+      takes `append(frame, wkb)` chunks and one `finish()`;
+    - `stage(name, template, kinds)` -> a writer of a scratch table, and `derive(name, base,
+      stage, template, kinds, geometry_type, crs_wkt, constants)` makes a layer inside the store
+      from a written layer's geometries and shared columns plus a stage's own columns (how the
+      other scenarios are written without sending geometries again);
+    - `add(...)` a whole DataFrame at once (here, in chunks of CHUNK rows);
+    - `uri(name)` the QGIS data source of a written layer;
+    - `commit()` makes everything visible at once; `abort()` leaves the destination as it was;
+      an exception inside `with builder:` aborts.
+    """
 
     CHUNK = 50_000  # rows turned into Python values at a time: memory grows with this, not n
+
+    def create(self, name, template, kinds=None, geometry_type=None, crs_wkt=""):
+        raise NotImplementedError
+
+    def stage(self, name, template, kinds=None):
+        raise NotImplementedError
+
+    def derive(self, name, base, stage, template, kinds, geometry_type, crs_wkt, constants=None):
+        raise NotImplementedError
+
+    def uri(self, name):
+        raise NotImplementedError
+
+    def commit(self):
+        raise NotImplementedError
+
+    def abort(self):
+        raise NotImplementedError
 
     def add(self, name, frame, kinds=None, wkb=None, geometry_type=ogr.wkbNone, crs_wkt=""):
         """Write one layer (with geometry) or table (wkb None) from a DataFrame."""

@@ -224,9 +224,8 @@ class AssessmentWriter:
 
     def append(self, frame, wkb, tags, results):
         """Queue one chunk: frames are built here, written by the background writer."""
-        derive = hasattr(self.builder, "derive")  # GeoPackage: other scenarios made in SQLite
         for i, sid in enumerate(self.scenario_ids):
-            if derive and i > 0:
+            if i > 0:  # the other scenarios: only their own columns, derived inside the store
                 out = results[sid].drop(columns=list(SAME_IN_EVERY_SCENARIO)).reset_index(drop=True)
                 if sid not in self.templates:
                     self.templates[sid] = scenario_frame(
