@@ -131,7 +131,7 @@ def run_demo(args=()):
     )
     if code:
         return code
-    from .gis.io.tables import read_table
+    from .gis.io.assessment_read import read_table
 
     summary = read_table(gpkg, "scenario_summary")
     print(f"\nVendor Risk demo — sample city of Valbourg, jurisdiction FR ({results['ASSETS']} assets)\n")

@@ -4,27 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../provider/base.py" line="117"/>
+        <location filename="../provider/base.py" line="119"/>
         <source>Vendor risk</source>
         <translation>Risque fournisseurs</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="200"/>
+        <location filename="../provider/base.py" line="202"/>
         <source>User catalog folder (extends or overrides the shipped catalog)</source>
         <translation>Dossier de catalogue utilisateur (complète ou remplace le catalogue fourni)</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="211"/>
+        <location filename="../provider/base.py" line="234"/>
         <source>Field holding the {} (auto-detected when empty)</source>
         <translation>Champ contenant : {} (détecté automatiquement si vide)</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="225"/>
+        <location filename="../provider/base.py" line="248"/>
         <source>Catalog error: {}</source>
         <translation>Erreur de catalogue : {}</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="238"/>
+        <location filename="../provider/base.py" line="261"/>
         <source>Field &apos;{}&apos; given for role &apos;{}&apos; is in none of the layers</source>
         <translation>Le champ « {} » indiqué pour le rôle « {} » n’existe dans aucune des couches</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>Couche d’équipements</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="118"/>
+        <location filename="../provider/assess_risk.py" line="117"/>
         <source>Corrections table (CSV: raw, vendor_id)</source>
         <translation>Table de corrections (CSV : raw, vendor_id)</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>Aucun champ fabricant, marque ou modèle parmi : {}. Indiquez FIELD_MANUFACTURER.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="311"/>
+        <location filename="../provider/assess_risk.py" line="298"/>
         <source>Could not write {}: {}</source>
         <translation>Impossible d’écrire {} : {}</translation>
     </message>
@@ -104,17 +104,17 @@
         <translation>{} équipements étiquetés, {} à revoir ({} chaînes distinctes)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="47"/>
+        <location filename="../provider/assess_risk.py" line="46"/>
         <source>REFERENCE_DATE &apos;{}&apos; is not a date (YYYY-MM-DD)</source>
         <translation>REFERENCE_DATE « {} » n’est pas une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="69"/>
+        <location filename="../provider/assess_risk.py" line="68"/>
         <source>Assess vendor risk under decoupling scenarios</source>
         <translation>Évaluer le risque fournisseurs selon des scénarios de découplage</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="72"/>
+        <location filename="../provider/assess_risk.py" line="71"/>
         <source>For every asset and scenario: sanction level from the lists in force for the jurisdiction (through parents, brands and OEM relations), replacement cost, stranded value, compatibility with the city&apos;s bloc, lock-in ratio, risk score and a plain-language reason citing each list and date. Platform cascade: assets wired to a removed platform by a proprietary protocol carry re-integration cost. Writes a GeoPackage with one styled layer risk_&lt;scenario&gt; per scenario and the tables vendor_summary, scenario_summary, run_info and data_issues. Untagged layers are tagged first; already tagged layers keep their (possibly hand-corrected) tags unless RETAG is set.
 
 PostGIS: set DATABASE (a PostgreSQL connection of QGIS) and SCHEMA to write the same tables to that schema instead (created if missing; tables of the same names are replaced, all at once when the run succeeds, never on failure or cancel). OUTPUT is then ignored and may stay a temporary output.</source>
@@ -123,182 +123,172 @@ PostGIS: set DATABASE (a PostgreSQL connection of QGIS) and SCHEMA to write the 
 PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour écrire les mêmes tables dans ce schéma (créé s’il manque ; les tables de même nom sont remplacées, toutes à la fois quand le traitement réussit, jamais en cas d’échec ou d’annulation). OUTPUT est alors ignoré et peut rester une sortie temporaire.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="89"/>
+        <location filename="../provider/assess_risk.py" line="88"/>
         <source>Asset layers (assessed together)</source>
         <translation>Couches d’équipements (évaluées ensemble)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="94"/>
+        <location filename="../provider/assess_risk.py" line="93"/>
         <source>Jurisdiction (US, EU, FR, UK or a code from your catalog)</source>
         <translation>Juridiction (US, EU, FR, UK ou un code de votre catalogue)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="101"/>
+        <location filename="../provider/assess_risk.py" line="100"/>
         <source>Scenarios (comma-separated ids; empty = all)</source>
         <translation>Scénarios (identifiants séparés par des virgules ; vide = tous)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="109"/>
+        <location filename="../provider/assess_risk.py" line="108"/>
         <source>User scenario folder (JSON files)</source>
         <translation>Dossier de scénarios utilisateur (fichiers JSON)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="126"/>
+        <location filename="../provider/assess_risk.py" line="125"/>
         <source>Reference date (YYYY-MM-DD; empty = today)</source>
         <translation>Date de référence (AAAA-MM-JJ ; vide = aujourd’hui)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="134"/>
+        <location filename="../provider/assess_risk.py" line="133"/>
         <source>Re-tag layers that already carry tags</source>
         <translation>Ré-étiqueter les couches déjà étiquetées</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="139"/>
+        <location filename="../provider/assess_risk.py" line="138"/>
         <source>Selected features only</source>
         <translation>Entités sélectionnées uniquement</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="154"/>
+        <location filename="../provider/assess_risk.py" line="153"/>
         <source>Assessment GeoPackage</source>
         <translation>GeoPackage de l’évaluation</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="154"/>
+        <location filename="../provider/assess_risk.py" line="153"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="159"/>
+        <location filename="../provider/assess_risk.py" line="158"/>
         <source>Or write to PostGIS: database connection</source>
         <translation>Ou écrire dans PostGIS : connexion à la base</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="164"/>
+        <location filename="../provider/assess_risk.py" line="158"/>
         <source>PostGIS schema (created if missing)</source>
         <translation>Schéma PostGIS (créé s’il manque)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="169"/>
+        <location filename="../provider/assess_risk.py" line="161"/>
         <source>Assets assessed</source>
         <translation>Équipements évalués</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="170"/>
+        <location filename="../provider/assess_risk.py" line="162"/>
         <source>Expected cost</source>
         <translation>Coût attendu</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="171"/>
+        <location filename="../provider/assess_risk.py" line="163"/>
         <source>Layers written</source>
         <translation>Couches écrites</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="177"/>
+        <location filename="../provider/assess_risk.py" line="169"/>
         <source>No asset layer given.</source>
         <translation>Aucune couche d’équipements indiquée.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="185"/>
+        <location filename="../provider/assess_risk.py" line="177"/>
         <source>Scenario error: {}</source>
         <translation>Erreur de scénario : {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="195"/>
+        <location filename="../provider/assess_risk.py" line="187"/>
         <source>Field mapping of {}: {}</source>
         <translation>Correspondance des champs de {} : {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="223"/>
+        <location filename="../provider/assess_risk.py" line="215"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Annulé : rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="230"/>
+        <location filename="../provider/assess_risk.py" line="222"/>
         <source>asset {}, field {}: {} (value &apos;{}&apos;)</source>
         <translation>équipement {}, champ {} : {} (valeur « {} »)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="236"/>
+        <location filename="../provider/assess_risk.py" line="228"/>
         <source>… {} data issues in all: see the data_issues table</source>
         <translation>… {} problèmes de données au total : voir la table data_issues</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="244"/>
+        <location filename="../provider/assess_risk.py" line="236"/>
         <source>{}: level 3 {}, level 2 {}, incompatible {}, replacement {:,.0f}, stranded {:,.0f}</source>
         <translation>{} : niveau 3 {}, niveau 2 {}, incompatibles {}, remplacement {:,.0f}, valeur perdue {:,.0f}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="257"/>
+        <location filename="../provider/assess_risk.py" line="249"/>
         <source>Expected cost over scenarios: {:,.0f}</source>
         <translation>Coût attendu sur l’ensemble des scénarios : {:,.0f}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="274"/>
-        <source>Set both DATABASE and SCHEMA to write to PostGIS (or neither to write a GeoPackage).</source>
-        <translation>Indiquez à la fois DATABASE et SCHEMA pour écrire dans PostGIS (ou aucun des deux pour écrire un GeoPackage).</translation>
-    </message>
-    <message>
-        <location filename="../provider/assess_risk.py" line="282"/>
+        <location filename="../provider/assess_risk.py" line="269"/>
         <source>The output {} is an input: choose another file.</source>
         <translation>La sortie {} est aussi une entrée : choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="288"/>
+        <location filename="../provider/assess_risk.py" line="275"/>
         <source>PostGIS schema {} of connection {}</source>
         <translation>Schéma PostGIS {} de la connexion {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="303"/>
+        <location filename="../provider/assess_risk.py" line="290"/>
         <source>The output table {}.{} is an input: choose another schema.</source>
         <translation>La table de sortie {}.{} est une entrée : choisissez un autre schéma.</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="123"/>
+        <location filename="../provider/export_workbook.py" line="55"/>
         <source>Export the assessment as a workbook (xlsx)</source>
         <translation>Exporter l’évaluation en classeur (xlsx)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="126"/>
-        <source>Writes the assessment GeoPackage of vendorrisk:assessrisk as an Excel workbook for procurement teams: Summary (totals per scenario, expected cost, P50/P90, charts), Assets (one row per asset and scenario, colour-coded risk bands, reasons in full), Vendors (exposure and switching cost per vendor and parent group), Scenarios (every parameter with its explanation), Evidence (every list and listing that contributed, with source and date), Run info and Data issues. Headers in English or French. Past Excel&apos;s 1,048,576 rows, asset rows continue on further sheets. Text that Excel would run as a formula is stored as text. The Assets sheet imports back with vendorrisk:importinventory (join by asset id) after editing unit costs.</source>
-        <translation>Écrit le GeoPackage d’évaluation de vendorrisk:assessrisk en classeur Excel pour les acheteurs : Synthèse (totaux par scénario, coût attendu, P50/P90, graphiques), Équipements (une ligne par équipement et scénario, niveaux de risque en couleur, explications complètes), Fournisseurs (exposition et coût de sortie par fournisseur et par groupe), Scénarios (chaque paramètre avec son explication), Preuves (chaque liste et inscription prise en compte, avec source et date), Exécution et Problèmes de données. En-têtes en anglais ou en français. Au-delà des 1 048 576 lignes d’Excel, les lignes d’équipements continuent sur d’autres feuilles. Un texte qu’Excel exécuterait comme une formule est enregistré comme texte. La feuille des équipements se réimporte avec vendorrisk:importinventory (jointure par identifiant) après modification des coûts unitaires.</translation>
-    </message>
-    <message>
-        <location filename="../provider/export_workbook.py" line="139"/>
+        <location filename="../provider/export_workbook.py" line="72"/>
         <source>Assessment GeoPackage (output of assessrisk)</source>
         <translation>GeoPackage d’évaluation (sortie de assessrisk)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="144"/>
+        <location filename="../provider/export_workbook.py" line="83"/>
         <source>Language of the workbook</source>
         <translation>Langue du classeur</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="153"/>
+        <location filename="../provider/export_workbook.py" line="92"/>
         <source>Rows per sheet (Excel&apos;s limit; lower only for tests)</source>
         <translation>Lignes par feuille (limite d’Excel ; à réduire seulement pour les tests)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="164"/>
+        <location filename="../provider/export_workbook.py" line="103"/>
         <source>Workbook</source>
         <translation>Classeur</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="164"/>
+        <location filename="../provider/export_workbook.py" line="103"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="167"/>
+        <location filename="../provider/export_workbook.py" line="106"/>
         <source>Asset rows written</source>
         <translation>Lignes d’équipements écrites</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="168"/>
+        <location filename="../provider/export_workbook.py" line="107"/>
         <source>Sheets written</source>
         <translation>Feuilles écrites</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="193"/>
+        <location filename="../provider/export_workbook.py" line="132"/>
         <source>{} asset rows on {}</source>
         <translation>{} lignes d’équipements sur {}</translation>
     </message>
@@ -503,47 +493,47 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>La couche des caméras n’a pas pu être chargée.</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="162"/>
+        <location filename="../gis/pipelines/audit.py" line="164"/>
         <source>Rule set {} is written for {}, the audit is for {}.</source>
         <translation>Le jeu de règles {} est écrit pour {}, l’audit porte sur {}.</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="173"/>
+        <location filename="../gis/pipelines/audit.py" line="175"/>
         <source>Restricted vendors: {}</source>
         <translation>Fournisseurs restreints : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="175"/>
+        <location filename="../gis/pipelines/audit.py" line="177"/>
         <source>Vendor exposure not assessed: {}</source>
         <translation>Exposition des fournisseurs non évaluée : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="177"/>
+        <location filename="../gis/pipelines/audit.py" line="179"/>
         <source>Rule set {} {} ({} rules); field mapping: {}</source>
         <translation>Jeu de règles {} {} ({} règles) ; correspondance des champs : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="185"/>
+        <location filename="../gis/pipelines/audit.py" line="187"/>
         <source>This layer carries no sanction_level column, so restricted vendors cannot be verified: run vendorrisk:assessrisk first and audit its output to get vendor findings.</source>
         <translation>Cette couche n’a pas de colonne sanction_level : les fournisseurs restreints ne peuvent pas être vérifiés. Lancez d’abord vendorrisk:assessrisk et auditez sa sortie pour obtenir les constats sur les fournisseurs.</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="208"/>
+        <location filename="../gis/pipelines/audit.py" line="210"/>
         <source>Distances measured in {} (the layer&apos;s CRS is not in metres)</source>
         <translation>Distances mesurées en {} (le SCR de la couche n’est pas en mètres)</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="142"/>
+        <location filename="../gis/pipelines/audit.py" line="143"/>
         <source>Style not stored: {}</source>
         <translation>Style non enregistré : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="148"/>
+        <location filename="../gis/pipelines/audit.py" line="149"/>
         <source>Workbook written: {}</source>
         <translation>Classeur écrit : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="154"/>
+        <location filename="../gis/pipelines/audit.py" line="155"/>
         <source>PDF report written: {}</source>
         <translation>Rapport PDF écrit : {}</translation>
     </message>
@@ -563,27 +553,27 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>AUDIT_DATE « {} » n’est pas une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="144"/>
+        <location filename="../provider/assess_risk.py" line="143"/>
         <source>Language of the reasons text</source>
         <translation>Langue des explications</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="58"/>
+        <location filename="../provider/base.py" line="60"/>
         <source> (is the disk full, or the folder read-only?)</source>
         <translation> (le disque est-il plein, ou le dossier en lecture seule ?)</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="59"/>
+        <location filename="../provider/base.py" line="61"/>
         <source>Could not write {}: {}. Nothing was written.</source>
         <translation>Écriture impossible de {} : {}. Rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="71"/>
+        <location filename="../provider/base.py" line="73"/>
         <source>The input has {} fields; with the {} that Vendor Risk adds, the output would exceed the {} fields a GeoPackage table can hold. Keep only the fields you need (QGIS: Vector table &gt; Drop field(s)) and run again.</source>
         <translation>L’entrée a {} champs ; avec les {} qu’ajoute Vendor Risk, la sortie dépasserait les {} champs qu’une table GeoPackage peut contenir. Ne gardez que les champs utiles (QGIS : Vecteur &gt; Table &gt; Supprimer des champs) et relancez.</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="176"/>
+        <location filename="../provider/base.py" line="178"/>
         <source>{} and {} are the same file ({}): writing {} would destroy it. Choose another file.</source>
         <translation>{} et {} désignent le même fichier ({}) : écrire {} le détruirait. Choisissez un autre fichier.</translation>
     </message>
@@ -598,7 +588,7 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>échec de l’écriture</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="173"/>
+        <location filename="../provider/export_workbook.py" line="112"/>
         <source>The workbook cannot be written: {}</source>
         <translation>Le classeur ne peut pas être écrit : {}</translation>
     </message>
@@ -607,56 +597,86 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <source>The audit workbook cannot be written: {} Leave OUTPUT_XLSX empty to audit without it.</source>
         <translation>Le classeur d’audit ne peut pas être écrit : {} Laissez OUTPUT_XLSX vide pour auditer sans lui.</translation>
     </message>
+    <message>
+        <location filename="../provider/base.py" line="227"/>
+        <source>Set both DATABASE and SCHEMA for PostGIS (or neither for a GeoPackage).</source>
+        <translation>Indiquez à la fois DATABASE et SCHEMA pour PostGIS (ou aucun des deux pour un GeoPackage).</translation>
+    </message>
+    <message>
+        <location filename="../provider/export_workbook.py" line="58"/>
+        <source>Writes the assessment GeoPackage of vendorrisk:assessrisk as an Excel workbook for procurement teams: Summary (totals per scenario, expected cost, P50/P90, charts), Assets (one row per asset and scenario, colour-coded risk bands, reasons in full), Vendors (exposure and switching cost per vendor and parent group), Scenarios (every parameter with its explanation), Evidence (every list and listing that contributed, with source and date), Run info and Data issues. Headers in English or French. Past Excel&apos;s 1,048,576 rows, asset rows continue on further sheets. Text that Excel would run as a formula is stored as text. The Assets sheet imports back with vendorrisk:importinventory (join by asset id) after editing unit costs. An assessment written to PostGIS is read with DATABASE and SCHEMA instead of INPUT.</source>
+        <translation>Écrit le GeoPackage d’évaluation de vendorrisk:assessrisk en classeur Excel pour les acheteurs : Synthèse (totaux par scénario, coût attendu, P50/P90, graphiques), Équipements (une ligne par équipement et scénario, niveaux de risque en couleur, explications complètes), Fournisseurs (exposition et coût de sortie par fournisseur et par groupe), Scénarios (chaque paramètre avec son explication), Preuves (chaque liste et inscription prise en compte, avec source et date), Exécution et Problèmes de données. En-têtes en anglais ou en français. Au-delà des 1 048 576 lignes d’Excel, les lignes d’équipements continuent sur d’autres feuilles. Un texte qu’Excel exécuterait comme une formule est enregistré comme texte. La feuille des équipements se réimporte avec vendorrisk:importinventory (jointure par identifiant) après modification des coûts unitaires. Une évaluation écrite dans PostGIS se lit avec DATABASE et SCHEMA au lieu d’INPUT.</translation>
+    </message>
+    <message>
+        <location filename="../provider/export_workbook.py" line="80"/>
+        <source>Or an assessment in PostGIS: database connection</source>
+        <translation>Ou une évaluation dans PostGIS : connexion à la base</translation>
+    </message>
+    <message>
+        <location filename="../provider/export_workbook.py" line="80"/>
+        <source>PostGIS schema of the assessment</source>
+        <translation>Schéma PostGIS de l’évaluation</translation>
+    </message>
+    <message>
+        <location filename="../provider/export_workbook.py" line="144"/>
+        <source>Give either INPUT or DATABASE and SCHEMA, not both.</source>
+        <translation>Indiquez INPUT ou bien DATABASE et SCHEMA, pas les deux.</translation>
+    </message>
+    <message>
+        <location filename="../provider/export_workbook.py" line="147"/>
+        <source>Give the assessment: INPUT (a GeoPackage) or DATABASE and SCHEMA (PostGIS).</source>
+        <translation>Indiquez l’évaluation : INPUT (un GeoPackage) ou DATABASE et SCHEMA (PostGIS).</translation>
+    </message>
 </context>
 <context>
     <name>VendorRiskCompare</name>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="45"/>
+        <location filename="../gis/pipelines/compare.py" line="43"/>
         <source>Becomes incompatible</source>
         <translation>Devient incompatible</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="46"/>
+        <location filename="../gis/pipelines/compare.py" line="44"/>
         <source>Must be removed</source>
         <translation>Doit être retiré</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="47"/>
+        <location filename="../gis/pipelines/compare.py" line="45"/>
         <source>Sanction level rises</source>
         <translation>Niveau de sanction en hausse</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="48"/>
+        <location filename="../gis/pipelines/compare.py" line="46"/>
         <source>No longer removed</source>
         <translation>N’est plus à retirer</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="49"/>
+        <location filename="../gis/pipelines/compare.py" line="47"/>
         <source>Becomes compatible</source>
         <translation>Redevient compatible</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="50"/>
+        <location filename="../gis/pipelines/compare.py" line="48"/>
         <source>Sanction level falls</source>
         <translation>Niveau de sanction en baisse</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="93"/>
+        <location filename="../gis/pipelines/compare.py" line="106"/>
         <source>Choose two different scenarios to compare.</source>
         <translation>Choisissez deux scénarios différents à comparer.</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="100"/>
+        <location filename="../gis/pipelines/compare.py" line="113"/>
         <source>{} holds no layer risk_{}: was the scenario assessed in this run?</source>
         <translation>{} ne contient pas de couche risk_{} : ce scénario faisait-il partie de l’évaluation ?</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="112"/>
+        <location filename="../gis/pipelines/compare.py" line="125"/>
         <source>risk_{} and risk_{} do not hold the same assets: compare scenarios of one run</source>
         <translation>risk_{} et risk_{} ne contiennent pas les mêmes équipements : comparez des scénarios d’une même évaluation</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/compare.py" line="118"/>
+        <location filename="../gis/pipelines/compare.py" line="131"/>
         <source>the risk layers lack the field(s) {}</source>
         <translation>il manque aux couches de risque le ou les champs {}</translation>
     </message>
@@ -664,297 +684,297 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
 <context>
     <name>VendorRiskDock</name>
     <message>
-        <location filename="../ui/dock.py" line="264"/>
+        <location filename="../ui/dock.py" line="265"/>
         <source>Vendor Risk</source>
         <translation>Vendor Risk</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="131"/>
+        <location filename="../ui/dock.py" line="132"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="132"/>
+        <location filename="../ui/dock.py" line="133"/>
         <source>Assessment GeoPackage</source>
         <translation>GeoPackage de l’évaluation</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="133"/>
+        <location filename="../ui/dock.py" line="134"/>
         <source>a new file per run, in the project folder</source>
         <translation>un nouveau fichier à chaque évaluation, dans le dossier du projet</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="139"/>
+        <location filename="../ui/dock.py" line="140"/>
         <source>Names detected for this role: {}</source>
         <translation>Noms reconnus pour ce rôle : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="180"/>
+        <location filename="../ui/dock.py" line="181"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="165"/>
+        <location filename="../ui/dock.py" line="166"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="166"/>
+        <location filename="../ui/dock.py" line="167"/>
         <source>Watch</source>
         <translation>Vigilance</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="167"/>
+        <location filename="../ui/dock.py" line="168"/>
         <source>Restricted</source>
         <translation>Restreint</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="168"/>
+        <location filename="../ui/dock.py" line="169"/>
         <source>Removal</source>
         <translation>Retrait</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="169"/>
+        <location filename="../ui/dock.py" line="170"/>
         <source>Incompatible</source>
         <translation>Incompatibles</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="173"/>
+        <location filename="../ui/dock.py" line="174"/>
         <source>Sanction level 0: on no list in force</source>
         <translation>Niveau de sanction 0 : sur aucune liste en vigueur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="174"/>
+        <location filename="../ui/dock.py" line="175"/>
         <source>Sanction level 1: listed elsewhere, export-controlled or suspected OEM</source>
         <translation>Niveau de sanction 1 : listé ailleurs, soumis au contrôle des exportations ou fabricant d’origine suspecté</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="175"/>
+        <location filename="../ui/dock.py" line="176"/>
         <source>Sanction level 2: procurement or funding ban</source>
         <translation>Niveau de sanction 2 : interdiction d’achat ou de financement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="176"/>
+        <location filename="../ui/dock.py" line="177"/>
         <source>Sanction level 3: removal mandated</source>
         <translation>Niveau de sanction 3 : retrait obligatoire</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="195"/>
+        <location filename="../ui/dock.py" line="196"/>
         <source>Vendor</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="196"/>
+        <location filename="../ui/dock.py" line="197"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="197"/>
+        <location filename="../ui/dock.py" line="198"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="198"/>
+        <location filename="../ui/dock.py" line="199"/>
         <source>Assets</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="199"/>
+        <location filename="../ui/dock.py" line="200"/>
         <source>Exposure</source>
         <translation>Exposition</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="200"/>
+        <location filename="../ui/dock.py" line="201"/>
         <source>Switching cost</source>
         <translation>Coût de sortie</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="763"/>
+        <location filename="../ui/dock.py" line="764"/>
         <source>Exposure by vendor</source>
         <translation>Exposition par fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="763"/>
+        <location filename="../ui/dock.py" line="764"/>
         <source>Run an assessment to see the vendors.</source>
         <translation>Lancez une évaluation pour voir les fournisseurs.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="365"/>
+        <location filename="../ui/dock.py" line="366"/>
         <source>auto: {}</source>
         <translation>auto : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="365"/>
+        <location filename="../ui/dock.py" line="366"/>
         <source>auto: not found</source>
         <translation>auto : introuvable</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="494"/>
+        <location filename="../ui/dock.py" line="495"/>
         <source>Tick at least one asset layer to assess.</source>
         <translation>Cochez au moins une couche d’équipements à évaluer.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="497"/>
+        <location filename="../ui/dock.py" line="498"/>
         <source>Tick at least one scenario.</source>
         <translation>Cochez au moins un scénario.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="500"/>
+        <location filename="../ui/dock.py" line="501"/>
         <source>Choose a jurisdiction: US, EU, FR, UK or a code from your catalog.</source>
         <translation>Choisissez le droit applicable : US, EU, FR, UK ou un code de votre catalogue.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="503"/>
+        <location filename="../ui/dock.py" line="504"/>
         <source>&apos;Selected features only&apos; is ticked but no feature is selected in {}.</source>
         <translation>« Entités sélectionnées uniquement » est coché, mais aucune entité n’est sélectionnée dans {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="514"/>
+        <location filename="../ui/dock.py" line="515"/>
         <source>The layer {} has no field naming the maker, brand or model: choose one in the field mapping table.</source>
         <translation>La couche {} n’a aucun champ indiquant le fabricant, la marque ou le modèle : choisissez-en un dans la table de correspondance des champs.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="523"/>
+        <location filename="../ui/dock.py" line="524"/>
         <source>Cannot write in the folder {}: choose another output file.</source>
         <translation>Impossible d’écrire dans le dossier {} : choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="526"/>
+        <location filename="../ui/dock.py" line="527"/>
         <source>The output {} is open in this project (layers: {}): choose another file.</source>
         <translation>Le fichier de sortie {} est ouvert dans ce projet (couches : {}) : choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="550"/>
+        <location filename="../ui/dock.py" line="551"/>
         <source>Vendor Risk: assessing {} layer(s)</source>
         <translation>Vendor Risk : évaluation de {} couche(s)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="564"/>
+        <location filename="../ui/dock.py" line="565"/>
         <source>Assessing… the map stays usable meanwhile.</source>
         <translation>Évaluation en cours… la carte reste utilisable pendant ce temps.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="570"/>
+        <location filename="../ui/dock.py" line="571"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="598"/>
+        <location filename="../ui/dock.py" line="599"/>
         <source>the results could not be shown: {}</source>
         <translation>les résultats n’ont pas pu être affichés : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="607"/>
+        <location filename="../ui/dock.py" line="608"/>
         <source>{} data issue(s): see the data_issues table and the log.</source>
         <translation>{} problème(s) de données : voir la table data_issues et le journal.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="616"/>
+        <location filename="../ui/dock.py" line="617"/>
         <source>The assessment did not run: {}</source>
         <translation>L’évaluation n’a pas abouti : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="622"/>
+        <location filename="../ui/dock.py" line="623"/>
         <source>Assessment cancelled: nothing was added to the project and no file was written.</source>
         <translation>Évaluation annulée : rien n’a été ajouté au projet et aucun fichier n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="653"/>
+        <location filename="../ui/dock.py" line="654"/>
         <source>Cannot read the results in {}: {}</source>
         <translation>Impossible de lire les résultats dans {} : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="676"/>
+        <location filename="../ui/dock.py" line="677"/>
         <source>Run “{}”: jurisdiction {}, reference date {}, catalog {}; file {}.</source>
         <translation>Évaluation « {} » : droit applicable {}, date de référence {}, catalogue {} ; fichier {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="687"/>
+        <location filename="../ui/dock.py" line="688"/>
         <source>No assessment yet: run one in the Assess tab.</source>
         <translation>Aucune évaluation pour l’instant : lancez-en une dans l’onglet Évaluer.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="801"/>
+        <location filename="../ui/dock.py" line="802"/>
         <source>Exposure by vendor — {}</source>
         <translation>Exposition par fournisseur — {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="801"/>
+        <location filename="../ui/dock.py" line="802"/>
         <source>Nothing must be replaced under this scenario: no exposure.</source>
         <translation>Rien n’est à remplacer dans ce scénario : aucune exposition.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="828"/>
+        <location filename="../ui/dock.py" line="829"/>
         <source>{} asset(s) of {} selected on “{}”.</source>
         <translation>{} équipement(s) de {} sélectionné(s) sur « {} ».</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="841"/>
+        <location filename="../ui/dock.py" line="842"/>
         <source>Choose two different scenarios to compare.</source>
         <translation>Choisissez deux scénarios différents à comparer.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="852"/>
+        <location filename="../ui/dock.py" line="853"/>
         <source>Vendor Risk: comparing two scenarios</source>
         <translation>Vendor Risk : comparaison de deux scénarios</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="865"/>
+        <location filename="../ui/dock.py" line="866"/>
         <source>Comparing…</source>
         <translation>Comparaison en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="874"/>
+        <location filename="../ui/dock.py" line="875"/>
         <source>Changes {} → {}</source>
         <translation>Changements {} → {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="894"/>
+        <location filename="../ui/dock.py" line="895"/>
         <source>The comparison did not run: {}</source>
         <translation>La comparaison n’a pas abouti : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="901"/>
+        <location filename="../ui/dock.py" line="902"/>
         <source>Comparison cancelled.</source>
         <translation>Comparaison annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="911"/>
+        <location filename="../ui/dock.py" line="912"/>
         <source>Council report</source>
         <translation>Rapport pour le conseil municipal</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="911"/>
+        <location filename="../ui/dock.py" line="912"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="940"/>
+        <location filename="../ui/dock.py" line="941"/>
         <source>The report could not be written: {}</source>
         <translation>Le rapport n’a pas pu être écrit : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="946"/>
+        <location filename="../ui/dock.py" line="947"/>
         <source>Report written: {}</source>
         <translation>Rapport écrit : {}</translation>
     </message>
     <message>
-        <location filename="../ui/overlays.py" line="53"/>
+        <location filename="../ui/overlays.py" line="54"/>
         <source>Vendor risk — {}</source>
         <translation>Risque fournisseurs — {}</translation>
     </message>
     <message>
-        <location filename="../ui/overlays.py" line="39"/>
+        <location filename="../ui/overlays.py" line="40"/>
         <source>Why (reasons)</source>
         <translation>Pourquoi (motifs)</translation>
     </message>
     <message>
-        <location filename="../ui/overlays.py" line="72"/>
+        <location filename="../ui/overlays.py" line="73"/>
         <source>{} does not hold the layers {}</source>
         <translation>{} ne contient pas les couches {}</translation>
     </message>
     <message>
-        <location filename="../ui/overlays.py" line="143"/>
+        <location filename="../ui/overlays.py" line="144"/>
         <source>cannot open {}</source>
         <translation>impossible d’ouvrir {}</translation>
     </message>
@@ -1009,77 +1029,77 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Plateforme de rattachement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="177"/>
+        <location filename="../ui/dock.py" line="178"/>
         <source>Assets whose standards or vendor stop working in the city&apos;s bloc</source>
         <translation>Équipements dont les normes ou le fournisseur ne fonctionnent plus dans le bloc de la ville</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="180"/>
+        <location filename="../ui/dock.py" line="181"/>
         <source>Replacing what the scenario forces out, re-integration included</source>
         <translation>Remplacement de ce que le scénario oblige à retirer, réintégration comprise</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="180"/>
+        <location filename="../ui/dock.py" line="181"/>
         <source>Book value thrown away by early replacement</source>
         <translation>Valeur comptable perdue par un remplacement anticipé</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="737"/>
+        <location filename="../ui/dock.py" line="738"/>
         <source>Total cost by scenario</source>
         <translation>Coût total par scénario</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="603"/>
+        <location filename="../ui/dock.py" line="604"/>
         <source>{} assets assessed under {} scenario(s); expected cost {}.</source>
         <translation>{} équipements évalués selon {} scénario(s) ; coût attendu {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="609"/>
+        <location filename="../ui/dock.py" line="610"/>
         <source>The layers are in the group “{}”.</source>
         <translation>Les couches sont dans le groupe « {} ».</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="750"/>
+        <location filename="../ui/dock.py" line="751"/>
         <source>Expected cost over the scenarios (weighted by their probability): {}.</source>
         <translation>Coût attendu sur l’ensemble des scénarios (pondéré par leur probabilité) : {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="883"/>
+        <location filename="../ui/dock.py" line="884"/>
         <source>{} asset(s) change from {} to {}.</source>
         <translation>{} équipement(s) changent entre « {} » et « {} ».</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="886"/>
+        <location filename="../ui/dock.py" line="887"/>
         <source>: </source>
         <translation> : </translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="792"/>
+        <location filename="../ui/dock.py" line="793"/>
         <source>(unknown vendor)</source>
         <translation>(fournisseur inconnu)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="180"/>
+        <location filename="../ui/dock.py" line="181"/>
         <source>Replacement</source>
         <translation>Remplacement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="180"/>
+        <location filename="../ui/dock.py" line="181"/>
         <source>Stranded</source>
         <translation>Valeur perdue</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="180"/>
+        <location filename="../ui/dock.py" line="181"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="180"/>
+        <location filename="../ui/dock.py" line="181"/>
         <source>Replacement plus stranded value</source>
         <translation>Remplacement plus valeur perdue</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="728"/>
+        <location filename="../ui/dock.py" line="729"/>
         <source>{} — probability {}</source>
         <translation>{} — probabilité {}</translation>
     </message>
@@ -1263,172 +1283,172 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
 <context>
     <name>VendorRiskReport</name>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="156"/>
+        <location filename="../gis/layouts/council_report.py" line="155"/>
         <source>{} holds no scenario &apos;{}&apos; (it has: {})</source>
         <translation>{} ne contient pas de scénario « {} » (il contient : {})</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="168"/>
+        <location filename="../gis/layouts/council_report.py" line="167"/>
         <source>Assets assessed</source>
         <translation>Équipements évalués</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="169"/>
+        <location filename="../gis/layouts/council_report.py" line="168"/>
         <source>Sanction level 3 — removal</source>
         <translation>Niveau de sanction 3 — retrait</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="170"/>
+        <location filename="../gis/layouts/council_report.py" line="169"/>
         <source>Sanction level 2 — restricted</source>
         <translation>Niveau de sanction 2 — restreint</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="171"/>
+        <location filename="../gis/layouts/council_report.py" line="170"/>
         <source>Sanction level 1 — watch</source>
         <translation>Niveau de sanction 1 — vigilance</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="172"/>
+        <location filename="../gis/layouts/council_report.py" line="171"/>
         <source>Sanction level 0 — none</source>
         <translation>Niveau de sanction 0 — aucun</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="173"/>
+        <location filename="../gis/layouts/council_report.py" line="172"/>
         <source>Incompatible assets</source>
         <translation>Équipements incompatibles</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="174"/>
+        <location filename="../gis/layouts/council_report.py" line="173"/>
         <source>Assets to replace</source>
         <translation>Équipements à remplacer</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="175"/>
+        <location filename="../gis/layouts/council_report.py" line="174"/>
         <source>Replacement cost</source>
         <translation>Coût de remplacement</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="176"/>
+        <location filename="../gis/layouts/council_report.py" line="175"/>
         <source>Stranded value</source>
         <translation>Valeur résiduelle perdue</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="182"/>
+        <location filename="../gis/layouts/council_report.py" line="181"/>
         <source>Expected cost, all scenarios</source>
         <translation>Coût attendu, tous scénarios</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="196"/>
+        <location filename="../gis/layouts/council_report.py" line="195"/>
         <source>Vendor risk — {}</source>
         <translation>Risque fournisseurs — {}</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="203"/>
+        <location filename="../gis/layouts/council_report.py" line="202"/>
         <source>Vendor Risk {} · catalog {} (as of {}) · scenarios: {} · run {} · file {}</source>
         <translation>Vendor Risk {} · catalogue {} (au {}) · scénarios : {} · évaluation du {} · fichier {}</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="213"/>
+        <location filename="../gis/layouts/council_report.py" line="212"/>
         <source>Vendor</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="213"/>
+        <location filename="../gis/layouts/council_report.py" line="212"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="213"/>
+        <location filename="../gis/layouts/council_report.py" line="212"/>
         <source>Assets</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="213"/>
+        <location filename="../gis/layouts/council_report.py" line="212"/>
         <source>Exposure</source>
         <translation>Exposition</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="275"/>
+        <location filename="../gis/layouts/council_report.py" line="274"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="291"/>
+        <location filename="../gis/layouts/council_report.py" line="290"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="354"/>
+        <location filename="../gis/layouts/council_report.py" line="353"/>
         <source>cannot open the layer risk_{} in {}</source>
         <translation>impossible d’ouvrir la couche risk_{} dans {}</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="67"/>
+        <location filename="../gis/layouts/council_report.py" line="66"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="68"/>
+        <location filename="../gis/layouts/council_report.py" line="67"/>
         <source>Medium</source>
         <translation>Moyen</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="69"/>
+        <location filename="../gis/layouts/council_report.py" line="68"/>
         <source>High</source>
         <translation>Élevé</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="70"/>
+        <location filename="../gis/layouts/council_report.py" line="69"/>
         <source>Critical</source>
         <translation>Critique</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="71"/>
+        <location filename="../gis/layouts/council_report.py" line="70"/>
         <source>Incompatible (×)</source>
         <translation>Incompatible (×)</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="72"/>
+        <location filename="../gis/layouts/council_report.py" line="71"/>
         <source>0 — none</source>
         <translation>0 — aucun</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="73"/>
+        <location filename="../gis/layouts/council_report.py" line="72"/>
         <source>1 — watch</source>
         <translation>1 — vigilance</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="74"/>
+        <location filename="../gis/layouts/council_report.py" line="73"/>
         <source>2 — restricted</source>
         <translation>2 — restreint</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="75"/>
+        <location filename="../gis/layouts/council_report.py" line="74"/>
         <source>3 — removal</source>
         <translation>3 — retrait</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="177"/>
+        <location filename="../gis/layouts/council_report.py" line="176"/>
         <source>Total cost</source>
         <translation>Coût total</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="199"/>
+        <location filename="../gis/layouts/council_report.py" line="198"/>
         <source>{}Jurisdiction {}, reference date {}. Colour: risk band; ×: incompatible under the scenario.</source>
         <translation>{}Droit applicable {}, date de référence {}. Couleur : niveau de risque ; × : incompatible dans ce scénario.</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="303"/>
+        <location filename="../gis/layouts/council_report.py" line="302"/>
         <source>Top vendors by exposure</source>
         <translation>Principaux fournisseurs par exposition</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="178"/>
+        <location filename="../gis/layouts/council_report.py" line="177"/>
         <source>Cost range (P50 – P90)</source>
         <translation>Fourchette de coût (P50 – P90)</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="184"/>
+        <location filename="../gis/layouts/council_report.py" line="183"/>
         <source>(unknown vendor)</source>
         <translation>(fournisseur inconnu)</translation>
     </message>

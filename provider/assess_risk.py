@@ -9,12 +9,10 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDatabaseSchema,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterProviderConnection,
     QgsProcessingParameterString,
 )
 
@@ -22,10 +20,11 @@ from ..gis.compat import FILE_PARAMETER_FOLDER, SOURCE_VECTOR
 from ..gis.io.gpkg_write import GpkgBuilder
 from ..gis.io.layer_data import layer_label
 from ..gis.pipelines.assess import CancelledError, Inputs, run_assessment
-from ..risk.assessment.engine import RESULT_FIELDS, Assessment
+from ..risk.assessment.engine import Assessment
 from ..risk.assessment.scenarios import ScenarioError, load_profile, load_scenarios
 from ..risk.labels import LANGUAGES
-from ..risk.tagging.tagger import TAG_COLUMNS, Tagger
+from ..risk.schema import OUTPUTS, RESULT_COLUMNS, TAG_COLUMNS
+from ..risk.tagging.tagger import Tagger
 from .base import (
     WRITE_ERRORS,
     VendorRiskAlgorithm,
@@ -60,7 +59,7 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
     DATABASE = "DATABASE"
     SCHEMA = "SCHEMA"
     LANGUAGE = "LANGUAGE"
-    TABLES = ("vendor_summary", "scenario_summary", "run_info", "data_issues", "match_review")
+    TABLES = tuple(n for n, o in OUTPUTS.items() if o.kind == "table" and "assessrisk" in o.writers)
 
     def name(self):
         return "assessrisk"
@@ -156,15 +155,8 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
                 self.OUTPUT, tr("Assessment GeoPackage"), tr("GeoPackage (*.gpkg)")
             )
         )
-        self.addParameter(
-            QgsProcessingParameterProviderConnection(
-                self.DATABASE, tr("Or write to PostGIS: database connection"), "postgres", optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterDatabaseSchema(
-                self.SCHEMA, tr("PostGIS schema (created if missing)"), self.DATABASE, optional=True
-            )
+        self.add_postgis_parameters(
+            tr("Or write to PostGIS: database connection"), tr("PostGIS schema (created if missing)")
         )
         self.addOutput(QgsProcessingOutputNumber("ASSETS", tr("Assets assessed")))
         self.addOutput(QgsProcessingOutputNumber("EXPECTED_COST", tr("Expected cost")))
@@ -189,7 +181,7 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         retag = self.parameterAsBoolean(parameters, self.RETAG, context)
 
         names = [layer_label(layer) for layer in layers]
-        check_width(layers, len(TAG_COLUMNS) + len(RESULT_FIELDS) + 1)
+        check_width(layers, len(TAG_COLUMNS) + len(RESULT_COLUMNS) + 1)
         per_layer = self.field_mappings(parameters, context, layers)
         for name, fields in zip(names, per_layer):
             feedback.pushInfo(
@@ -213,7 +205,7 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         )
         if not ok:
             raise QgsProcessingException(message)
-        builder, path = self.destination(parameters, context, layers, scenarios)
+        builder, path, gpkg = self.destination(parameters, context, layers, scenarios)
         inputs = Inputs(layers, names, per_layer, selected)
         try:
             written, result = run_assessment(
@@ -260,27 +252,22 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
             "EXPECTED_COST": expected,
             "LAYERS": ";".join(written),
         }
-        if isinstance(builder, GpkgBuilder):
-            outputs[self.OUTPUT] = path
+        if gpkg is not None:
+            outputs[self.OUTPUT] = gpkg
         return outputs
 
     def destination(self, parameters, context, layers, scenarios):
-        """(builder, description): a GeoPackage by default, a PostGIS schema when DATABASE
-        and SCHEMA are both set. The output may never be one of the inputs."""
-        connection = self.parameterAsConnectionName(parameters, self.DATABASE, context)
-        schema = self.parameterAsSchema(parameters, self.SCHEMA, context)
-        if connection or schema:
-            if not (connection and schema):
-                raise QgsProcessingException(
-                    tr("Set both DATABASE and SCHEMA to write to PostGIS (or neither to write a GeoPackage).")
-                )
-            return self.postgis_builder(connection, schema, layers, scenarios)
+        """(builder, description, GeoPackage path or None): a GeoPackage by default, a PostGIS
+        schema when DATABASE and SCHEMA are both set. The output may never be one of the inputs."""
+        location = self.postgis_location(parameters, context)
+        if location is not None:
+            return (*self.postgis_builder(*location, layers, scenarios), None)
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path.lower().endswith(".gpkg"):
             path += ".gpkg"
         if any(os.path.abspath(path) == os.path.abspath(lyr.source().split("|")[0]) for lyr in layers):
             raise QgsProcessingException(tr("The output {} is an input: choose another file.").format(path))
-        return GpkgBuilder(path), path
+        return GpkgBuilder(path), path, path
 
     def postgis_builder(self, connection, schema, layers, scenarios):
         from ..gis.io.postgis_write import PostgisBuilder, PostgisError, connection_uri, same_database

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingDestinationParameter,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingParameterDatabaseSchema,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -16,6 +17,7 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterProviderConnection,
     QgsProcessingParameterVectorLayer,
     QgsProcessingUtils,
     QgsProperty,
@@ -205,6 +207,27 @@ class VendorRiskAlgorithm(QgsProcessingAlgorithm):
                 optional=True,
             )
         )
+
+    def add_postgis_parameters(self, connection_label, schema_label):
+        """DATABASE (a PostgreSQL connection of QGIS) and SCHEMA: where an assessment is in PostGIS."""
+        self.addParameter(
+            QgsProcessingParameterProviderConnection("DATABASE", connection_label, "postgres", optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterDatabaseSchema("SCHEMA", schema_label, "DATABASE", optional=True)
+        )
+
+    def postgis_location(self, parameters, context):
+        """(connection name, schema) when DATABASE and SCHEMA are set, None when neither is."""
+        connection = self.parameterAsConnectionName(parameters, "DATABASE", context)
+        schema = self.parameterAsSchema(parameters, "SCHEMA", context)
+        if not (connection or schema):
+            return None
+        if not (connection and schema):
+            raise QgsProcessingException(
+                tr("Set both DATABASE and SCHEMA for PostGIS (or neither for a GeoPackage).")
+            )
+        return connection, schema
 
     def add_field_parameters(self, parent="INPUT", roles=FIELD_ROLES):
         for role in roles:

@@ -13,7 +13,7 @@ from qgis.core import (
 )
 
 from ..gis.compat import NUMBER_PARAMETER_INTEGER, PARAMETER_ADVANCED
-from ..gis.io.assessment_read import AssessmentFileError, read_assessment
+from ..gis.io.assessment_read import AssessmentFileError, gpkg_source, postgis_source, read_assessment
 from ..risk.labels import LANGUAGES
 from ..risk.optional import missing
 from ..risk.workbook.data import EXCEL_MAX_ROWS, build_report, load_context
@@ -21,7 +21,9 @@ from .base import VendorRiskAlgorithm, default_language, plugin_version, tr, wri
 
 
 def export_workbook(gpkg, out_xlsx, lang="en", row_limit=EXCEL_MAX_ROWS, progress=None, is_canceled=None):
-    """Read the assessment, extract the report, write the workbook; returns (path, report)."""
+    """Read the assessment, extract the report, write the workbook; returns (path, report).
+
+    `gpkg`: a GeoPackage path or an AssessmentSource (GeoPackage or PostGIS schema)."""
     from ..risk.workbook.writer import write_workbook  # openpyxl: optional, imported when used
 
     tables = read_assessment(gpkg)
@@ -62,14 +64,21 @@ class ExportWorkbookAlgorithm(VendorRiskAlgorithm):
             "with source and date), Run info and Data issues. Headers in English or French. "
             "Past Excel's 1,048,576 rows, asset rows continue on further sheets. Text that Excel "
             "would run as a formula is stored as text. The Assets sheet imports back with "
-            "vendorrisk:importinventory (join by asset id) after editing unit costs."
+            "vendorrisk:importinventory (join by asset id) after editing unit costs. An "
+            "assessment written to PostGIS is read with DATABASE and SCHEMA instead of INPUT."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(
             QgsProcessingParameterFile(
-                self.INPUT, tr("Assessment GeoPackage (output of assessrisk)"), extension="gpkg"
+                self.INPUT,
+                tr("Assessment GeoPackage (output of assessrisk)"),
+                extension="gpkg",
+                optional=True,
             )
+        )
+        self.add_postgis_parameters(
+            tr("Or an assessment in PostGIS: database connection"), tr("PostGIS schema of the assessment")
         )
         self.addParameter(
             QgsProcessingParameterEnum(
@@ -101,7 +110,7 @@ class ExportWorkbookAlgorithm(VendorRiskAlgorithm):
         problem = missing("openpyxl")
         if problem:
             raise QgsProcessingException(tr("The workbook cannot be written: {}").format(problem))
-        gpkg = self.parameterAsFile(parameters, self.INPUT, context)
+        gpkg = self.source(parameters, context)
         lang = self.parameterAsEnumString(parameters, self.LANGUAGE, context) or "en"
         limit = self.parameterAsInt(parameters, self.ROW_LIMIT, context) or EXCEL_MAX_ROWS
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
@@ -126,3 +135,22 @@ class ExportWorkbookAlgorithm(VendorRiskAlgorithm):
         for note in report.notes:
             feedback.pushInfo(note)
         return {self.OUTPUT: written, "ASSET_ROWS": len(report.assets), "SHEETS": ";".join(sheets)}
+
+    def source(self, parameters, context):
+        """The assessment to read: the INPUT GeoPackage, or DATABASE and SCHEMA."""
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        location = self.postgis_location(parameters, context)
+        if location is not None and path:
+            raise QgsProcessingException(tr("Give either INPUT or DATABASE and SCHEMA, not both."))
+        if location is None:
+            if not path:
+                raise QgsProcessingException(
+                    tr("Give the assessment: INPUT (a GeoPackage) or DATABASE and SCHEMA (PostGIS).")
+                )
+            return gpkg_source(path)
+        from ..gis.io.postgis_write import PostgisError, connection_uri
+
+        try:
+            return postgis_source(connection_uri(location[0]), location[1])
+        except PostgisError as e:
+            raise QgsProcessingException(str(e)) from e

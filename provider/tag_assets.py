@@ -20,9 +20,9 @@ from ..gis.io.layers import read_layer
 from ..gis.io.outputs import write_vector
 from ..gis.io.paths import data_path, family
 from ..risk.safety.text import safe_text
-from ..risk.schema import input_renames
+from ..risk.schema import TAG_COLUMNS, input_renames, is_tagged
 from ..risk.tagging.matching import read_corrections
-from ..risk.tagging.tagger import TAG_COLUMNS, Tagger
+from ..risk.tagging.tagger import Tagger
 from .base import WRITE_ERRORS, VendorRiskAlgorithm, check_width, tr, write_failure
 
 
@@ -30,7 +30,7 @@ def tag_layer_data(data, catalog, fields, corrections=None):
     """Input columns (minus stale tag columns) + fresh tags, and the review table."""
     tags, review = Tagger(catalog, corrections).tag(data.frame, fields)
     names = list(data.frame.columns)
-    tagged = all(c in names for c in ("vendor_id", "asset_class", "standards"))
+    tagged = is_tagged(names)
     replaced = [c for c in names if c in TAG_COLUMNS] if tagged else []
     renames = input_renames(names, list(tags.columns), replaced)
     kept = [c for c in names if c not in replaced]

@@ -46,18 +46,3 @@ FIELD_ROLES = {
     "protocols": ("protocol", "protocols", "standards", "interface", "protocole", "protocoles"),
     "platform": ("platform", "depends_on", "vms", "plateforme"),
 }
-
-# Fields tagassets adds to a layer, in order, with their types.
-TAG_FIELDS = (
-    ("vendor_id", "str"),
-    ("vendor_name", "str"),
-    ("parent_id", "str"),
-    ("vendor_country", "str"),
-    ("match_method", "str"),
-    ("match_confidence", "float"),
-    ("needs_review", "bool"),
-    ("oem_maker_id", "str"),
-    ("oem_status", "str"),
-    ("asset_class", "str"),
-    ("standards", "str"),
-)

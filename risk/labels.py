@@ -3,6 +3,8 @@
 One table, so a translation is a data change. `label(key, lang)` falls back to English.
 """
 
+from .schema import column_labels
+
 LANGUAGES = ("en", "fr")
 
 # key: (English, French)
@@ -27,34 +29,6 @@ LABELS = {
     "role.quantity": ("Quantity", "Quantité"),
     "role.protocols": ("Protocols (as entered)", "Protocoles (saisis)"),
     "role.platform": ("Platform id", "Id plateforme"),
-    # computed columns of an assessment (skipped when a workbook is imported back)
-    "col.scenario_id": ("Scenario", "Scénario"),
-    "col.source_layer": ("Layer", "Couche"),
-    "col.vendor_name": ("Vendor (identified)", "Fournisseur (identifié)"),
-    "col.vendor_id": ("Vendor id", "Id fournisseur"),
-    "col.parent_id": ("Parent group", "Groupe"),
-    "col.vendor_country": ("Vendor country", "Pays du fournisseur"),
-    "col.match_method": ("Match method", "Méthode d'identification"),
-    "col.match_confidence": ("Match confidence", "Confiance"),
-    "col.needs_review": ("To review", "À vérifier"),
-    "col.oem_maker_id": ("OEM maker", "Fabricant d'origine (OEM)"),
-    "col.asset_class": ("Asset class", "Classe d'équipement"),
-    "col.standards": ("Standards", "Normes"),
-    "col.sanction_level": ("Sanction level", "Niveau de sanction"),
-    "col.sanction_lists": ("Lists", "Listes"),
-    "col.removal_deadline": ("Removal deadline", "Échéance de retrait"),
-    "col.compatible": ("Compatible", "Compatible"),
-    "col.forced": ("Forced replacement", "Remplacement forcé"),
-    "col.forced_year": ("Replacement year", "Année de remplacement"),
-    "col.purchase_value": ("Purchase value (EUR)", "Valeur d'achat (EUR)"),
-    "col.replacement_cost": ("Replacement cost (EUR)", "Coût de remplacement (EUR)"),
-    "col.reintegration_cost": ("Re-integration cost (EUR)", "Coût de ré-intégration (EUR)"),
-    "col.stranded_value": ("Stranded value (EUR)", "Valeur perdue (EUR)"),
-    "col.lockin_ratio": ("Lock-in ratio", "Ratio de verrouillage"),
-    "col.risk_score": ("Risk score", "Score de risque"),
-    "col.risk_band": ("Risk band", "Niveau de risque"),
-    "col.cost_assumed": ("Cost assumed", "Coût supposé"),
-    "col.reasons": ("Reasons", "Raisons"),
     # summary sheet
     "title": ("Vendor risk: assessment workbook", "Risque fournisseurs : classeur d'évaluation"),
     "summary.scenarios": ("Totals per scenario", "Totaux par scénario"),
@@ -303,6 +277,8 @@ LABELS = {
     "method.unknown": ("unknown", "inconnu"),
     "unknown_vendor": ("(unknown vendor)", "(fournisseur inconnu)"),
 }
+# computed columns of an assessment (skipped when a workbook is imported back)
+LABELS.update(column_labels())
 
 
 def label(key, lang="en"):

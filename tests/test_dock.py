@@ -23,7 +23,7 @@ from test_dock_helpers import (  # noqa: F401 - english_ui is a fixture
     run_and_wait,
     wait_for_tasks,
 )
-from vendor_risk.gis.io.tables import read_table
+from vendor_risk.gis.io.assessment_read import read_table
 
 ASSETS = ("cameras", "platforms", "traffic_sensors")
 SCENARIOS = ("status_quo", "rip_and_replace", "bifurcation")

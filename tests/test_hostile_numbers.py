@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT, refusal, run_alg
 from layers import write_gpkg
 from osgeo import ogr
-from vendor_risk.gis.io.tables import read_table
+from vendor_risk.gis.io.assessment_read import read_table
 from vendor_risk.risk.assessment.scenarios import ScenarioError, load_scenario
 from vendor_risk.risk.audit.ruleset import RulesetError, load_ruleset
 from vendor_risk.risk.catalog.loader import CatalogError, load_catalog

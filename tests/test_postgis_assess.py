@@ -529,3 +529,97 @@ def test_gpkg_output_is_still_the_default(city, provider, tmp_path):
     con = sqlite3.connect(out)
     assert con.execute("SELECT count(*) FROM risk_status_quo").fetchone()[0] == 241
     con.close()
+
+
+def _frames_equal(got, want, what):
+    import pandas as pd
+
+    assert list(got.columns) == list(want.columns), what
+    assert len(got) == len(want), what
+    for c in want.columns:
+        a, b = got[c].reset_index(drop=True), want[c].reset_index(drop=True)
+        if pd.api.types.is_numeric_dtype(b) and pd.api.types.is_numeric_dtype(a):
+            assert ((a - b).abs().fillna(0) < 1e-6).all() and (a.isna() == b.isna()).all(), (what, c)
+        else:
+            assert (
+                a.astype(object).where(a.notna(), None).tolist()
+                == b.astype(object).where(b.notna(), None).tolist()
+            ), (what, c)
+
+
+def test_a_postgis_assessment_reads_back_like_its_geopackage(city, provider, pg_connection, tmp_path):
+    """Export, compare and the council report read a PostGIS assessment through the same call
+    as a GeoPackage one, and find what the GeoPackage holds."""
+    from openpyxl import load_workbook
+    from vendor_risk.gis.io.assessment_read import postgis_source, read_assessment
+    from vendor_risk.gis.layouts.council_report import report_data
+    from vendor_risk.gis.pipelines.compare import compare_scenarios
+
+    pg, layers, _ = city
+    out = pg.schema + "_back"
+    gpkg = tmp_path / "risk.gpkg"
+    try:
+        run_to_schema(layers, pg_connection, out)
+        run_alg(
+            "vendorrisk:assessrisk",
+            {"INPUT": layers, "JURISDICTION": "US", "REFERENCE_DATE": "2026-11-25", "OUTPUT": str(gpkg)},
+        )
+        before = {t: fingerprint_table(pg, out, t) for t in pg.tables(out)}
+        source = postgis_source(pg.connection_uri().uri(False), out)
+        got, want = read_assessment(source), read_assessment(gpkg)
+        assert sorted(got.layers) == sorted(want.layers) == sorted(SCENARIOS)
+        for sid in SCENARIOS:
+            _frames_equal(got.layers[sid], want.layers[sid], sid)
+        for t in ("scenario_summary", "vendor_summary", "data_issues"):
+            _frames_equal(getattr(got, t), getattr(want, t), t)
+        same = {k for k in want.run_info if k != "run_at"}
+        assert {k: got.run_info[k] for k in same} == {k: want.run_info[k] for k in same}
+        assert out in got.source and "PostgreSQL" in got.source
+
+        books = {}
+        for name, params in (
+            ("pg", {"DATABASE": pg_connection, "SCHEMA": out}),
+            ("gpkg", {"INPUT": str(gpkg)}),
+        ):
+            path = tmp_path / f"{name}.xlsx"
+            res = run_alg("vendorrisk:exportworkbook", {**params, "LANGUAGE": "en", "OUTPUT": str(path)})
+            books[name] = load_workbook(res["OUTPUT"], read_only=True)
+        for sheet in ("Assets", "Vendors", "Scenarios", "Evidence"):
+            a = list(books["pg"][sheet].iter_rows(values_only=True))
+            b = list(books["gpkg"][sheet].iter_rows(values_only=True))
+            assert a == b and len(a) > 3, sheet
+
+        _, counts_pg = compare_scenarios(source, "status_quo", "rip_and_replace", str(tmp_path / "c1.gpkg"))
+        _, counts_gpkg = compare_scenarios(gpkg, "status_quo", "rip_and_replace", str(tmp_path / "c2.gpkg"))
+        assert counts_pg == counts_gpkg and sum(counts_pg.values()) > 0
+
+        figures = report_data(source, "rip_and_replace").figures
+        assert figures == report_data(str(gpkg), "rip_and_replace").figures
+        assert source.layer("risk_rip_and_replace").featureCount() == 241
+        assert {t: fingerprint_table(pg, out, t) for t in pg.tables(out)} == before  # read-only
+    finally:
+        pg.query(f"DROP SCHEMA IF EXISTS {_q(out)} CASCADE")
+
+
+def fingerprint_table(pg, schema, table):
+    return pg.query(f"SELECT md5(string_agg(t::text, '|' ORDER BY fid)) FROM {_q(schema)}.{_q(table)} t")[0][
+        0
+    ]
+
+
+def test_exportworkbook_names_what_is_missing_or_wrong(city, provider, pg_connection, tmp_path):
+    from conftest import refusal
+
+    pg, _, _ = city
+    xlsx = str(tmp_path / "w.xlsx")
+    assert "INPUT (a GeoPackage) or DATABASE and SCHEMA" in refusal(
+        "vendorrisk:exportworkbook", {"OUTPUT": xlsx}
+    )
+    both = {"INPUT": str(tmp_path / "a.gpkg"), "DATABASE": pg_connection, "SCHEMA": pg.schema, "OUTPUT": xlsx}
+    assert "not both" in refusal("vendorrisk:exportworkbook", both)
+    nothing = {"DATABASE": pg_connection, "SCHEMA": "no_such_schema", "OUTPUT": xlsx}
+    assert "no_such_schema: schema not found or empty" in refusal("vendorrisk:exportworkbook", nothing)
+    inputs_only = {"DATABASE": pg_connection, "SCHEMA": pg.schema, "OUTPUT": xlsx}
+    assert "not an assessment schema (no run_info, scenario_summary, vendor_summary" in refusal(
+        "vendorrisk:exportworkbook", inputs_only
+    )

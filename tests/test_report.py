@@ -19,7 +19,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QRectF, QSizeF, QTransla
 from qgis.PyQt.QtGui import QImage
 from test_dock_helpers import copy_city
 from test_dock_i18n import qm  # noqa: F401 - fixture
-from vendor_risk.gis.io.tables import read_table
+from vendor_risk.gis.io.assessment_read import read_table
 from vendor_risk.gis.layouts.council_report import (
     council_report,
     number,

@@ -27,7 +27,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..gis.io.tables import read_table
+from ..gis.io.assessment_read import read_table
 from ..gis.layouts.council_report import council_report, number
 from ..gis.pipelines.compare import CHANGE_KEYS, change_label, compare_scenarios, style_comparison
 from ..gis.project_settings import DockSettings, has_settings, read_settings, write_settings
@@ -35,6 +35,7 @@ from ..gis.tasks import LOG_TAG, AlgorithmTask, FunctionTask
 from ..plugin_paths import UI_DIR
 from ..risk.assessment.scenarios import BUILT_IN_ORDER, ScenarioError, available_scenarios, load_scenario
 from ..risk.definitions import FIELD_ROLES
+from ..risk.schema import is_tagged
 from ..risk.tagging.fieldmap import FieldMappingError, detect_fields
 from . import overlays
 from .chart import BarChart
@@ -509,7 +510,7 @@ class VendorRiskDock(QgsDockWidget):
         except FieldMappingError as e:
             return None, str(e)
         for layer, found in per_layer:
-            tagged = {"vendor_id", "asset_class", "standards"} <= set(layer.fields().names())
+            tagged = is_tagged(layer.fields().names())
             if not tagged and not any(found.get(r) for r in ("manufacturer", "brand", "model")):
                 return None, self.tr(
                     "The layer {} has no field naming the maker, brand or "

@@ -13,6 +13,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..gis.io.assessment_read import as_source
 from ..gis.layouts.council_report import in_every_style, style_risk_layer
 
 ROLE = "vendor_risk/role"  # 'scenario' or 'comparison' on the layers a run adds
@@ -58,7 +59,7 @@ def add_run_group(project, gpkg, scenario_ids, labels, when=None):
         name, n = f"{base} ({n})", n + 1
     layers, broken = {}, []
     for sid in scenario_ids:
-        layer = QgsVectorLayer(f"{gpkg}|layername=risk_{sid}", labels.get(sid, sid), "ogr")
+        layer = as_source(gpkg).layer(f"risk_{sid}", labels.get(sid, sid))
         if not layer.isValid():
             broken.append(sid)
             continue
@@ -71,7 +72,7 @@ def add_run_group(project, gpkg, scenario_ids, labels, when=None):
     if broken:
         raise ValueError(
             QCoreApplication.translate("VendorRiskDock", "{} does not hold the layers {}").format(
-                os.path.basename(gpkg), ", ".join(f"risk_{s}" for s in broken)
+                as_source(gpkg).label(), ", ".join(f"risk_{s}" for s in broken)
             )
         )
     group = root.insertGroup(0, name)

@@ -5,7 +5,6 @@ Extract, then write: report_data() reads the GeoPackage into a plain structure; 
 lays it out on a page.
 """
 
-import os
 import re
 from dataclasses import dataclass, field
 
@@ -29,7 +28,7 @@ from qgis.PyQt.QtGui import QColor
 from ...risk.assessment.scenarios import ScenarioError, available_scenarios, load_scenario
 from ...risk.safety.text import strip_invisible
 from ..compat import GEOMETRY_POLYGON, LAYOUT_MILLIMETERS, set_label_text_format, set_legend_text_format
-from ..io.tables import read_table
+from ..io.assessment_read import as_source, read_table
 from ..styles.risk import RISK_STYLES, STYLE_TITLES, qml_path
 from .render import export_pdf, export_png, map_page, scratch_project
 from .text import text_format
@@ -155,7 +154,7 @@ def report_data(gpkg, scenario_id, lang="en", place=""):
     if rows.empty:
         raise ValueError(
             translate("VendorRiskReport", "{} holds no scenario '{}' (it has: {})").format(
-                os.path.basename(gpkg), scenario_id, ", ".join(summary["scenario_id"])
+                as_source(gpkg).label(), scenario_id, ", ".join(summary["scenario_id"])
             )
         )
     row = rows.iloc[0].to_dict()
@@ -208,7 +207,7 @@ def report_data(gpkg, scenario_id, lang="en", place=""):
         info.get("catalog_as_of", ""),
         str(info.get("scenarios", "")).replace(",", ", "),
         f"{run_at} UTC" if run_at else "",
-        os.path.basename(gpkg),
+        as_source(gpkg).label(),
     )
     return ReportData(
         scenario_id=scenario_id,
@@ -349,10 +348,12 @@ def council_report(
     if scratch:
         project = scratch_project()
     if layer is None:
-        layer = QgsVectorLayer(f"{gpkg}|layername=risk_{scenario_id}", data.scenario_name, "ogr")
+        layer = as_source(gpkg).layer(f"risk_{scenario_id}", data.scenario_name)
         if not layer.isValid():
             raise ValueError(
-                translate("VendorRiskReport", "cannot open the layer risk_{} in {}").format(scenario_id, gpkg)
+                translate("VendorRiskReport", "cannot open the layer risk_{} in {}").format(
+                    scenario_id, as_source(gpkg).label()
+                )
             )
         style_risk_layer(layer)
         project.addMapLayer(layer, False)

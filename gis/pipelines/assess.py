@@ -11,28 +11,23 @@ import numpy as np
 import pandas as pd
 from osgeo import ogr, osr
 
-from ...risk.assessment.engine import RESULT_FIELDS
 from ...risk.columns import text
-from ...risk.schema import input_renames
-from ...risk.tagging.tagger import REVIEW_COLUMNS, TAG_COLUMNS
+from ...risk.schema import (
+    RESULT_KINDS,
+    REVIEW_COLUMNS,
+    SOURCE_LAYER,
+    TAG_COLUMNS,
+    TAG_KINDS,
+    input_renames,
+    is_tagged,
+)
 from ..compat import ogr_wkb_code
 from ..io.arrow_columns import wkb_values
 from ..io.gpkg_write import GpkgBuilder, kind_of  # noqa: F401 - GpkgBuilder: the default
 from ..io.layer_data import layer_kinds
 from ..io.layers import iter_layer
 
-SOURCE_FIELD = "source_layer"
-RESULT_KINDS = dict(RESULT_FIELDS)
-TAG_KINDS = {
-    c: (
-        "float"
-        if c == "match_confidence"
-        else "bool"
-        if c in ("needs_review", "standards_assumed")
-        else "str"
-    )
-    for c in TAG_COLUMNS
-}
+SOURCE_FIELD = SOURCE_LAYER.name
 CHUNK_ROWS = 200_000
 # Result columns that do not change between scenarios: derived layers take them from the first
 # (scenario_id is set as a constant).
@@ -102,7 +97,7 @@ def platform_rows(inputs, ids, tagger, retag):
             if not keep.any():
                 continue
             part = chunk.frame[keep].reset_index(drop=True)
-            if not _tagged(part) or retag:
+            if not is_tagged(part.columns) or retag:
                 tags = tagger.tag(part, fields)[0]
                 part = part.drop(columns=[c for c in TAG_COLUMNS if c in part.columns]).join(tags)
             part = part.drop(columns=[c for c in part.columns if c in ROLE_NAMES and c not in roles])
@@ -326,9 +321,7 @@ def _run(inputs, engine, tagger, builder, retag, feedback, chunk_rows):
     kinds = union_kinds(inputs.layers)
     crs = inputs.layers[0].crs().toWkt()
     stale = set(TAG_COLUMNS) | set(RESULT_KINDS)
-    untagged = [
-        lyr for lyr in inputs.layers if retag or not _tagged(pd.DataFrame(columns=lyr.fields().names()))
-    ]
+    untagged = [lyr for lyr in inputs.layers if retag or not is_tagged(lyr.fields().names())]
     keep = {c for lyr in untagged for c in lyr.fields().names() if c in stale}
     writer = AssessmentWriter(
         builder, [sc.id for sc in engine.scenarios], kinds, output_geometry(inputs.layers), crs, keep
@@ -337,9 +330,7 @@ def _run(inputs, engine, tagger, builder, retag, feedback, chunk_rows):
         reviews, done = [], 0
         total = sum(max(lyr.featureCount(), 0) for lyr in inputs.layers) or 1
         for layer, name, fields in zip(inputs.layers, inputs.names, inputs.fields):
-            tagged = not retag and all(
-                c in layer.fields().names() for c in ("vendor_id", "asset_class", "standards")
-            )
+            tagged = not retag and is_tagged(layer.fields().names())
             for chunk in iter_layer(layer, chunk_rows, inputs.selected_only):
                 if feedback is not None and feedback.isCanceled():
                     raise CancelledError()
@@ -372,7 +363,3 @@ def _run(inputs, engine, tagger, builder, retag, feedback, chunk_rows):
         except BaseException:  # noqa: BLE001 - the first error is the one to report
             pass
         raise
-
-
-def _tagged(frame):
-    return all(c in frame.columns for c in ("vendor_id", "asset_class", "standards"))

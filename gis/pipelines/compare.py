@@ -1,7 +1,5 @@
 """What changes for each asset between two scenarios of one run: a layer of the assets that move."""
 
-import os
-
 import numpy as np
 import pandas as pd
 from qgis.core import (
@@ -10,12 +8,12 @@ from qgis.core import (
     QgsLineSymbol,
     QgsMarkerSymbol,
     QgsRendererCategory,
-    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...risk.tagging.fieldmap import detect_fields
 from ..compat import GEOMETRY_LINE, GEOMETRY_POLYGON
+from ..io.assessment_read import as_source
 from ..io.gpkg_write import GpkgBuilder
 from ..io.layers import read_layer
 
@@ -87,22 +85,37 @@ def classify(a, b):
     return change, np.array([";".join(c) for c in changes], dtype=object)
 
 
+def _in_fid_order(data):
+    """The rows sorted by feature id: a database returns them in no promised order."""
+    if data.fids is None or len(data.fids) < 2 or bool(np.all(np.diff(data.fids) > 0)):
+        return data
+    order = np.argsort(data.fids, kind="stable")
+    data.frame = data.frame.iloc[order].reset_index(drop=True)
+    data.fids = np.asarray(data.fids)[order]
+    if data.wkb is not None:
+        data.wkb = np.asarray(data.wkb, dtype=object)[order]
+    return data
+
+
 def compare_scenarios(gpkg, scenario_a, scenario_b, out_path, progress=None):
-    """Write the assets whose status changes from A to B to out_path; returns (uri, counts)."""
+    """Write the assets whose status changes from A to B to out_path; returns (uri, counts).
+
+    `gpkg`: the assessment, a GeoPackage path or an AssessmentSource (GeoPackage or PostGIS)."""
+    source = as_source(gpkg)
     if scenario_a == scenario_b:
         raise ValueError(
             QCoreApplication.translate("VendorRiskCompare", "Choose two different scenarios to compare.")
         )
     datas = []
     for sid in (scenario_a, scenario_b):
-        layer = QgsVectorLayer(f"{gpkg}|layername=risk_{sid}", f"risk_{sid}", "ogr")
+        layer = source.layer(f"risk_{sid}")
         if not layer.isValid():
             raise ValueError(
                 QCoreApplication.translate(
                     "VendorRiskCompare", "{} holds no layer risk_{}: was the scenario assessed in this run?"
-                ).format(os.path.basename(gpkg), sid)
+                ).format(source.label(), sid)
             )
-        datas.append(read_layer(layer))
+        datas.append(_in_fid_order(read_layer(layer)))
         if progress is not None:
             progress(40 * len(datas))
     a, b = datas

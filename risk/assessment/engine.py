@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..columns import categorical, factorize_rows
+from ..schema import TAGGED_BY, VENDOR_SUMMARY
 from . import costs
 from .assets import DataIssues, prepare_assets
 from .compatibility import Compatibility
@@ -21,25 +22,6 @@ from .sanctions import Jurisdiction, JurisdictionError, SanctionResolver
 from .scoring import risk_band, risk_score
 from .uncertainty import sample_total
 
-RESULT_FIELDS = (
-    ("scenario_id", "str"),
-    ("sanction_level", "int"),
-    ("sanction_lists", "str"),
-    ("removal_deadline", "str"),
-    ("compatible", "bool"),
-    ("forced", "bool"),
-    ("forced_year", "int"),
-    ("purchase_value", "float"),
-    ("replacement_cost", "float"),
-    ("reintegration_cost", "float"),
-    ("stranded_value", "float"),
-    ("lockin_ratio", "float"),
-    ("risk_score", "float"),
-    ("risk_band", "str"),
-    ("cost_assumed", "bool"),
-    ("reasons", "str"),
-)
-RESULT_COLUMNS = tuple(n for n, _ in RESULT_FIELDS)
 VENDOR_SUMS = (
     "assets",
     "units",
@@ -138,7 +120,7 @@ class Assessment:
         ok, message = self.start(fields, inputs)
         if not ok:
             return ok, message
-        missing = [c for c in ("vendor_id", "asset_class", "standards") if c not in frame.columns]
+        missing = [c for c in TAGGED_BY if c not in frame.columns]
         if missing:
             return False, f"the assets are not tagged (missing {', '.join(missing)})"
         self._frame = frame
@@ -524,26 +506,7 @@ class Assessment:
         out["country"] = out["vendor_id"].map(table["country"]).fillna("")
         out.insert(0, "scenario_id", sc.id)
         out = out.sort_values(["exposure", "switching_cost"], ascending=False, kind="stable")
-        cols = [
-            "scenario_id",
-            "vendor_id",
-            "vendor_name",
-            "parent_id",
-            "country",
-            "assets",
-            "units",
-            "sanction_level",
-            "sanction_lists",
-            "assets_forced",
-            "incompatible",
-            "purchase_value",
-            "replacement_cost",
-            "stranded_value",
-            "exposure",
-            "exit_cost",
-            "cascade_cost",
-            "switching_cost",
-        ]
+        cols = [c.name for c in VENDOR_SUMMARY]
         return out[cols].reset_index(drop=True)
 
     def _run_info(self, expected, total_p):

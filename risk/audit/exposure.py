@@ -2,8 +2,9 @@
 
 from ..assessment.engine import Assessment
 from ..assessment.scenarios import load_profile, load_scenarios
+from ..schema import TAG_COLUMNS
 from ..tagging.fieldmap import detect_fields
-from ..tagging.tagger import TAG_COLUMNS, Tagger
+from ..tagging.tagger import Tagger
 
 EXPOSURE_SCENARIO = "targeted_sanctions"  # the lists in force, enforced in the jurisdiction
 EXPOSURE_COLUMNS = ("vendor_name", "sanction_level", "sanction_lists", "removal_deadline")

@@ -4,22 +4,9 @@ import numpy as np
 import pandas as pd
 
 from ..columns import categorical, factorize_rows, text_codes
-from ..definitions import TAG_FIELDS
+from ..schema import REVIEW_COLUMNS, TAG_COLUMNS
 from .matching import Matcher
 from .normalize import name_key, split_values
-
-TAG_COLUMNS = tuple(name for name, _ in TAG_FIELDS) + ("standards_assumed", "match_note")
-REVIEW_COLUMNS = (
-    "raw",
-    "field",
-    "vendor_id",
-    "count",
-    "match_method",
-    "match_confidence",
-    "suggested_vendor_id",
-    "example_model",
-    "note",
-)
 
 
 class Tagger:

@@ -11,10 +11,9 @@ import numpy as np
 import pandas as pd
 
 from ..assessment.assets import parse_numbers, parse_years
-from ..assessment.engine import RESULT_COLUMNS
 from ..definitions import FIELD_ROLES, MATCH_METHOD_KEYS, RISK_BANDS
 from ..labels import label
-from ..tagging.tagger import TAG_COLUMNS
+from ..schema import COMPUTED, RESULT_COLUMNS, TAG_COLUMNS
 from .model import (
     AssetRows,
     Column,
@@ -106,7 +105,7 @@ ASSET_LAYOUT = (
     ("role.protocols", "role:protocols", "", 16),
     ("role.platform", "role:platform", "", 12),
 )
-_NOT_EXTRA = set(TAG_COLUMNS) | set(RESULT_COLUMNS) | {"source_layer", "fid", "geom"}
+_NOT_EXTRA = COMPUTED | {"fid", "geom"}
 
 
 def asset_ids(frame, id_values):
