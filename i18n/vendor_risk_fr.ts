@@ -684,277 +684,277 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
 <context>
     <name>VendorRiskDock</name>
     <message>
-        <location filename="../ui/dock.py" line="265"/>
+        <location filename="../ui/dock.py" line="260"/>
         <source>Vendor Risk</source>
         <translation>Vendor Risk</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="132"/>
+        <location filename="../ui/dock.py" line="127"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="133"/>
+        <location filename="../ui/dock.py" line="128"/>
         <source>Assessment GeoPackage</source>
         <translation>GeoPackage de l’évaluation</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="134"/>
+        <location filename="../ui/dock.py" line="129"/>
         <source>a new file per run, in the project folder</source>
         <translation>un nouveau fichier à chaque évaluation, dans le dossier du projet</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="140"/>
+        <location filename="../ui/dock.py" line="135"/>
         <source>Names detected for this role: {}</source>
         <translation>Noms reconnus pour ce rôle : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="181"/>
+        <location filename="../ui/dock.py" line="176"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="166"/>
+        <location filename="../ui/dock.py" line="161"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="167"/>
+        <location filename="../ui/dock.py" line="162"/>
         <source>Watch</source>
         <translation>Vigilance</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="168"/>
+        <location filename="../ui/dock.py" line="163"/>
         <source>Restricted</source>
         <translation>Restreint</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="169"/>
+        <location filename="../ui/dock.py" line="164"/>
         <source>Removal</source>
         <translation>Retrait</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="170"/>
+        <location filename="../ui/dock.py" line="165"/>
         <source>Incompatible</source>
         <translation>Incompatibles</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="174"/>
+        <location filename="../ui/dock.py" line="169"/>
         <source>Sanction level 0: on no list in force</source>
         <translation>Niveau de sanction 0 : sur aucune liste en vigueur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="175"/>
+        <location filename="../ui/dock.py" line="170"/>
         <source>Sanction level 1: listed elsewhere, export-controlled or suspected OEM</source>
         <translation>Niveau de sanction 1 : listé ailleurs, soumis au contrôle des exportations ou fabricant d’origine suspecté</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="176"/>
+        <location filename="../ui/dock.py" line="171"/>
         <source>Sanction level 2: procurement or funding ban</source>
         <translation>Niveau de sanction 2 : interdiction d’achat ou de financement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="177"/>
+        <location filename="../ui/dock.py" line="172"/>
         <source>Sanction level 3: removal mandated</source>
         <translation>Niveau de sanction 3 : retrait obligatoire</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="196"/>
+        <location filename="../ui/dock.py" line="191"/>
         <source>Vendor</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="197"/>
+        <location filename="../ui/dock.py" line="192"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="198"/>
+        <location filename="../ui/dock.py" line="193"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="199"/>
+        <location filename="../ui/dock.py" line="194"/>
         <source>Assets</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="200"/>
+        <location filename="../ui/dock.py" line="195"/>
         <source>Exposure</source>
         <translation>Exposition</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="201"/>
+        <location filename="../ui/dock.py" line="196"/>
         <source>Switching cost</source>
         <translation>Coût de sortie</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="764"/>
+        <location filename="../ui/vendors_panel.py" line="21"/>
         <source>Exposure by vendor</source>
         <translation>Exposition par fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="764"/>
+        <location filename="../ui/vendors_panel.py" line="21"/>
         <source>Run an assessment to see the vendors.</source>
         <translation>Lancez une évaluation pour voir les fournisseurs.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="366"/>
+        <location filename="../ui/dock.py" line="361"/>
         <source>auto: {}</source>
         <translation>auto : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="366"/>
+        <location filename="../ui/dock.py" line="361"/>
         <source>auto: not found</source>
         <translation>auto : introuvable</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="495"/>
+        <location filename="../ui/dock.py" line="490"/>
         <source>Tick at least one asset layer to assess.</source>
         <translation>Cochez au moins une couche d’équipements à évaluer.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="498"/>
+        <location filename="../ui/dock.py" line="493"/>
         <source>Tick at least one scenario.</source>
         <translation>Cochez au moins un scénario.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="501"/>
+        <location filename="../ui/dock.py" line="496"/>
         <source>Choose a jurisdiction: US, EU, FR, UK or a code from your catalog.</source>
         <translation>Choisissez le droit applicable : US, EU, FR, UK ou un code de votre catalogue.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="504"/>
+        <location filename="../ui/dock.py" line="499"/>
         <source>&apos;Selected features only&apos; is ticked but no feature is selected in {}.</source>
         <translation>« Entités sélectionnées uniquement » est coché, mais aucune entité n’est sélectionnée dans {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="515"/>
+        <location filename="../ui/dock.py" line="510"/>
         <source>The layer {} has no field naming the maker, brand or model: choose one in the field mapping table.</source>
         <translation>La couche {} n’a aucun champ indiquant le fabricant, la marque ou le modèle : choisissez-en un dans la table de correspondance des champs.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="524"/>
+        <location filename="../ui/dock.py" line="519"/>
         <source>Cannot write in the folder {}: choose another output file.</source>
         <translation>Impossible d’écrire dans le dossier {} : choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="527"/>
+        <location filename="../ui/dock.py" line="522"/>
         <source>The output {} is open in this project (layers: {}): choose another file.</source>
         <translation>Le fichier de sortie {} est ouvert dans ce projet (couches : {}) : choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="551"/>
+        <location filename="../ui/dock.py" line="546"/>
         <source>Vendor Risk: assessing {} layer(s)</source>
         <translation>Vendor Risk : évaluation de {} couche(s)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="565"/>
+        <location filename="../ui/dock.py" line="560"/>
         <source>Assessing… the map stays usable meanwhile.</source>
         <translation>Évaluation en cours… la carte reste utilisable pendant ce temps.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="571"/>
+        <location filename="../ui/dock.py" line="566"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="599"/>
+        <location filename="../ui/dock.py" line="594"/>
         <source>the results could not be shown: {}</source>
         <translation>les résultats n’ont pas pu être affichés : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="608"/>
+        <location filename="../ui/dock.py" line="603"/>
         <source>{} data issue(s): see the data_issues table and the log.</source>
         <translation>{} problème(s) de données : voir la table data_issues et le journal.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="617"/>
+        <location filename="../ui/dock.py" line="612"/>
         <source>The assessment did not run: {}</source>
         <translation>L’évaluation n’a pas abouti : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="623"/>
+        <location filename="../ui/dock.py" line="618"/>
         <source>Assessment cancelled: nothing was added to the project and no file was written.</source>
         <translation>Évaluation annulée : rien n’a été ajouté au projet et aucun fichier n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="654"/>
+        <location filename="../ui/dock.py" line="649"/>
         <source>Cannot read the results in {}: {}</source>
         <translation>Impossible de lire les résultats dans {} : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="677"/>
+        <location filename="../ui/dock.py" line="672"/>
         <source>Run “{}”: jurisdiction {}, reference date {}, catalog {}; file {}.</source>
         <translation>Évaluation « {} » : droit applicable {}, date de référence {}, catalogue {} ; fichier {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="688"/>
+        <location filename="../ui/dock.py" line="683"/>
         <source>No assessment yet: run one in the Assess tab.</source>
         <translation>Aucune évaluation pour l’instant : lancez-en une dans l’onglet Évaluer.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="802"/>
+        <location filename="../ui/vendors_panel.py" line="64"/>
         <source>Exposure by vendor — {}</source>
         <translation>Exposition par fournisseur — {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="802"/>
+        <location filename="../ui/vendors_panel.py" line="64"/>
         <source>Nothing must be replaced under this scenario: no exposure.</source>
         <translation>Rien n’est à remplacer dans ce scénario : aucune exposition.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="829"/>
+        <location filename="../ui/vendors_panel.py" line="91"/>
         <source>{} asset(s) of {} selected on “{}”.</source>
         <translation>{} équipement(s) de {} sélectionné(s) sur « {} ».</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="842"/>
+        <location filename="../ui/compare_panel.py" line="24"/>
         <source>Choose two different scenarios to compare.</source>
         <translation>Choisissez deux scénarios différents à comparer.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="853"/>
+        <location filename="../ui/compare_panel.py" line="38"/>
         <source>Vendor Risk: comparing two scenarios</source>
         <translation>Vendor Risk : comparaison de deux scénarios</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="866"/>
+        <location filename="../ui/compare_panel.py" line="51"/>
         <source>Comparing…</source>
         <translation>Comparaison en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="875"/>
+        <location filename="../ui/compare_panel.py" line="60"/>
         <source>Changes {} → {}</source>
         <translation>Changements {} → {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="895"/>
+        <location filename="../ui/compare_panel.py" line="82"/>
         <source>The comparison did not run: {}</source>
         <translation>La comparaison n’a pas abouti : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="902"/>
+        <location filename="../ui/compare_panel.py" line="89"/>
         <source>Comparison cancelled.</source>
         <translation>Comparaison annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="912"/>
+        <location filename="../ui/report_panel.py" line="22"/>
         <source>Council report</source>
         <translation>Rapport pour le conseil municipal</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="912"/>
+        <location filename="../ui/report_panel.py" line="22"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="941"/>
+        <location filename="../ui/report_panel.py" line="54"/>
         <source>The report could not be written: {}</source>
         <translation>Le rapport n’a pas pu être écrit : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="947"/>
+        <location filename="../ui/report_panel.py" line="62"/>
         <source>Report written: {}</source>
         <translation>Rapport écrit : {}</translation>
     </message>
@@ -1029,77 +1029,77 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Plateforme de rattachement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="178"/>
+        <location filename="../ui/dock.py" line="173"/>
         <source>Assets whose standards or vendor stop working in the city&apos;s bloc</source>
         <translation>Équipements dont les normes ou le fournisseur ne fonctionnent plus dans le bloc de la ville</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="181"/>
+        <location filename="../ui/dock.py" line="176"/>
         <source>Replacing what the scenario forces out, re-integration included</source>
         <translation>Remplacement de ce que le scénario oblige à retirer, réintégration comprise</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="181"/>
+        <location filename="../ui/dock.py" line="176"/>
         <source>Book value thrown away by early replacement</source>
         <translation>Valeur comptable perdue par un remplacement anticipé</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="738"/>
+        <location filename="../ui/dock.py" line="733"/>
         <source>Total cost by scenario</source>
         <translation>Coût total par scénario</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="604"/>
+        <location filename="../ui/dock.py" line="599"/>
         <source>{} assets assessed under {} scenario(s); expected cost {}.</source>
         <translation>{} équipements évalués selon {} scénario(s) ; coût attendu {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="610"/>
+        <location filename="../ui/dock.py" line="605"/>
         <source>The layers are in the group “{}”.</source>
         <translation>Les couches sont dans le groupe « {} ».</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="751"/>
+        <location filename="../ui/dock.py" line="746"/>
         <source>Expected cost over the scenarios (weighted by their probability): {}.</source>
         <translation>Coût attendu sur l’ensemble des scénarios (pondéré par leur probabilité) : {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="884"/>
+        <location filename="../ui/compare_panel.py" line="71"/>
         <source>{} asset(s) change from {} to {}.</source>
         <translation>{} équipement(s) changent entre « {} » et « {} ».</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="887"/>
+        <location filename="../ui/compare_panel.py" line="74"/>
         <source>: </source>
         <translation> : </translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="793"/>
+        <location filename="../ui/vendors_panel.py" line="55"/>
         <source>(unknown vendor)</source>
         <translation>(fournisseur inconnu)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="181"/>
+        <location filename="../ui/dock.py" line="176"/>
         <source>Replacement</source>
         <translation>Remplacement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="181"/>
+        <location filename="../ui/dock.py" line="176"/>
         <source>Stranded</source>
         <translation>Valeur perdue</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="181"/>
+        <location filename="../ui/dock.py" line="176"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="181"/>
+        <location filename="../ui/dock.py" line="176"/>
         <source>Replacement plus stranded value</source>
         <translation>Remplacement plus valeur perdue</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="729"/>
+        <location filename="../ui/dock.py" line="724"/>
         <source>{} — probability {}</source>
         <translation>{} — probabilité {}</translation>
     </message>

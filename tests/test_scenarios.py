@@ -96,3 +96,25 @@ def test_profile_weights_must_add_up(tmp_path):
 def test_unknown_scenario_id_lists_the_available_ones():
     with pytest.raises(ScenarioError, match="unknown scenario.*nope.*available.*status_quo"):
         load_scenarios("status_quo,nope")
+
+
+def test_scenario_choices_list_built_ins_first_then_user_files_and_say_what_is_broken(tmp_path):
+    from vendor_risk.risk.assessment.scenarios import BUILT_IN_ORDER, in_display_order, scenario_choices
+
+    good = json.load(open(available_scenarios()["status_quo"], encoding="utf-8"))
+    good["name"] = {"en": "Aardvark case", "fr": "Cas oryctérope"}
+    good["id"] = "aardvark"
+    (tmp_path / "aardvark.json").write_text(json.dumps(good), encoding="utf-8")
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    choices = scenario_choices("fr", str(tmp_path))
+    ids = [sid for sid, _, _ in choices]
+    assert ids == [*BUILT_IN_ORDER, "aardvark", "broken"]
+    by_id = {sid: (label, desc) for sid, label, desc in choices}
+    assert by_id["aardvark"][0] == "Cas oryctérope" and by_id["aardvark"][1]
+    assert by_id["broken"][0] == "broken" and "broken.json" in by_id["broken"][1]
+    assert in_display_order(["zeta", "bifurcation", "alpha", "status_quo"]) == [
+        "status_quo",
+        "bifurcation",
+        "alpha",
+        "zeta",
+    ]

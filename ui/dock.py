@@ -18,9 +18,7 @@ from qgis.gui import QgsDockWidget, QgsFileWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
-    QApplication,
     QComboBox,
-    QFileDialog,
     QHeaderView,
     QListWidgetItem,
     QTableWidgetItem,
@@ -28,22 +26,25 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..gis.io.assessment_read import read_table
-from ..gis.layouts.council_report import council_report, number
-from ..gis.pipelines.compare import CHANGE_KEYS, change_label, compare_scenarios, style_comparison
+from ..gis.layouts.council_report import number
 from ..gis.project_settings import DockSettings, has_settings, read_settings, write_settings
-from ..gis.tasks import LOG_TAG, AlgorithmTask, FunctionTask
+from ..gis.tasks import LOG_TAG, AlgorithmTask
 from ..plugin_paths import UI_DIR
-from ..risk.assessment.scenarios import BUILT_IN_ORDER, ScenarioError, available_scenarios, load_scenario
+from ..risk.assessment.scenarios import scenario_choices
+from ..risk.catalog.loader import shipped_jurisdictions
 from ..risk.definitions import FIELD_ROLES
 from ..risk.schema import is_tagged
 from ..risk.tagging.fieldmap import FieldMappingError, detect_fields
 from . import overlays
 from .chart import BarChart
 from .common import check_state, language, role_label
+from .compare_panel import ComparePanel
+from .layout import fit_height
+from .report_panel import ReportPanel
+from .vendors_panel import VendorsPanel
 
 FORM, _BASE = uic.loadUiType(os.path.join(UI_DIR, "dock.ui"))
 BASE_JURISDICTIONS = ("US", "EU", "FR", "UK")
-TOP_VENDORS = 10
 ALGORITHM = "vendorrisk:assessrisk"
 
 
@@ -60,44 +61,12 @@ class RunView:
     info: dict = field(default_factory=dict)
 
 
-def scenario_choices(lang):
-    """[(id, label, description)] of every available scenario, built-in ones first."""
-    found = available_scenarios()
-    order = sorted(
-        found, key=lambda i: (BUILT_IN_ORDER.index(i) if i in BUILT_IN_ORDER else len(BUILT_IN_ORDER), i)
-    )
-    out = []
-    for sid in order:
-        try:
-            sc = load_scenario(found[sid])
-            desc = (
-                sc.description.get(lang) or sc.description.get("en", "")
-                if isinstance(sc.description, dict)
-                else sc.description
-            )
-            out.append((sid, sc.label(lang), desc))
-        except ScenarioError as e:
-            out.append((sid, sid, str(e)))
-    return out
-
-
 def catalog_jurisdictions():
     """[(code, name)] from the shipped catalog (empty when it cannot be read)."""
     try:
-        from ..risk.catalog.loader import SHIPPED_DIR, SPECS
-        from ..risk.catalog.loader import read_table as read_catalog_table
-
-        table = read_catalog_table(os.path.join(SHIPPED_DIR, "jurisdictions.csv"), SPECS["jurisdictions.csv"])
-        return list(zip(table["jurisdiction"], table["name"]))
+        return shipped_jurisdictions()
     except Exception:  # noqa: BLE001 - a missing or broken catalog leaves the four defaults
         return []
-
-
-def fit_height(table):
-    """A table as tall as its rows: no inner scrolling, no empty band under the rows."""
-    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
-    height += sum(table.rowHeight(r) for r in range(table.rowCount())) or 22
-    table.setFixedHeight(height)
 
 
 class VendorRiskDock(QgsDockWidget):
@@ -115,7 +84,9 @@ class VendorRiskDock(QgsDockWidget):
         self.ui.chart_layout.addWidget(self.chart)
         self.lang = language()
         self.task = None
-        self.compare_task = None
+        self.vendors_panel = VendorsPanel(self)
+        self.compare_panel = ComparePanel(self)
+        self.report_panel = ReportPanel(self)
         self.view = None
         self._restoring = False
         self._user_fields = {}  # role -> field the user chose ('' = none)
@@ -235,7 +206,7 @@ class VendorRiskDock(QgsDockWidget):
         ui.run_button.clicked.connect(self.start_run)
         ui.cancel_button.clicked.connect(self.cancel_run)
         ui.scenario_combo.currentIndexChanged.connect(self._scenario_chosen)
-        ui.vendor_table.itemSelectionChanged.connect(self._vendor_selection_changed)
+        ui.vendor_table.itemSelectionChanged.connect(self.vendors_panel.selection_changed)
         ui.vendor_table.cellDoubleClicked.connect(lambda _r, _c: self.zoom_to_vendor())
         ui.zoom_button.clicked.connect(self.zoom_to_vendor)
         ui.compare_button.clicked.connect(self.start_compare)
@@ -254,11 +225,11 @@ class VendorRiskDock(QgsDockWidget):
                 signal.disconnect(slot)
             except TypeError:
                 pass
-        for task in (self.task, self.compare_task):
+        for task in (self.task, self.compare_panel.task):
             if task is not None:
                 task.detach()
                 task.cancel()
-        self.task = self.compare_task = None
+        self.task = self.compare_panel.task = None
 
     # -- messages --------------------------------------------------------------------------
     def message(self, text, level=Qgis.MessageLevel.Info, duration=8):
@@ -755,194 +726,20 @@ class VendorRiskDock(QgsDockWidget):
         )
         self.ui.expected_label.setProperty("value", expected)
 
+    # -- the panels' entry points (their widgets are in the one dock.ui) -----------------------
     def fill_vendors(self):
-        table = self.ui.vendor_table
-        table.setRowCount(0)
-        self.ui.zoom_button.setEnabled(False)
-        sid = self.current_scenario()
-        if self.view is None or sid is None:
-            self.chart.set_bars(
-                [], self.tr("Exposure by vendor"), number, self.tr("Run an assessment to see the vendors.")
-            )
-            return
-        vs = self.view.vendors
-        top = (
-            vs[vs["scenario_id"] == sid]
-            .sort_values(["exposure", "switching_cost"], ascending=False, kind="stable")
-            .head(TOP_VENDORS)
-        )
-        table.setRowCount(len(top))
-        for r, row in enumerate(top.itertuples()):
-            name = QTableWidgetItem(str(row.vendor_name) if row.vendor_id else self.tr("(unknown vendor)"))
-            name.setData(Qt.ItemDataRole.UserRole, row.vendor_id or "")
-            name.setToolTip("\n".join(x for x in (name.text(), str(row.sanction_lists or "")) if x))
-            cells = [
-                name,
-                QTableWidgetItem(str(row.country or "")),
-                QTableWidgetItem(number(row.sanction_level)),
-                QTableWidgetItem(number(row.assets)),
-                QTableWidgetItem(number(row.exposure)),
-                QTableWidgetItem(number(row.switching_cost)),
-            ]
-            for c, cell in enumerate(cells):
-                if c >= 2:
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                table.setItem(r, c, cell)
-        fit_height(table)
-        bars = [
-            (
-                row.vendor_name if row.vendor_id else self.tr("(unknown vendor)"),
-                row.exposure,
-                row.sanction_level,
-            )
-            for row in top.itertuples()
-            if row.exposure > 0
-        ]
-        label = self.view.labels.get(sid, sid)
-        self.chart.set_bars(
-            bars,
-            self.tr("Exposure by vendor — {}").format(label),
-            number,
-            self.tr("Nothing must be replaced under this scenario: no exposure."),
-        )
-
-    def _vendor_selection_changed(self):
-        self.ui.zoom_button.setEnabled(bool(self.ui.vendor_table.selectedItems()))
+        self.vendors_panel.fill()
 
     def zoom_to_vendor(self, row=None):
-        """Select the chosen vendor's assets on the scenario layer shown and zoom to them."""
-        layer = self.current_layer()
-        if row is None:
-            rows = self.ui.vendor_table.selectionModel().selectedRows()
-            row = rows[0].row() if rows else -1
-        if layer is None or row < 0:
-            return 0
-        item = self.ui.vendor_table.item(row, 0)
-        vendor = item.data(Qt.ItemDataRole.UserRole)
-        expr = "coalesce(\"vendor_id\", '') = '{}'".format(vendor.replace("'", "''"))
-        layer.selectByExpression(expr, Qgis.SelectBehavior.SetSelection)
-        count = layer.selectedFeatureCount()
-        if count:
-            canvas = self.iface.mapCanvas()
-            canvas.zoomToSelected(layer)
-            canvas.refresh()
-        self.message(
-            self.tr("{} asset(s) of {} selected on “{}”.").format(count, item.text(), layer.name()),
-            Qgis.MessageLevel.Info,
-            4,
-        )
-        return count
+        return self.vendors_panel.zoom(row)
 
-    # -- comparison ------------------------------------------------------------------------
     def start_compare(self):
-        if self.view is None or self.compare_task is not None:
-            return
-        a, b = self.ui.compare_a.currentData(), self.ui.compare_b.currentData()
-        if a == b:
-            self.message(self.tr("Choose two different scenarios to compare."), Qgis.MessageLevel.Warning)
-            return
-        stem = os.path.splitext(self.view.gpkg)[0]
-        out, n = f"{stem}_changes_{a}_to_{b}.gpkg", 2
-        while os.path.exists(out) or overlays.layers_using(self.project, out):
-            out, n = f"{stem}_changes_{a}_to_{b}_{n}.gpkg", n + 1
+        self.compare_panel.start()
 
-        def cleanup(path=out):
-            if os.path.exists(path):
-                os.remove(path)
+    @property
+    def compare_task(self):
+        return self.compare_panel.task
 
-        self.compare_task = FunctionTask(
-            self.tr("Vendor Risk: comparing two scenarios"),
-            lambda task, *args: compare_scenarios(*args, progress=task.set_progress),
-            self.view.gpkg,
-            a,
-            b,
-            out,
-            on_done=lambda res: self._compare_done(a, b, res),
-            on_error=self._compare_failed,
-            on_cancel=self._compare_cancelled,
-            cleanup=cleanup,
-        )
-        self.ui.compare_button.setEnabled(False)
-        self.ui.compare_result.setText(self.tr("Comparing…"))
-        QgsApplication.taskManager().addTask(self.compare_task)
-
-    def _compare_done(self, a, b, result):
-        self.compare_task = None
-        self.ui.compare_button.setEnabled(self.view is not None)
-        if self.view is None:
-            return
-        uri, counts = result
-        name = self.tr("Changes {} → {}").format(self.view.labels.get(a, a), self.view.labels.get(b, b))
-        try:
-            layer = overlays.add_comparison(self.project, self.view.group, uri, name)
-        except ValueError as e:
-            self._compare_failed(str(e))
-            return
-        style_comparison(layer)
-        overlays.show_reasons(layer, "reasons_b")
-        total = sum(counts.values())
-        text = self.tr("{} asset(s) change from {} to {}.").format(
-            number(total), self.view.labels.get(a, a), self.view.labels.get(b, b)
-        )
-        colon = self.tr(": ")
-        lines = [f"• {change_label(k)}{colon}{number(counts[k])}" for k in CHANGE_KEYS if counts[k]]
-        self.ui.compare_result.setText("\n".join([text] + lines))
-        self.message(text, Qgis.MessageLevel.Success)
-
-    def _compare_failed(self, message):
-        self.compare_task = None
-        self.ui.compare_button.setEnabled(self.view is not None)
-        text = self.tr("The comparison did not run: {}").format(message)
-        self.ui.compare_result.setText(text)
-        self.message(text, Qgis.MessageLevel.Critical, 0)
-
-    def _compare_cancelled(self):
-        self.compare_task = None
-        self.ui.compare_button.setEnabled(self.view is not None)
-        self.ui.compare_result.setText(self.tr("Comparison cancelled."))
-
-    # -- report ----------------------------------------------------------------------------
     def make_report(self, pdf_path=None):
         """Write the council report of the scenario on the map; returns the files written."""
-        layer, sid = self.current_layer(), self.current_scenario()
-        if layer is None:
-            return []
-        if pdf_path is None:
-            suggested = f"{os.path.splitext(self.view.gpkg)[0]}_report_{sid}.pdf"
-            pdf_path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Council report"), suggested, self.tr("PDF (*.pdf)")
-            )
-            if not pdf_path:
-                return []
-        if not pdf_path.lower().endswith(".pdf"):
-            pdf_path += ".pdf"
-        png_path = os.path.splitext(pdf_path)[0] + ".png"
-        root = self.project.layerTreeRoot()
-        background = [
-            lyr
-            for lyr in root.layerOrder()
-            if not overlays.is_ours(lyr)
-            and root.findLayer(lyr.id()) is not None
-            and root.findLayer(lyr.id()).isVisible()
-        ]
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            _data, written = council_report(
-                self.view.gpkg,
-                sid,
-                pdf_path,
-                png_path,
-                background=background,
-                lang=self.lang,
-                layer=layer,
-                project=self.project,
-            )
-        except (ValueError, RuntimeError, OSError) as e:
-            self.message(
-                self.tr("The report could not be written: {}").format(e), Qgis.MessageLevel.Critical, 0
-            )
-            return []
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.message(self.tr("Report written: {}").format(" ; ".join(written)), Qgis.MessageLevel.Success)
-        return written
+        return self.report_panel.make(pdf_path)

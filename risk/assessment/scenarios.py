@@ -267,6 +267,26 @@ def available_scenarios(user_folder=None):
 BUILT_IN_ORDER = ("status_quo", "targeted_sanctions", "component_embargo", "rip_and_replace", "bifurcation")
 
 
+def in_display_order(ids):
+    """Scenario ids in the order they are shown and run: the built-in ones first, then by id."""
+    n = len(BUILT_IN_ORDER)
+    return sorted(ids, key=lambda i: (BUILT_IN_ORDER.index(i) if i in BUILT_IN_ORDER else n, i))
+
+
+def scenario_choices(lang="en", user_folder=None):
+    """[(id, label, description)] of every available scenario, in display order; a scenario
+    whose file is broken is listed with its id and the error as description."""
+    found = available_scenarios(user_folder)
+    out = []
+    for sid in in_display_order(found):
+        try:
+            sc = load_scenario(found[sid])
+            out.append((sid, sc.label(lang), _pick(sc.description, lang)))
+        except ScenarioError as e:
+            out.append((sid, sid, str(e)))
+    return out
+
+
 def load_scenarios(ids=None, user_folder=None):
     """Load the chosen scenarios (all when ids is empty), in a stable order."""
     found = available_scenarios(user_folder)
@@ -280,7 +300,5 @@ def load_scenarios(ids=None, user_folder=None):
                 f"unknown scenario(s) {', '.join(missing)} (available: {', '.join(sorted(found))})",
             )
     else:
-        wanted = sorted(
-            found, key=lambda i: (BUILT_IN_ORDER.index(i) if i in BUILT_IN_ORDER else len(BUILT_IN_ORDER), i)
-        )
+        wanted = in_display_order(found)
     return [load_scenario(found[i]) for i in dict.fromkeys(wanted)]

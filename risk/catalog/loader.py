@@ -346,3 +346,9 @@ def load_catalog(user_folder=None, shipped_folder=SHIPPED_DIR):
     _check_references(tables)
     _check_parent_cycles(tables)
     return Catalog(tables, folders)
+
+
+def shipped_jurisdictions():
+    """[(code, name)] of the jurisdictions the shipped catalog knows, as its file lists them."""
+    table = read_table(os.path.join(SHIPPED_DIR, "jurisdictions.csv"), SPECS["jurisdictions.csv"])
+    return list(zip(table["jurisdiction"], table["name"]))
