@@ -70,11 +70,10 @@ def city(pg, qgis_app, tmp_path):
     return pg, [pg.layer("cameras"), pg.layer("platforms")], uris
 
 
-def fingerprint(pg, table, schema=None):
+def fingerprint(pg, table, schema=None, key="id"):
     """md5 of a table's every row: proves an input was not written to."""
-    return pg.query(
-        f"SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM {_q(schema or pg.schema)}.{_q(table)} t"
-    )[0][0]
+    where = f"{_q(schema or pg.schema)}.{_q(table)}"
+    return pg.query(f"SELECT md5(string_agg(t::text, '|' ORDER BY {_q(key)})) FROM {where} t")[0][0]
 
 
 def _q(name):
@@ -165,11 +164,7 @@ def test_schema_output_equals_the_geopackage_output(city, provider, pg_connectio
     out = pg.schema + "_cmp"
     gpkg = tmp_path / "risk.gpkg"
     try:
-        run_to_schema(layers, pg_connection, out)
-        run_alg(
-            "vendorrisk:assessrisk",
-            {"INPUT": layers, "JURISDICTION": "US", "REFERENCE_DATE": "2026-11-25", "OUTPUT": str(gpkg)},
-        )
+        assess_to_both(layers, pg_connection, out, gpkg)
         fields = (
             "scenario_id",
             "source_layer",
@@ -208,6 +203,15 @@ def test_schema_output_equals_the_geopackage_output(city, provider, pg_connectio
         con.close()
     finally:
         pg.query(f"DROP SCHEMA IF EXISTS {_q(out)} CASCADE")
+
+
+def assess_to_both(layers, connection, schema, gpkg):
+    """The same assessment written to a PostGIS schema and to a GeoPackage."""
+    run_to_schema(layers, connection, schema)
+    run_alg(
+        "vendorrisk:assessrisk",
+        {"INPUT": layers, "JURISDICTION": "US", "REFERENCE_DATE": "2026-11-25", "OUTPUT": str(gpkg)},
+    )
 
 
 def run_to_schema(layers, connection, schema, **extra):
@@ -559,12 +563,8 @@ def test_a_postgis_assessment_reads_back_like_its_geopackage(city, provider, pg_
     out = pg.schema + "_back"
     gpkg = tmp_path / "risk.gpkg"
     try:
-        run_to_schema(layers, pg_connection, out)
-        run_alg(
-            "vendorrisk:assessrisk",
-            {"INPUT": layers, "JURISDICTION": "US", "REFERENCE_DATE": "2026-11-25", "OUTPUT": str(gpkg)},
-        )
-        before = {t: fingerprint_table(pg, out, t) for t in pg.tables(out)}
+        assess_to_both(layers, pg_connection, out, gpkg)
+        before = {t: fingerprint(pg, t, out, key="fid") for t in pg.tables(out)}
         source = postgis_source(pg.connection_uri().uri(False), out)
         got, want = read_assessment(source), read_assessment(gpkg)
         assert sorted(got.layers) == sorted(want.layers) == sorted(SCENARIOS)
@@ -596,15 +596,9 @@ def test_a_postgis_assessment_reads_back_like_its_geopackage(city, provider, pg_
         figures = report_data(source, "rip_and_replace").figures
         assert figures == report_data(str(gpkg), "rip_and_replace").figures
         assert source.layer("risk_rip_and_replace").featureCount() == 241
-        assert {t: fingerprint_table(pg, out, t) for t in pg.tables(out)} == before  # read-only
+        assert {t: fingerprint(pg, t, out, key="fid") for t in pg.tables(out)} == before  # read-only
     finally:
         pg.query(f"DROP SCHEMA IF EXISTS {_q(out)} CASCADE")
-
-
-def fingerprint_table(pg, schema, table):
-    return pg.query(f"SELECT md5(string_agg(t::text, '|' ORDER BY fid)) FROM {_q(schema)}.{_q(table)} t")[0][
-        0
-    ]
 
 
 def test_exportworkbook_names_what_is_missing_or_wrong(city, provider, pg_connection, tmp_path):

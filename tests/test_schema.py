@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, run_alg
 from layers import write_gpkg
 from osgeo import ogr
-from test_workbook import CAMERAS, PLATFORMS
+from test_workbook import CAMERAS, assessment  # noqa: F401 - assessment: the shared fixture
 from vendor_risk.gis.compat import _QT_TYPE_NAMES
 from vendor_risk.gis.io import gpkg_write, postgis_write
 from vendor_risk.gis.io.assessment_read import read_assessment
@@ -32,20 +32,14 @@ SQLITE_TYPES = {
 
 
 @pytest.fixture(scope="module")
-def outputs(tmp_path_factory, module_provider):
+def outputs(assessment, tmp_path_factory, module_provider):  # noqa: F811 - the fixture imported
+    """The workbook tests' assessment, and tagassets on the same cameras."""
     folder = tmp_path_factory.mktemp("schema")
-    src = folder / "city.gpkg"
-    cams = write_gpkg(src, "cameras", CAMERAS, ["POINT (700000 6600000)"] * len(CAMERAS))
-    plats = write_gpkg(src, "platforms", PLATFORMS, ["POINT (700100 6600100)"])
-    risk = folder / "risk.gpkg"
-    run_alg(
-        "vendorrisk:assessrisk",
-        {"INPUT": [cams, plats], "JURISDICTION": "US", "REFERENCE_DATE": "2026-11-25", "OUTPUT": str(risk)},
-    )
+    cams = write_gpkg(folder / "city.gpkg", "cameras", CAMERAS, ["POINT (700000 6600000)"] * len(CAMERAS))
     tagged = folder / "tagged.gpkg"
     review = folder / "review.gpkg"
     run_alg("vendorrisk:tagassets", {"INPUT": cams, "OUTPUT": str(tagged), "OUTPUT_REVIEW": str(review)})
-    return risk, tagged, review
+    return assessment, tagged, review
 
 
 def table_info(path, table=None):

@@ -19,6 +19,7 @@ from ...risk.schema import ASSESSMENT_TABLES, BOOL_COLUMNS, DATA_ISSUES
 from ...risk.workbook.model import AssessmentTables
 
 RISK_PREFIX = "risk_"
+_PG_NUMERIC = ("smallint", "integer", "bigint", "real", "double precision", "numeric")
 
 
 class AssessmentFileError(ValueError):
@@ -153,12 +154,14 @@ class _PostgisReader:
     def columns(self, table):
         with self.con.cursor() as cur:
             cur.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_schema = %s"
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = %s"
                 " AND table_name = %s AND column_name <> 'fid' AND udt_name <> 'geometry'"
                 " ORDER BY ordinal_position",
                 (self.schema, table),
             )
-            return [r[0] for r in cur.fetchall()]
+            rows = cur.fetchall()
+        self.numeric = {name for name, kind in rows if kind in _PG_NUMERIC}
+        return [name for name, _ in rows]
 
     def frame(self, table, columns):
         from psycopg2 import sql
@@ -173,8 +176,8 @@ class _PostgisReader:
             rows = cur.fetchall()
         frame = pd.DataFrame.from_records(rows, columns=columns)
         # as SQLite gives them: numbers stay numbers (NULL -> NaN), text stays text
-        for c in frame.columns:
-            if frame[c].dtype == object and frame[c].map(lambda v: isinstance(v, (int, float))).all():
+        for c in self.numeric & set(columns):
+            if frame[c].dtype == object:
                 frame[c] = pd.to_numeric(frame[c])
         return frame
 
