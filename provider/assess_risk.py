@@ -23,6 +23,7 @@ from ..gis.pipelines.assess import CancelledError, Inputs, run_assessment
 from ..risk.assessment.engine import Assessment
 from ..risk.assessment.scenarios import ScenarioError, load_profile, load_scenarios
 from ..risk.labels import LANGUAGES
+from ..risk.provenance import recorded_source
 from ..risk.schema import OUTPUTS, RESULT_COLUMNS, TAG_COLUMNS
 from ..risk.tagging.tagger import Tagger
 from .base import (
@@ -193,11 +194,13 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         jurisdiction = self.parameterAsString(parameters, self.JURISDICTION, context)
         lang = self.parameterAsEnumString(parameters, self.LANGUAGE, context) or "en"
         engine = Assessment(catalog, scenarios, profile, jurisdiction, reference, lang)
+        base = self.output_folder(parameters, context)
         ok, message = engine.start(
             fields,
+            base=base,
             inputs={
                 "layers": ";".join(names),
-                "sources": ";".join(lyr.source() for lyr in layers),
+                "sources": ";".join(recorded_source(lyr.source(), base) for lyr in layers),
                 "plugin_version": plugin_version(),
                 "selected_only": selected,
                 "retag": retag,
@@ -255,6 +258,14 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         if gpkg is not None:
             outputs[self.OUTPUT] = gpkg
         return outputs
+
+    def output_folder(self, parameters, context):
+        """The folder run_info's file names are relative to: the GeoPackage's, or for a PostGIS
+        output the QGIS project's (None: files by name)."""
+        if self.postgis_location(parameters, context) is not None:
+            return (context.project().homePath() if context.project() else "") or None
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        return os.path.dirname(os.path.abspath(path)) if path else None
 
     def destination(self, parameters, context, layers, scenarios):
         """(builder, description, GeoPackage path or None): a GeoPackage by default, a PostGIS

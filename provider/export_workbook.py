@@ -29,7 +29,7 @@ def export_workbook(gpkg, out_xlsx, lang="en", row_limit=EXCEL_MAX_ROWS, progres
     tables = read_assessment(gpkg)
     if progress:
         progress(20)
-    context = load_context(tables.run_info, lang)
+    context = load_context(tables.run_info, lang, tables.folder or None)
     report = build_report(tables, context, lang, row_limit, plugin_version())
     if progress:
         progress(30)

@@ -45,6 +45,23 @@ def text(series, index=None):
     return pd.Series(categorical(codes, values), index=series.index)
 
 
+def id_text(series, index=None):
+    """An id column as a Categorical Series of text: blank and null as NULL (never ''), whole
+    numbers without '.0'."""
+    if series is None:
+        return pd.Series(pd.Categorical.from_codes(np.full(len(index), -1), categories=[]), index=index)
+    codes, values = text_codes(series)
+    values = [_whole(v) or None for v in values]
+    return pd.Series(categorical(codes, values), index=series.index)
+
+
+def _whole(v):
+    """'12.0' -> '12' (an integer id read through a float column); other text as it is."""
+    if v.endswith(".0") and v[:-2].lstrip("-").isdigit():
+        return v[:-2]
+    return v
+
+
 def apply_distinct(series, func):
     """func once per distinct value (of a text column); result as a Categorical Series."""
     codes, values = text_codes(series)

@@ -35,7 +35,23 @@ RISK_BANDS = ("low", "medium", "high", "critical")
 # Roles a field of the input layer can play, with the names auto-detected for each
 # (compared case- and accent-insensitively). Order matters: the first match wins.
 FIELD_ROLES = {
-    "id": ("asset_id", "camera_id", "id", "identifiant", "ref"),
+    "id": (
+        "asset_id",
+        "camera_id",
+        "id",
+        "identifiant",
+        "ref",
+        "site_id",
+        "device_id",
+        "equipment_id",
+        "light_id",
+        "sensor_id",
+        "charger_id",
+        "gateway_id",
+        "numero",
+        "full_id",  # QuickOSM exports of OpenStreetMap: 'n123', 'w45'
+        "osm_id",
+    ),
     "class": ("asset_class", "class", "type", "categorie", "category"),
     "manufacturer": ("manufacturer", "make", "vendor", "fabricant", "constructeur", "maker"),
     "brand": ("brand", "marque"),

@@ -3,7 +3,7 @@
 One table, so a translation is a data change. `label(key, lang)` falls back to English.
 """
 
-from .schema import column_labels
+from .schema import ASSET_ID, column_labels
 
 LANGUAGES = ("en", "fr")
 
@@ -297,5 +297,7 @@ def role_headers():
 
 
 def computed_headers():
-    """Headers of computed columns, in every language: a re-import skips them."""
-    return {v for k, pair in LABELS.items() if k.startswith("col.") for v in pair}
+    """Headers of computed columns, in every language: a re-import skips them (not the common
+    asset id: it is the input's own id, the key an import joins on)."""
+    carried = f"col.{ASSET_ID.name}"
+    return {v for k, pair in LABELS.items() if k.startswith("col.") and k != carried for v in pair}

@@ -31,7 +31,8 @@ class Output:
     kind: str  # "layer" (geometry when the input has one) or "table"
     columns: tuple
     writers: tuple  # the algorithms that write it
-    with_inputs: bool = False  # the input layer's own fields come before `columns`
+    with_inputs: bool = False  # the input layer's own fields come before `columns`...
+    lead: int = 0  # ...but after the first `lead` of them
 
     def names(self):
         return tuple(c.name for c in self.columns)
@@ -50,6 +51,8 @@ def _t(prefix, name, kind, nullable=False, key=""):
 
 
 SOURCE_LAYER = _c("source_layer", "str", "Layer", "Couche")
+# Every layer's id field under one name (NULL where an asset has none): the key people search by.
+ASSET_ID = _c("asset_id", "str", "Asset id", "Identifiant", nullable=True)
 
 # Columns tagassets adds to a layer (and assessrisk to each risk layer), in order.
 TAG = (
@@ -156,7 +159,14 @@ OUTPUTS = {
     o.name: o
     for o in (
         Output("tagged_assets", "layer", TAG, ("tagassets",), with_inputs=True),
-        Output("risk_{scenario}", "layer", (SOURCE_LAYER, *TAG, *RESULT), ("assessrisk",), with_inputs=True),
+        Output(
+            "risk_{scenario}",
+            "layer",
+            (SOURCE_LAYER, ASSET_ID, *TAG, *RESULT),
+            ("assessrisk",),
+            with_inputs=True,
+            lead=2,
+        ),
         Output("vendor_summary", "table", VENDOR_SUMMARY, ("assessrisk",)),
         Output("scenario_summary", "table", SCENARIO_SUMMARY, ("assessrisk",)),
         Output("run_info", "table", RUN_INFO, ("assessrisk",)),
@@ -171,7 +181,7 @@ TAG_KINDS = {c.name: c.kind for c in TAG}
 RESULT_FIELDS = tuple((c.name, c.kind) for c in RESULT)
 RESULT_COLUMNS = tuple(c.name for c in RESULT)
 RESULT_KINDS = dict(RESULT_FIELDS)
-COMPUTED = frozenset((SOURCE_LAYER.name, *TAG_COLUMNS, *RESULT_COLUMNS))
+COMPUTED = frozenset((SOURCE_LAYER.name, ASSET_ID.name, *TAG_COLUMNS, *RESULT_COLUMNS))
 BOOL_COLUMNS = tuple(c.name for c in (*TAG, *RESULT) if c.kind == "bool")
 REVIEW_COLUMNS = tuple(c.name for c in MATCH_REVIEW)
 
@@ -184,7 +194,7 @@ def is_tagged(names):
 
 def column_labels():
     """{"col.<name>": (English, French)} for every per-asset column (the workbook's headers)."""
-    return {f"col.{c.name}": (c.en, c.fr) for c in (SOURCE_LAYER, *TAG, *RESULT)}
+    return {f"col.{c.name}": (c.en, c.fr) for c in (SOURCE_LAYER, ASSET_ID, *TAG, *RESULT)}
 
 
 def input_renames(input_names, output_names, replaced=()):

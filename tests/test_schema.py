@@ -57,16 +57,15 @@ def table_info(path, table=None):
         con.close()
 
 
-def check_columns(found, declared, nulls, where):
+def check_columns(found, declared, nulls, where, lead=0):
     """`found` ends with `declared`, in order, each with a SQLite type of its kind; a column
-    declared not nullable holds no NULL. The source layer's name comes first, before the
-    input's own fields."""
-    if declared[0] == schema.SOURCE_LAYER:
-        assert found[0] == ("source_layer", "TEXT") and nulls["source_layer"] == 0, where
-        declared = declared[1:]
+    declared not nullable holds no NULL. The first `lead` declared columns (the source layer's
+    name, the common id) come first, before the input's own fields."""
+    head, declared = declared[:lead], declared[lead:]
     tail = found[len(found) - len(declared) :]
+    assert [n for n, _ in found[:lead]] == [c.name for c in head], where
     assert [n for n, _ in tail] == [c.name for c in declared], where
-    for (name, sql_type), col in zip(tail, declared):
+    for (name, sql_type), col in zip(found[:lead] + tail, head + declared):
         assert sql_type in SQLITE_TYPES[col.kind], (where, name, sql_type, col.kind)
         if not col.nullable:
             assert nulls[name] == 0, (where, name, "NULL in a column declared not nullable")
@@ -86,7 +85,7 @@ def test_every_assessment_output_is_as_declared(outputs):
         found, nulls = table_info(risk, name)
         if not out.with_inputs:
             assert len(found) == len(out.columns), name
-        check_columns(found, out.columns, nulls, name)
+        check_columns(found, out.columns, nulls, name, out.lead)
 
 
 def test_tagassets_outputs_are_as_declared(outputs):
@@ -124,7 +123,7 @@ def test_every_kind_maps_to_every_store_and_to_qgis():
 
 
 def test_workbook_headers_come_from_the_schema():
-    per_asset = {c.name: c for c in (schema.SOURCE_LAYER, *schema.TAG, *schema.RESULT)}
+    per_asset = {c.name: c for c in (schema.SOURCE_LAYER, schema.ASSET_ID, *schema.TAG, *schema.RESULT)}
     for key, source, _, _ in ASSET_LAYOUT:
         if source.startswith("role:"):
             continue

@@ -46,9 +46,9 @@ class AssessmentSource:
         return f"{u.database() or u.service()} / {self.schema}"
 
     def description(self):
-        """The full location, for a report's provenance line."""
+        """The location for a report's provenance line (a file by its name: no machine path)."""
         if not self.is_postgis:
-            return os.path.abspath(self.path)
+            return os.path.basename(self.path)
         u = QgsDataSourceUri(self.uri)
         where = f"{u.host()}:{u.port()}" if u.host() else (u.service() or "localhost")
         return f"PostgreSQL {where}, database {u.database()}, schema {self.schema}"
@@ -237,6 +237,7 @@ def read_assessment(source):
             run_info=dict(zip(run_info.get("key", []), run_info.get("value", []))),
             data_issues=table("data_issues").reindex(columns=[c.name for c in DATA_ISSUES]),
             source=source.description(),
+            folder="" if source.is_postgis else os.path.dirname(os.path.abspath(source.path)),
         )
     except reader.errors as e:
         raise AssessmentFileError(f"{reader.name}: cannot be read ({e})") from e

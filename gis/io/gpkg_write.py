@@ -79,7 +79,21 @@ def _db_values(series, kind):
         return s.tolist()
     if series.dtype == object:
         return series.where(series.notna(), None).tolist()
-    return series.astype(str).tolist()
+    return text_values(series)
+
+
+def text_values(series):
+    """A typed column as text: NULL stays None (never the text "nan"); whole floats of an
+    integer column that had NULLs lose their ".0"."""
+    null = series.isna().to_numpy()
+    if pd.api.types.is_float_dtype(series.dtype):
+        values = series.to_numpy()
+        whole = np.isfinite(values) & (values == np.round(values))
+        if whole[~null].all():
+            series = pd.Series(np.where(null, 0, values).astype(np.int64), index=series.index)
+    out = np.asarray(series.astype(str), dtype=object)
+    out[null] = None
+    return out.tolist()
 
 
 _EMPTY_POINT = b"\x00\x00\x00\x00\x00\x00\xf8\x7f" * 2

@@ -11,8 +11,9 @@ import numpy as np
 import pandas as pd
 from osgeo import ogr, osr
 
-from ...risk.columns import text
+from ...risk.columns import id_text, text
 from ...risk.schema import (
+    ASSET_ID,
     RESULT_KINDS,
     REVIEW_COLUMNS,
     SOURCE_LAYER,
@@ -28,6 +29,7 @@ from ..io.layer_data import layer_kinds
 from ..io.layers import iter_layer
 
 SOURCE_FIELD = SOURCE_LAYER.name
+ID_FIELD = ASSET_ID.name
 CHUNK_ROWS = 200_000
 # Result columns that do not change between scenarios: derived layers take them from the first
 # (scenario_id is set as a constant).
@@ -47,16 +49,38 @@ class Inputs:
 
 
 def union_kinds(layers):
-    """Every input field with its kind (first layer wins on a clash of kinds)."""
+    """Every input field with one kind for all layers: the kind they share, else the widest
+    that holds both (int < int64 < float; bool within any number; date within datetime);
+    text only where the kinds have nothing in common (a field that is text in one layer)."""
     kinds = {SOURCE_FIELD: "str"}
     for layer in layers:
         for name, kind in layer_kinds(layer).items():
-            if name in kinds and kinds[name] != kind:
-                numeric = {"int", "int64", "float"}
-                kinds[name] = "float" if {kinds[name], kind} <= numeric else "str"
-            else:
-                kinds.setdefault(name, kind)
+            kinds[name] = wider_kind(kinds[name], kind) if name in kinds else kind
     return kinds
+
+
+_NUMBERS = ("bool", "int", "int64", "float")
+
+
+def wider_kind(a, b):
+    """The narrowest kind that holds values of both kinds."""
+    if a == b:
+        return a
+    if a in _NUMBERS and b in _NUMBERS:
+        return max(a, b, key=_NUMBERS.index)
+    if {a, b} == {"date", "datetime"}:
+        return "datetime"
+    return "str"
+
+
+def ids_are_roles(layers, fields):
+    """Whether every input field named like the common id column is its layer's id field
+    (then the common column carries its values and the field is not written twice)."""
+    return all(
+        fields_of.get("id") == ID_FIELD
+        for lyr, fields_of in zip(layers, fields)
+        if ID_FIELD in lyr.fields().names()
+    )
 
 
 def output_geometry(layers):
@@ -140,11 +164,13 @@ def reproject(wkb, src_wkt, dst_wkt):
     return out
 
 
-def scenario_frame(frame, tags, result, columns, renamed=None):
-    """Input attributes (all layers' columns, stale tag/result columns dropped) + tags + results."""
+def scenario_frame(frame, ids, tags, result, columns, renamed=None):
+    """Layer name, common id, input attributes (all layers' columns, stale tag/result columns
+    dropped), tags, results."""
     attrs = frame.reindex(columns=columns)
     if renamed:
         attrs = attrs.rename(columns=renamed)
+    attrs.insert(1, ID_FIELD, ids.to_numpy())
     return pd.concat(
         [attrs.reset_index(drop=True), tags.reset_index(drop=True), result.reset_index(drop=True)], axis=1
     )
@@ -196,18 +222,21 @@ class AssessmentWriter:
     `builder` is a GpkgBuilder or any object with the same methods (create -> writer with
     append/finish, add, commit, abort, uri)."""
 
-    def __init__(self, builder, scenario_ids, kinds, geometry_type, crs_wkt, keep_inputs=()):
+    def __init__(self, builder, scenario_ids, kinds, geometry_type, crs_wkt, keep_inputs=(), own_ids=True):
         self.builder = builder
         self.scenario_ids = scenario_ids
         stale = set(TAG_COLUMNS) | set(RESULT_KINDS)
         # An input field named like an output field in any case (an untagged layer's own
         # 'asset_class', a 'Risk_Score' of its own) is kept under <name>_input; a tagged
         # layer's old tags and results are simply replaced.
+        # An input 'asset_id' that is its layer's id field is the common id: written once.
         replaced = [c for c in kinds if c in stale and c not in keep_inputs]
+        replaced += [ID_FIELD] if own_ids and ID_FIELD in kinds else []
         ours = [c for c in kinds if c != SOURCE_FIELD]  # ours: the layer's name on every row
-        self.renamed = input_renames(ours, [SOURCE_FIELD, *stale], replaced)
+        self.renamed = input_renames(ours, [SOURCE_FIELD, ID_FIELD, *stale], replaced)
         self.columns = [c for c in kinds if c not in replaced]
         self.kinds = {self.renamed.get(c, c): kinds[c] for c in self.columns}
+        self.kinds[ID_FIELD] = ASSET_ID.kind
         self.kinds.update(TAG_KINDS)
         self.kinds.update(RESULT_KINDS)
         self.geometry_type = geometry_type
@@ -217,18 +246,24 @@ class AssessmentWriter:
         self.written = {}
         self.background = BackgroundWriter()
 
-    def append(self, frame, wkb, tags, results):
-        """Queue one chunk: frames are built here, written by the background writer."""
+    def append(self, frame, ids, wkb, tags, results):
+        """Queue one chunk (`ids`: the common asset id of its rows): frames are built here,
+        written by the background writer."""
         for i, sid in enumerate(self.scenario_ids):
             if i > 0:  # the other scenarios: only their own columns, derived inside the store
                 out = results[sid].drop(columns=list(SAME_IN_EVERY_SCENARIO)).reset_index(drop=True)
                 if sid not in self.templates:
                     self.templates[sid] = scenario_frame(
-                        frame.iloc[:0], tags.iloc[:0], results[sid].iloc[:0], self.columns, self.renamed
+                        frame.iloc[:0],
+                        ids.iloc[:0],
+                        tags.iloc[:0],
+                        results[sid].iloc[:0],
+                        self.columns,
+                        self.renamed,
                     )
                 self.background.submit(self._write_stage, sid, out)
                 continue
-            out = scenario_frame(frame, tags, results[sid], self.columns, self.renamed)
+            out = scenario_frame(frame, ids, tags, results[sid], self.columns, self.renamed)
             self.background.submit(self._write_layer, sid, out, wkb)
 
     def _write_stage(self, sid, out):
@@ -324,7 +359,13 @@ def _run(inputs, engine, tagger, builder, retag, feedback, chunk_rows):
     untagged = [lyr for lyr in inputs.layers if retag or not is_tagged(lyr.fields().names())]
     keep = {c for lyr in untagged for c in lyr.fields().names() if c in stale}
     writer = AssessmentWriter(
-        builder, [sc.id for sc in engine.scenarios], kinds, output_geometry(inputs.layers), crs, keep
+        builder,
+        [sc.id for sc in engine.scenarios],
+        kinds,
+        output_geometry(inputs.layers),
+        crs,
+        keep,
+        ids_are_roles(inputs.layers, inputs.fields),
     )
     try:
         reviews, done = [], 0
@@ -349,7 +390,9 @@ def _run(inputs, engine, tagger, builder, retag, feedback, chunk_rows):
                 wkb = chunk.wkb
                 if wkb is not None and chunk.crs_wkt and chunk.crs_wkt != crs:
                     wkb = reproject(wkb, chunk.crs_wkt, crs)
-                writer.append(frame, wkb, tags, results)
+                idf = fields.get("id")
+                ids = id_text(frame[idf] if idf in frame.columns else None, frame.index)
+                writer.append(frame, ids, wkb, tags, results)
                 done += len(frame)
                 if feedback is not None:
                     feedback.setProgress(min(95.0, 95.0 * done / total))

@@ -19,6 +19,7 @@ from ...risk.audit.engine import CameraAudit, district_summary
 from ...risk.audit.exposure import add_vendor_exposure
 from ...risk.audit.report import AuditReport
 from ...risk.audit.roles import DISTRICT_ROLES, DWELLING_ROLES, SITE_ROLES
+from ...risk.provenance import recorded, recorded_source
 from ...risk.tagging.fieldmap import describe_mapping
 from ..io.layers import read_layer
 from ..layouts.audit_pdf import export_audit_pdf
@@ -256,17 +257,22 @@ def _layers(data, audit, result, sectors, district_frame, district_geoms):
 
 
 def _run_info(job, audit, work_crs):
-    def src(lyr):
-        return lyr.source() if lyr is not None else "(not given)"
-
     layer, ruleset, paths = job.cameras, job.ruleset, job.paths
+    base = os.path.dirname(os.path.abspath(paths["gpkg"]))
+
+    def src(lyr):
+        return recorded_source(lyr.source(), base) if lyr is not None else "(not given)"
+
+    def out(path):
+        return recorded(path, base) if path else "(not written)"
+
     return [
         ("plugin_version", job.plugin_version),
         ("generated", datetime.now().isoformat(timespec="seconds")),
         ("audit_date", audit.audit_date.isoformat()),
         ("jurisdiction", job.jurisdiction),
         ("ruleset", f"{ruleset.id} {ruleset.version}"),
-        ("ruleset_file", ruleset.path),
+        ("ruleset_file", recorded(ruleset.path, base)),
         ("cameras", src(layer)),
         ("camera_count", len(audit.table)),
         ("sensitive_sites", src(job.places["sensitive_sites"])),
@@ -280,9 +286,9 @@ def _run_info(job, audit, work_crs):
         ("layer_crs", layer.crs().authid() or layer.crs().description()),
         ("measure_crs", work_crs.authid() or work_crs.description()),
         ("fov_assumed", int(audit.fov["assumed"].sum())),
-        ("output_gpkg", paths["gpkg"]),
-        ("output_xlsx", paths["xlsx"] or "(not written)"),
-        ("output_pdf", paths["pdf"] or "(not written)"),
+        ("output_gpkg", out(paths["gpkg"])),
+        ("output_xlsx", out(paths["xlsx"])),
+        ("output_pdf", out(paths["pdf"])),
     ]
 
 

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..columns import categorical, factorize_rows
+from ..provenance import recorded
 from ..schema import TAGGED_BY, VENDOR_SUMMARY
 from . import costs
 from .assets import DataIssues, prepare_assets
@@ -82,6 +83,7 @@ class Assessment:
         self.issues = DataIssues()
         self.jurisdiction = None
         self.inputs = {}
+        self.base = None
         self.fields = {}
         self.assets = None
         self._frame = None
@@ -89,8 +91,10 @@ class Assessment:
         self._n = 0
 
     # -- stages ----------------------------------------------------------------------------
-    def start(self, fields, inputs=None):
-        """Check what does not depend on the rows; returns (ok, message)."""
+    def start(self, fields, inputs=None, base=None):
+        """Check what does not depend on the rows; returns (ok, message). `base`: the output's
+        folder, that run_info's file names are relative to (risk.provenance)."""
+        self.base = base
         try:
             self.jurisdiction = Jurisdiction(self.catalog, self.jurisdiction_code)
         except JurisdictionError as e:
@@ -517,10 +521,10 @@ class Assessment:
             "bloc": self.jurisdiction.bloc,
             "catalog_version": self.catalog.version,
             "catalog_as_of": self.catalog.as_of,
-            "catalog_folders": ";".join(self.catalog.folders),
+            "catalog_folders": ";".join(recorded(f, self.base) for f in self.catalog.folders),
             "scenarios": ",".join(s.id for s in self.scenarios),
-            "scenario_files": ";".join(s.path for s in self.scenarios),
-            "profile_file": self.profile.path,
+            "scenario_files": ";".join(recorded(s.path, self.base) for s in self.scenarios),
+            "profile_file": recorded(self.profile.path, self.base),
             "assets": self._n,
             "data_issues": len(self.issues),
             "expected_cost": expected,

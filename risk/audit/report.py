@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..provenance import recorded
 from .checks import BREACH, CANNOT
 
 
@@ -36,7 +37,8 @@ class AuditReport:
         d = rs.fov_defaults
         defaults = "; ".join(f"{k} {v['angle']:g}° {v['range_m']:g} m" for k, v in d.items())
         return [
-            f"Rule set: {rs.title_en} ({rs.id} {rs.version}), {len(rs.rules)} rules, file {rs.path}.",
+            f"Rule set: {rs.title_en} ({rs.id} {rs.version}), {len(rs.rules)} rules, "
+            f"file {recorded(rs.path)}.",
             "Every camera is checked against every rule. A breach names the value that breaks "
             "the rule. A value that is not recorded or cannot be read gives 'cannot verify', "
             "never a pass. Cameras with no finding are listed in the workbook (Per camera).",

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from ..provenance import recorded
 from ..safety.text import safe_text, save_atomically
 
 SHEETS = ("Findings", "Per rule", "Per camera", "Districts", "Rule set", "Run info")
@@ -160,7 +161,7 @@ def _ruleset_sheet(ws, rs):
     ws.append([cell(k) for k in ("rule set", rs.id, "version", rs.version, "jurisdiction", rs.jurisdiction)])
     ws.append(["title (en)", cell(rs.title_en)])
     ws.append(["title (fr)", cell(rs.title_fr)])
-    ws.append(["file", cell(rs.path)])
+    ws.append(["file", cell(recorded(rs.path))])
     ws.append(["field-of-view defaults", "angle (°)", "range (m)"])
     for kind, v in rs.fov_defaults.items():
         ws.append([kind, v["angle"], v["range_m"]])

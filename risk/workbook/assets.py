@@ -13,7 +13,7 @@ import pandas as pd
 from ..assessment.assets import parse_numbers, parse_years
 from ..definitions import FIELD_ROLES, MATCH_METHOD_KEYS, RISK_BANDS
 from ..labels import label
-from ..schema import COMPUTED, RESULT_COLUMNS, TAG_COLUMNS
+from ..schema import ASSET_ID, COMPUTED, RESULT_COLUMNS, TAG_COLUMNS
 from .model import (
     AssetRows,
     Column,
@@ -139,7 +139,10 @@ def asset_rows(tables, order, names, lang):
             .fillna(-1)
             .to_numpy()
         )
-        ids, _ = role_values(f, mapping.get("id", []))
+        if ASSET_ID.name in f.columns:  # the common id (every layer's id field)
+            ids = f[ASSET_ID.name]
+        else:
+            ids, _ = role_values(f, mapping.get("id", []))
         f = f.assign(**{"\0asset_id": asset_ids(f, ids)})
         parts.append(f.iloc[np.argsort(-score, kind="stable")])
     frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()

@@ -13,6 +13,7 @@ from ..assessment.scenarios import ScenarioError, load_profile, load_scenario
 from ..catalog.loader import CatalogError, load_catalog
 from ..definitions import RISK_BANDS
 from ..labels import label
+from ..provenance import resolved
 from .assets import asset_rows
 from .model import (  # noqa: F401 - AssessmentTables, Context: the report's inputs
     EXCEL_MAX_ROWS,
@@ -33,22 +34,23 @@ TOP_VENDORS = 10
 
 
 # -- context ------------------------------------------------------------------------------------
-def load_context(run_info, lang="en"):
-    """Scenario files, profile and catalog named in run_info, each skipped when unreadable."""
+def load_context(run_info, lang="en", base=None):
+    """Scenario files, profile and catalog named in run_info (relative to `base`, the
+    assessment's folder), each skipped when unreadable."""
     ctx = Context()
-    for path in _split(run_info.get("scenario_files", "")):
+    for path in _split(run_info.get("scenario_files", ""), base):
         try:
             sc = load_scenario(path)
         except (OSError, ScenarioError):
             continue
         ctx.scenarios[sc.id] = sc
-    profile_file = run_info.get("profile_file", "")
+    profile_file = resolved(run_info.get("profile_file", ""), base)
     if profile_file and os.path.exists(profile_file):
         try:
             ctx.profile = load_profile(os.path.dirname(profile_file))
         except (OSError, ScenarioError):
             ctx.profile = None
-    folders = _split(run_info.get("catalog_folders", ""))
+    folders = _split(run_info.get("catalog_folders", ""), base)
     then = run_info.get("catalog_version", "")
     try:
         if folders and all(os.path.isdir(f) for f in folders):
@@ -64,8 +66,8 @@ def load_context(run_info, lang="en"):
     return ctx
 
 
-def _split(text):
-    return [p for p in str(text or "").split(";") if p.strip()]
+def _split(text, base=None):
+    return [resolved(p, base) for p in str(text or "").split(";") if p.strip()]
 
 
 # -- the report ---------------------------------------------------------------------------------

@@ -31,7 +31,8 @@ class AssessmentTables:
     vendor_summary: pd.DataFrame
     run_info: dict
     data_issues: pd.DataFrame
-    source: str = ""
+    source: str = ""  # how the report names it: the file's name, or database and schema
+    folder: str = ""  # the GeoPackage's folder, that run_info's file names are relative to
 
 
 @dataclass

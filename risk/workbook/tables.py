@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..assessment.scenarios import SCENARIO_KEYS
 from ..labels import label
+from ..provenance import recorded
 from .model import Column, Table, clean_value, int_or_text, scenario_weights, vendor_names
 
 # -- vendors ------------------------------------------------------------------------------------
@@ -174,7 +175,7 @@ def scenario_table(order, summary, names, context, lang):
                         if x
                     )
                     rows.append([name, label("sc.fact", lang), "facts", fact.get("text", ""), src])
-            rows.append([name, label("sc.file", lang), "file", sc.path, ""])
+            rows.append([name, label("sc.file", lang), "file", recorded(sc.path), ""])
         rows.append([name, label("sc.weight", lang), "weight", weights.get(sid), ""])
     prof = context.profile
     if prof is not None:
@@ -189,7 +190,7 @@ def scenario_table(order, summary, names, context, lang):
                     _note(prof.notes, key, lang),
                 ]
             )
-        rows.append([pname, label("sc.file", lang), "file", prof.path, ""])
+        rows.append([pname, label("sc.file", lang), "file", recorded(prof.path), ""])
     return Table(cols, [[clean_value(v) for v in r] for r in rows])
 
 
