@@ -24,7 +24,9 @@ $(VENV_STAMP): requirements-dev.txt
 
 setup: $(VENV_STAMP)
 
-demo: $(VENV_STAMP)
+# The demo needs only the system packages (no package index): ./vendor-risk uses .venv when it
+# exists, else Debian's Python.
+demo:
 	./vendor-risk demo
 
 test: $(VENV_STAMP) translations

@@ -77,7 +77,7 @@ def cmd_help(registry, alg_id):
         print(f"vendor-risk: no algorithm '{alg_id}' (see: vendor-risk list)", file=sys.stderr)
         return 2
     print(f"{alg.id()} — {alg.displayName()}\n")
-    print(alg.shortHelpString() or "")
+    print(alg.help_lines() if hasattr(alg, "help_lines") else alg.shortHelpString() or "")
     print("\nParameters:")
     for p in alg.parameterDefinitions():
         opt = " (optional)" if p.flags() & PARAMETER_OPTIONAL else ""

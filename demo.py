@@ -20,11 +20,12 @@ BACKGROUND = ("districts", "streets")
 LANG = "en"  # of every output, whatever the machine's QGIS locale (one language per demo)
 
 
-def _money(x):
-    return f"{x:,.0f}".replace(",", " ")
+def print_table(summary, currency, out=sys.stdout):
+    from .risk.money import number
 
+    def _money(x):
+        return number(x, LANG)
 
-def print_table(summary, out=sys.stdout):
     cols = [
         ("scenario", 20),
         ("lvl0", 6),
@@ -32,10 +33,10 @@ def print_table(summary, out=sys.stdout):
         ("lvl2", 6),
         ("lvl3", 6),
         ("incompat", 9),
-        ("replacement", 14),
-        ("stranded", 12),
-        ("P50", 14),
-        ("P90", 14),
+        (f"replacement {currency}", 18),
+        (f"stranded {currency}", 14),
+        (f"P50 {currency}", 14),
+        (f"P90 {currency}", 14),
     ]
     print("".join(name.rjust(w) if i else name.ljust(w) for i, (name, w) in enumerate(cols)), file=out)
     for r in summary.itertuples():
@@ -58,12 +59,13 @@ def print_table(summary, out=sys.stdout):
             file=out,
         )
     expected = float(summary["expected_cost"].iloc[0]) if len(summary) else 0.0
-    print(f"Expected cost over scenarios (probability-weighted): {_money(expected)} EUR", file=out)
+    print(f"Expected cost over scenarios (probability-weighted): {_money(expected)} {currency}", file=out)
 
 
 def render_maps(gpkg, out_dir, scenario_ids, sample):
     from qgis.core import QgsVectorLayer
 
+    from .gis.layouts.council_report import scenario_label
     from .gis.layouts.render import export_png, map_page, scratch_project
     from .gis.styles.risk import apply_risk_styles
 
@@ -77,13 +79,14 @@ def render_maps(gpkg, out_dir, scenario_ids, sample):
             background.append(lyr)
     pngs = []
     for sid in scenario_ids:
-        layer = QgsVectorLayer(f"{gpkg}|layername=risk_{sid}", f"risk_{sid}", "ogr")
+        name = scenario_label(sid, LANG)
+        layer = QgsVectorLayer(f"{gpkg}|layername=risk_{sid}", name, "ogr")
         apply_risk_styles(layer)
         project.addMapLayer(layer, False)
         layout = map_page(
             project,
             [layer] + background[::-1],
-            f"Vendor risk — {sid.replace('_', ' ')}",
+            f"Vendor risk — {name}",
             "Sample city of Valbourg (fictional). Colour: risk band; ×: incompatible under the scenario.",
             legend_layers=[layer],
         )
@@ -135,7 +138,7 @@ def run_demo(args=()):
 
     summary = read_table(gpkg, "scenario_summary")
     print(f"\nVendor Risk demo — sample city of Valbourg, jurisdiction FR ({results['ASSETS']} assets)\n")
-    print_table(summary)
+    print_table(summary, results.get("CURRENCY") or "EUR")
     pngs = render_maps(gpkg, out_dir, list(summary["scenario_id"]), sample)
     print(f"\nWrote {gpkg}")
     for p in pngs:

@@ -74,6 +74,30 @@ class StopOnSignal:
         return False
 
 
+def missing_layer(params):
+    """'layer X not found in file Y (its layers: ...)' for a `file|layername=X` value whose
+    file exists without that layer (QGIS would report the whole value as a missing file)."""
+    import os
+
+    from osgeo import gdal
+
+    for name, value in params.items():
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            if not isinstance(item, str) or "|layername=" not in item:
+                continue
+            path, _, rest = item.partition("|layername=")
+            layer = rest.split("|", 1)[0]
+            if not os.path.exists(path):
+                return f"{name}: file {path} not found"
+            ds = gdal.OpenEx(path, gdal.OF_VECTOR)
+            if ds is None:
+                return f"{name}: {path} is not a file of layers GDAL can read"
+            names = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
+            if layer not in names:
+                return f"{name}: layer '{layer}' not found in file {path} (its layers: {', '.join(names)})"
+    return None
+
+
 def run_algorithm(alg_id, params, as_json=False, quiet=False, show_results=True):
     from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException
 
@@ -91,6 +115,10 @@ def run_algorithm(alg_id, params, as_json=False, quiet=False, show_results=True)
         return 2, None
     context = QgsProcessingContext()
     fb = ConsoleFeedback(quiet or as_json)
+    missing = missing_layer(params)
+    if missing:
+        print(f"vendor-risk: {missing}", file=sys.stderr)
+        return 2, None
     ok, msg = alg.checkParameterValues(params, context)
     if not ok:
         print(f"vendor-risk: {msg}", file=sys.stderr)

@@ -4,27 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../provider/base.py" line="119"/>
+        <location filename="../provider/base.py" line="127"/>
         <source>Vendor risk</source>
         <translation>Risque fournisseurs</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="202"/>
+        <location filename="../provider/base.py" line="236"/>
         <source>User catalog folder (extends or overrides the shipped catalog)</source>
         <translation>Dossier de catalogue utilisateur (complète ou remplace le catalogue fourni)</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="234"/>
+        <location filename="../provider/base.py" line="268"/>
         <source>Field holding the {} (auto-detected when empty)</source>
         <translation>Champ contenant : {} (détecté automatiquement si vide)</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="248"/>
+        <location filename="../provider/base.py" line="282"/>
         <source>Catalog error: {}</source>
         <translation>Erreur de catalogue : {}</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="261"/>
+        <location filename="../provider/base.py" line="295"/>
         <source>Field &apos;{}&apos; given for role &apos;{}&apos; is in none of the layers</source>
         <translation>Le champ « {} » indiqué pour le rôle « {} » n’existe dans aucune des couches</translation>
     </message>
@@ -39,82 +39,82 @@
         <translation>Étiqueter les équipements par fournisseur et norme</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="111"/>
+        <location filename="../provider/tag_assets.py" line="115"/>
         <source>Resolves each asset&apos;s manufacturer, brand and model strings to a catalogued vendor (following parents, subsidiaries, brands and OEM relations), says how it was matched and how sure the match is, and lists the standards the asset speaks. Fields are auto-detected from common English and French names and can be set explicitly. A corrections table (CSV with columns raw, vendor_id) wins over automatic matching. The review table lists each distinct string that needs a decision, with its count. The input layer is never modified.</source>
         <translation>Rattache les chaînes fabricant, marque et modèle de chaque équipement à un fournisseur du catalogue (en suivant maisons mères, filiales, marques et relations OEM), indique comment la correspondance a été trouvée et avec quelle certitude, et liste les normes que l’équipement parle. Les champs sont détectés d’après des noms courants en anglais et en français et peuvent être indiqués explicitement. Une table de corrections (CSV avec les colonnes raw, vendor_id) l’emporte sur la correspondance automatique. La table de revue liste chaque chaîne distincte à trancher, avec son nombre d’occurrences. La couche d’entrée n’est jamais modifiée.</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="122"/>
+        <location filename="../provider/tag_assets.py" line="126"/>
         <source>Asset layer</source>
         <translation>Couche d’équipements</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="117"/>
+        <location filename="../provider/assess_risk.py" line="149"/>
         <source>Corrections table (CSV: raw, vendor_id)</source>
         <translation>Table de corrections (CSV : raw, vendor_id)</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="133"/>
+        <location filename="../provider/tag_assets.py" line="137"/>
         <source>Tagged assets</source>
         <translation>Équipements étiquetés</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="136"/>
+        <location filename="../provider/tag_assets.py" line="140"/>
         <source>Strings to review</source>
         <translation>Chaînes à revoir</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="145"/>
+        <location filename="../provider/tag_assets.py" line="149"/>
         <source>Assets tagged</source>
         <translation>Équipements étiquetés</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="146"/>
+        <location filename="../provider/tag_assets.py" line="150"/>
         <source>Assets needing review</source>
         <translation>Équipements à revoir</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="152"/>
+        <location filename="../provider/tag_assets.py" line="156"/>
         <source>The input layer could not be loaded.</source>
         <translation>La couche d’entrée n’a pas pu être chargée.</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="155"/>
+        <location filename="../provider/tag_assets.py" line="159"/>
         <source>Catalog {} ({})</source>
         <translation>Catalogue {} ({})</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="159"/>
+        <location filename="../provider/tag_assets.py" line="163"/>
         <source>Field mapping: {}</source>
         <translation>Correspondance des champs : {}</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="163"/>
+        <location filename="../provider/tag_assets.py" line="167"/>
         <source>No manufacturer, brand or model field found among: {}. Set FIELD_MANUFACTURER.</source>
         <translation>Aucun champ fabricant, marque ou modèle parmi : {}. Indiquez FIELD_MANUFACTURER.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="298"/>
+        <location filename="../provider/assess_risk.py" line="355"/>
         <source>Could not write {}: {}</source>
         <translation>Impossible d’écrire {} : {}</translation>
     </message>
     <message>
-        <location filename="../provider/tag_assets.py" line="190"/>
+        <location filename="../provider/tag_assets.py" line="194"/>
         <source>{} assets tagged, {} need review ({} distinct strings)</source>
         <translation>{} équipements étiquetés, {} à revoir ({} chaînes distinctes)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="46"/>
+        <location filename="../provider/assess_risk.py" line="48"/>
         <source>REFERENCE_DATE &apos;{}&apos; is not a date (YYYY-MM-DD)</source>
         <translation>REFERENCE_DATE « {} » n’est pas une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="68"/>
+        <location filename="../provider/assess_risk.py" line="86"/>
         <source>Assess vendor risk under decoupling scenarios</source>
         <translation>Évaluer le risque fournisseurs selon des scénarios de découplage</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="71"/>
+        <location filename="../provider/assess_risk.py" line="95"/>
         <source>For every asset and scenario: sanction level from the lists in force for the jurisdiction (through parents, brands and OEM relations), replacement cost, stranded value, compatibility with the city&apos;s bloc, lock-in ratio, risk score and a plain-language reason citing each list and date. Platform cascade: assets wired to a removed platform by a proprietary protocol carry re-integration cost. Writes a GeoPackage with one styled layer risk_&lt;scenario&gt; per scenario and the tables vendor_summary, scenario_summary, run_info and data_issues. Untagged layers are tagged first; already tagged layers keep their (possibly hand-corrected) tags unless RETAG is set.
 
 PostGIS: set DATABASE (a PostgreSQL connection of QGIS) and SCHEMA to write the same tables to that schema instead (created if missing; tables of the same names are replaced, all at once when the run succeeds, never on failure or cancel). OUTPUT is then ignored and may stay a temporary output.</source>
@@ -123,127 +123,117 @@ PostGIS: set DATABASE (a PostgreSQL connection of QGIS) and SCHEMA to write the 
 PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour écrire les mêmes tables dans ce schéma (créé s’il manque ; les tables de même nom sont remplacées, toutes à la fois quand le traitement réussit, jamais en cas d’échec ou d’annulation). OUTPUT est alors ignoré et peut rester une sortie temporaire.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="88"/>
+        <location filename="../provider/assess_risk.py" line="112"/>
         <source>Asset layers (assessed together)</source>
         <translation>Couches d’équipements (évaluées ensemble)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="93"/>
+        <location filename="../provider/assess_risk.py" line="117"/>
         <source>Jurisdiction (US, EU, FR, UK or a code from your catalog)</source>
         <translation>Juridiction (US, EU, FR, UK ou un code de votre catalogue)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="100"/>
+        <location filename="../provider/assess_risk.py" line="132"/>
         <source>Scenarios (comma-separated ids; empty = all)</source>
         <translation>Scénarios (identifiants séparés par des virgules ; vide = tous)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="108"/>
+        <location filename="../provider/assess_risk.py" line="140"/>
         <source>User scenario folder (JSON files)</source>
         <translation>Dossier de scénarios utilisateur (fichiers JSON)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="125"/>
+        <location filename="../provider/assess_risk.py" line="157"/>
         <source>Reference date (YYYY-MM-DD; empty = today)</source>
         <translation>Date de référence (AAAA-MM-JJ ; vide = aujourd’hui)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="133"/>
+        <location filename="../provider/assess_risk.py" line="165"/>
         <source>Re-tag layers that already carry tags</source>
         <translation>Ré-étiqueter les couches déjà étiquetées</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="138"/>
+        <location filename="../provider/assess_risk.py" line="170"/>
         <source>Selected features only</source>
         <translation>Entités sélectionnées uniquement</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="153"/>
+        <location filename="../provider/assess_risk.py" line="185"/>
         <source>Assessment GeoPackage</source>
         <translation>GeoPackage de l’évaluation</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="153"/>
+        <location filename="../provider/assess_risk.py" line="185"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="158"/>
+        <location filename="../provider/assess_risk.py" line="190"/>
         <source>Or write to PostGIS: database connection</source>
         <translation>Ou écrire dans PostGIS : connexion à la base</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="158"/>
+        <location filename="../provider/assess_risk.py" line="190"/>
         <source>PostGIS schema (created if missing)</source>
         <translation>Schéma PostGIS (créé s’il manque)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="161"/>
+        <location filename="../provider/assess_risk.py" line="193"/>
         <source>Assets assessed</source>
         <translation>Équipements évalués</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="162"/>
+        <location filename="../provider/assess_risk.py" line="194"/>
         <source>Expected cost</source>
         <translation>Coût attendu</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="163"/>
+        <location filename="../provider/assess_risk.py" line="195"/>
         <source>Layers written</source>
         <translation>Couches écrites</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="169"/>
+        <location filename="../provider/assess_risk.py" line="202"/>
         <source>No asset layer given.</source>
         <translation>Aucune couche d’équipements indiquée.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="177"/>
+        <location filename="../provider/assess_risk.py" line="210"/>
         <source>Scenario error: {}</source>
         <translation>Erreur de scénario : {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="187"/>
+        <location filename="../provider/assess_risk.py" line="221"/>
         <source>Field mapping of {}: {}</source>
         <translation>Correspondance des champs de {} : {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="215"/>
+        <location filename="../provider/assess_risk.py" line="252"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Annulé : rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="222"/>
+        <location filename="../provider/assess_risk.py" line="259"/>
         <source>asset {}, field {}: {} (value &apos;{}&apos;)</source>
         <translation>équipement {}, champ {} : {} (valeur « {} »)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="228"/>
+        <location filename="../provider/assess_risk.py" line="265"/>
         <source>… {} data issues in all: see the data_issues table</source>
         <translation>… {} problèmes de données au total : voir la table data_issues</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="236"/>
-        <source>{}: level 3 {}, level 2 {}, incompatible {}, replacement {:,.0f}, stranded {:,.0f}</source>
-        <translation>{} : niveau 3 {}, niveau 2 {}, incompatibles {}, remplacement {:,.0f}, valeur perdue {:,.0f}</translation>
-    </message>
-    <message>
-        <location filename="../provider/assess_risk.py" line="249"/>
-        <source>Expected cost over scenarios: {:,.0f}</source>
-        <translation>Coût attendu sur l’ensemble des scénarios : {:,.0f}</translation>
-    </message>
-    <message>
-        <location filename="../provider/assess_risk.py" line="269"/>
+        <location filename="../provider/assess_risk.py" line="326"/>
         <source>The output {} is an input: choose another file.</source>
         <translation>La sortie {} est aussi une entrée : choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="275"/>
+        <location filename="../provider/assess_risk.py" line="332"/>
         <source>PostGIS schema {} of connection {}</source>
         <translation>Schéma PostGIS {} de la connexion {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="290"/>
+        <location filename="../provider/assess_risk.py" line="347"/>
         <source>The output table {}.{} is an input: choose another schema.</source>
         <translation>La table de sortie {}.{} est une entrée : choisissez un autre schéma.</translation>
     </message>
@@ -253,42 +243,42 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Exporter l’évaluation en classeur (xlsx)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="72"/>
+        <location filename="../provider/export_workbook.py" line="77"/>
         <source>Assessment GeoPackage (output of assessrisk)</source>
         <translation>GeoPackage d’évaluation (sortie de assessrisk)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="83"/>
+        <location filename="../provider/export_workbook.py" line="88"/>
         <source>Language of the workbook</source>
         <translation>Langue du classeur</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="92"/>
+        <location filename="../provider/export_workbook.py" line="97"/>
         <source>Rows per sheet (Excel&apos;s limit; lower only for tests)</source>
         <translation>Lignes par feuille (limite d’Excel ; à réduire seulement pour les tests)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="103"/>
+        <location filename="../provider/export_workbook.py" line="108"/>
         <source>Workbook</source>
         <translation>Classeur</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="103"/>
+        <location filename="../provider/export_workbook.py" line="108"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="106"/>
+        <location filename="../provider/export_workbook.py" line="111"/>
         <source>Asset rows written</source>
         <translation>Lignes d’équipements écrites</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="107"/>
+        <location filename="../provider/export_workbook.py" line="112"/>
         <source>Sheets written</source>
         <translation>Feuilles écrites</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="132"/>
+        <location filename="../provider/export_workbook.py" line="137"/>
         <source>{} asset rows on {}</source>
         <translation>{} lignes d’équipements sur {}</translation>
     </message>
@@ -298,112 +288,112 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Importer un inventaire d’achats (xlsx ou CSV)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="52"/>
+        <location filename="../provider/import_inventory.py" line="57"/>
         <source>Reads an inventory workbook or CSV as procurement teams keep it: the header row is found under titles and blank rows, columns are recognised from common English and French names (or set with FIELD_...), merged cells are filled, blank rows skipped, dates and numbers typed as text (&apos;1 200&apos;, &apos;1200,50&apos;) understood. By default every sheet with a recognisable header is read, with a source_sheet column. With a JOIN_LAYER the output is a copy of that layer whose features take the inventory&apos;s values (matched by id); otherwise points are built from x/y or longitude/latitude columns in CRS (default EPSG:4326). A workbook exported by vendorrisk:exportworkbook imports back the same way: edit a unit cost, re-import, re-assess. Every value that cannot be used is reported with its cell (Inventaire!C14) in the log and the import_issues table; the rest is imported. Untrusted files are checked first: size, zip bombs, XML entities (defusedxml).</source>
         <translation>Lit un classeur ou un CSV d’inventaire tel que les acheteurs le tiennent : la ligne d’en-tête est trouvée sous les titres et les lignes vides, les colonnes sont reconnues d’après des noms courants en anglais et en français (ou indiquées avec FIELD_...), les cellules fusionnées sont remplies, les lignes vides ignorées, les dates et nombres saisis comme texte (« 1 200 », « 1200,50 ») compris. Par défaut, chaque feuille dotée d’un en-tête reconnaissable est lue, avec une colonne source_sheet. Avec une JOIN_LAYER, la sortie est une copie de cette couche dont les entités prennent les valeurs de l’inventaire (jointure par identifiant) ; sinon des points sont construits à partir des colonnes x/y ou longitude/latitude dans le SCR indiqué (EPSG:4326 par défaut). Un classeur exporté par vendorrisk:exportworkbook se réimporte de la même façon : modifiez un coût unitaire, réimportez, réévaluez. Chaque valeur inutilisable est signalée avec sa cellule (Inventaire!C14) dans le journal et la table import_issues ; le reste est importé. Les fichiers non fiables sont vérifiés d’abord : taille, bombes zip, entités XML (defusedxml).</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="68"/>
+        <location filename="../provider/import_inventory.py" line="73"/>
         <source>Inventory (xlsx or CSV)</source>
         <translation>Inventaire (xlsx ou CSV)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="68"/>
+        <location filename="../provider/import_inventory.py" line="73"/>
         <source>Inventories (*.xlsx *.xlsm *.csv *.txt);;All files (*.*)</source>
         <translation>Inventaires (*.xlsx *.xlsm *.csv *.txt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="75"/>
+        <location filename="../provider/import_inventory.py" line="80"/>
         <source>Sheets (comma-separated; empty = every sheet with a header)</source>
         <translation>Feuilles (séparées par des virgules ; vide = toutes les feuilles avec un en-tête)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="83"/>
+        <location filename="../provider/import_inventory.py" line="88"/>
         <source>Asset layer to update by id</source>
         <translation>Couche d’équipements à mettre à jour par identifiant</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="88"/>
+        <location filename="../provider/import_inventory.py" line="93"/>
         <source>Id field of that layer (auto-detected when empty)</source>
         <translation>Champ identifiant de cette couche (détecté automatiquement si vide)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="96"/>
+        <location filename="../provider/import_inventory.py" line="101"/>
         <source>CRS of the x/y columns</source>
         <translation>SCR des colonnes x/y</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="101"/>
+        <location filename="../provider/import_inventory.py" line="106"/>
         <source>Header row (0 = find it)</source>
         <translation>Ligne d’en-tête (0 = la trouver)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="113"/>
+        <location filename="../provider/import_inventory.py" line="118"/>
         <source>Column holding the {} (auto-detected when empty)</source>
         <translation>Colonne contenant : {} (détectée automatiquement si vide)</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="123"/>
+        <location filename="../provider/import_inventory.py" line="128"/>
         <source>Imported assets</source>
         <translation>Équipements importés</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="126"/>
+        <location filename="../provider/import_inventory.py" line="131"/>
         <source>Import issues</source>
         <translation>Problèmes d’import</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="131"/>
+        <location filename="../provider/import_inventory.py" line="136"/>
         <source>Inventory rows read</source>
         <translation>Lignes d’inventaire lues</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="132"/>
+        <location filename="../provider/import_inventory.py" line="137"/>
         <source>Values not imported</source>
         <translation>Valeurs non importées</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="133"/>
+        <location filename="../provider/import_inventory.py" line="138"/>
         <source>Features updated</source>
         <translation>Entités mises à jour</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="138"/>
+        <location filename="../provider/import_inventory.py" line="143"/>
         <source>Inventory file not found: {}</source>
         <translation>Fichier d’inventaire introuvable : {}</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="156"/>
+        <location filename="../provider/import_inventory.py" line="161"/>
         <source>Columns computed by an assessment are not imported: {}</source>
         <translation>Les colonnes calculées par une évaluation ne sont pas importées : {}</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="168"/>
+        <location filename="../provider/import_inventory.py" line="173"/>
         <source>No id field found in {}: set JOIN_FIELD.</source>
         <translation>Aucun champ identifiant trouvé dans {} : indiquez JOIN_FIELD.</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="176"/>
+        <location filename="../provider/import_inventory.py" line="181"/>
         <source>{} inventory rows matched {} features of {} by {}; replaced: {}; added: {}</source>
         <translation>{} lignes d’inventaire correspondent à {} entités de {} par {} ; remplacées : {} ; ajoutées : {}</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="193"/>
+        <location filename="../provider/import_inventory.py" line="198"/>
         <source>No x/y or longitude/latitude columns and no JOIN_LAYER: the output is a table without geometry.</source>
         <translation>Ni colonnes x/y ou longitude/latitude ni JOIN_LAYER : la sortie est une table sans géométrie.</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="202"/>
+        <location filename="../provider/import_inventory.py" line="207"/>
         <source>The output {} is the inventory: choose another file.</source>
         <translation>La sortie {} est l’inventaire : choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="214"/>
+        <location filename="../provider/import_inventory.py" line="219"/>
         <source>… {} issues in all: see the import_issues table</source>
         <translation>… {} problèmes au total : voir la table import_issues</translation>
     </message>
     <message>
-        <location filename="../provider/import_inventory.py" line="218"/>
+        <location filename="../provider/import_inventory.py" line="223"/>
         <source>{} rows read, {} values not imported</source>
         <translation>{} lignes lues, {} valeurs non importées</translation>
     </message>
@@ -413,167 +403,167 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Auditer les caméras selon les règles de vidéoprotection</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="48"/>
+        <location filename="../provider/audit_cameras.py" line="54"/>
         <source>Checks every camera against a rule set (default: French rules, fr_cnil): prefectoral authorisation, retention over one month, biometric identification, licence-plate reading, sound, restricted vendors, end of security support, storage outside the EU/EEA, views into dwellings or onto sensitive sites, and signage. Writes one finding per camera and rule with the evidence: &apos;breach&apos;, or &apos;cannot_verify&apos; when a value is not recorded (never a pass). Builds each camera&apos;s field of view from direction, angle and range (type defaults when missing, marked &apos;assumed&apos;), and the share of each district&apos;s public space under view. Optional outputs: an audit workbook and a PDF report ready to file. RULESET is a JSON file or a built-in id ({}). Restricted vendors need the columns added by vendorrisk:assessrisk; audit its output to check them. The input layers are never modified.</source>
         <translation>Contrôle chaque caméra selon un jeu de règles (par défaut les règles françaises, fr_cnil) : autorisation préfectorale, conservation au-delà d’un mois, identification biométrique, lecture de plaques, captation du son, fournisseurs restreints, fin du support de sécurité, stockage hors UE/EEE, vues sur des logements ou des sites sensibles, et signalisation. Écrit un constat par caméra et par règle avec ses éléments : « breach » (manquement), ou « cannot_verify » quand une valeur n’est pas renseignée (jamais une conformité). Construit le champ de vision de chaque caméra à partir de la direction, de l’angle et de la portée (valeurs par type si absentes, marquées « supposées »), et la part de l’espace public de chaque quartier sous le regard des caméras. Sorties facultatives : un classeur d’audit et un rapport PDF prêt à déposer. RULESET est un fichier JSON ou un identifiant fourni ({}). Les fournisseurs restreints demandent les colonnes ajoutées par vendorrisk:assessrisk : auditez sa sortie pour les contrôler. Les couches d’entrée ne sont jamais modifiées.</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="63"/>
+        <location filename="../provider/audit_cameras.py" line="69"/>
         <source>Camera layer (points)</source>
         <translation>Couche des caméras (points)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="66"/>
+        <location filename="../provider/audit_cameras.py" line="72"/>
         <source>Sensitive sites (schools, places of worship, hospitals)</source>
         <translation>Sites sensibles (écoles, lieux de culte, hôpitaux)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="74"/>
+        <location filename="../provider/audit_cameras.py" line="80"/>
         <source>Dwellings / building footprints</source>
         <translation>Logements / emprises de bâtiments</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="79"/>
+        <location filename="../provider/audit_cameras.py" line="85"/>
         <source>Districts</source>
         <translation>Quartiers</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="85"/>
+        <location filename="../provider/audit_cameras.py" line="91"/>
         <source>Rule set (JSON file or built-in id)</source>
         <translation>Jeu de règles (fichier JSON ou identifiant fourni)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="90"/>
+        <location filename="../provider/audit_cameras.py" line="96"/>
         <source>Jurisdiction (FR, EU, UK, US or your own code)</source>
         <translation>Juridiction (FR, EU, UK, US ou votre propre code)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="95"/>
+        <location filename="../provider/audit_cameras.py" line="101"/>
         <source>Audit date (YYYY-MM-DD, default today)</source>
         <translation>Date de l’audit (AAAA-MM-JJ, aujourd’hui par défaut)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="101"/>
+        <location filename="../provider/audit_cameras.py" line="107"/>
         <source>Audit GeoPackage (findings, fields of view, district coverage)</source>
         <translation>GeoPackage d’audit (constats, champs de vision, couverture des quartiers)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="108"/>
+        <location filename="../provider/audit_cameras.py" line="114"/>
         <source>Audit workbook</source>
         <translation>Classeur d’audit</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="117"/>
+        <location filename="../provider/audit_cameras.py" line="123"/>
         <source>PDF report</source>
         <translation>Rapport PDF</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="128"/>
+        <location filename="../provider/audit_cameras.py" line="134"/>
         <source>Cameras audited</source>
         <translation>Caméras auditées</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="129"/>
+        <location filename="../provider/audit_cameras.py" line="135"/>
         <source>Breach findings</source>
         <translation>Manquements</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="130"/>
+        <location filename="../provider/audit_cameras.py" line="136"/>
         <source>Cannot-verify findings</source>
         <translation>Constats invérifiables</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="165"/>
+        <location filename="../provider/audit_cameras.py" line="171"/>
         <source>Rule set error: {}</source>
         <translation>Erreur dans le jeu de règles : {}</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="172"/>
+        <location filename="../provider/audit_cameras.py" line="178"/>
         <source>The camera layer could not be loaded.</source>
         <translation>La couche des caméras n’a pas pu être chargée.</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="164"/>
+        <location filename="../gis/pipelines/audit.py" line="165"/>
         <source>Rule set {} is written for {}, the audit is for {}.</source>
         <translation>Le jeu de règles {} est écrit pour {}, l’audit porte sur {}.</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="175"/>
+        <location filename="../gis/pipelines/audit.py" line="176"/>
         <source>Restricted vendors: {}</source>
         <translation>Fournisseurs restreints : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="177"/>
+        <location filename="../gis/pipelines/audit.py" line="178"/>
         <source>Vendor exposure not assessed: {}</source>
         <translation>Exposition des fournisseurs non évaluée : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="179"/>
+        <location filename="../gis/pipelines/audit.py" line="180"/>
         <source>Rule set {} {} ({} rules); field mapping: {}</source>
         <translation>Jeu de règles {} {} ({} règles) ; correspondance des champs : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="187"/>
+        <location filename="../gis/pipelines/audit.py" line="188"/>
         <source>This layer carries no sanction_level column, so restricted vendors cannot be verified: run vendorrisk:assessrisk first and audit its output to get vendor findings.</source>
         <translation>Cette couche n’a pas de colonne sanction_level : les fournisseurs restreints ne peuvent pas être vérifiés. Lancez d’abord vendorrisk:assessrisk et auditez sa sortie pour obtenir les constats sur les fournisseurs.</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="210"/>
+        <location filename="../gis/pipelines/audit.py" line="211"/>
         <source>Distances measured in {} (the layer&apos;s CRS is not in metres)</source>
         <translation>Distances mesurées en {} (le SCR de la couche n’est pas en mètres)</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="143"/>
+        <location filename="../gis/pipelines/audit.py" line="144"/>
         <source>Style not stored: {}</source>
         <translation>Style non enregistré : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="149"/>
+        <location filename="../gis/pipelines/audit.py" line="150"/>
         <source>Workbook written: {}</source>
         <translation>Classeur écrit : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="155"/>
+        <location filename="../gis/pipelines/audit.py" line="156"/>
         <source>PDF report written: {}</source>
         <translation>Rapport PDF écrit : {}</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="140"/>
+        <location filename="../provider/audit_cameras.py" line="146"/>
         <source>the audit outputs</source>
         <translation>les sorties de l’audit</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="148"/>
+        <location filename="../provider/audit_cameras.py" line="154"/>
         <source>{cameras} cameras: {breaches} breaches on {cameras_with_breach} cameras, {cannot_verify} findings that cannot be verified, {cameras_compliant} cameras with no finding</source>
         <translation>{cameras} caméras : {breaches} manquements sur {cameras_with_breach} caméras, {cannot_verify} constats invérifiables, {cameras_compliant} caméras sans constat</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="197"/>
+        <location filename="../provider/audit_cameras.py" line="203"/>
         <source>AUDIT_DATE &apos;{}&apos; is not a date (YYYY-MM-DD)</source>
         <translation>AUDIT_DATE « {} » n’est pas une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="143"/>
+        <location filename="../provider/assess_risk.py" line="175"/>
         <source>Language of the reasons text</source>
         <translation>Langue des explications</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="60"/>
+        <location filename="../provider/base.py" line="61"/>
         <source> (is the disk full, or the folder read-only?)</source>
         <translation> (le disque est-il plein, ou le dossier en lecture seule ?)</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="61"/>
+        <location filename="../provider/base.py" line="62"/>
         <source>Could not write {}: {}. Nothing was written.</source>
         <translation>Écriture impossible de {} : {}. Rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="73"/>
+        <location filename="../provider/base.py" line="74"/>
         <source>The input has {} fields; with the {} that Vendor Risk adds, the output would exceed the {} fields a GeoPackage table can hold. Keep only the fields you need (QGIS: Vector table &gt; Drop field(s)) and run again.</source>
         <translation>L’entrée a {} champs ; avec les {} qu’ajoute Vendor Risk, la sortie dépasserait les {} champs qu’une table GeoPackage peut contenir. Ne gardez que les champs utiles (QGIS : Vecteur &gt; Table &gt; Supprimer des champs) et relancez.</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="178"/>
+        <location filename="../provider/base.py" line="212"/>
         <source>{} and {} are the same file ({}): writing {} would destroy it. Choose another file.</source>
         <translation>{} et {} désignent le même fichier ({}) : écrire {} le détruirait. Choisissez un autre fichier.</translation>
     </message>
@@ -588,44 +578,94 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>échec de l’écriture</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="112"/>
+        <location filename="../provider/export_workbook.py" line="117"/>
         <source>The workbook cannot be written: {}</source>
         <translation>Le classeur ne peut pas être écrit : {}</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="210"/>
+        <location filename="../provider/audit_cameras.py" line="216"/>
         <source>The audit workbook cannot be written: {} Leave OUTPUT_XLSX empty to audit without it.</source>
         <translation>Le classeur d’audit ne peut pas être écrit : {} Laissez OUTPUT_XLSX vide pour auditer sans lui.</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="227"/>
+        <location filename="../provider/base.py" line="261"/>
         <source>Set both DATABASE and SCHEMA for PostGIS (or neither for a GeoPackage).</source>
         <translation>Indiquez à la fois DATABASE et SCHEMA pour PostGIS (ou aucun des deux pour un GeoPackage).</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="58"/>
+        <location filename="../provider/export_workbook.py" line="63"/>
         <source>Writes the assessment GeoPackage of vendorrisk:assessrisk as an Excel workbook for procurement teams: Summary (totals per scenario, expected cost, P50/P90, charts), Assets (one row per asset and scenario, colour-coded risk bands, reasons in full), Vendors (exposure and switching cost per vendor and parent group), Scenarios (every parameter with its explanation), Evidence (every list and listing that contributed, with source and date), Run info and Data issues. Headers in English or French. Past Excel&apos;s 1,048,576 rows, asset rows continue on further sheets. Text that Excel would run as a formula is stored as text. The Assets sheet imports back with vendorrisk:importinventory (join by asset id) after editing unit costs. An assessment written to PostGIS is read with DATABASE and SCHEMA instead of INPUT.</source>
         <translation>Écrit le GeoPackage d’évaluation de vendorrisk:assessrisk en classeur Excel pour les acheteurs : Synthèse (totaux par scénario, coût attendu, P50/P90, graphiques), Équipements (une ligne par équipement et scénario, niveaux de risque en couleur, explications complètes), Fournisseurs (exposition et coût de sortie par fournisseur et par groupe), Scénarios (chaque paramètre avec son explication), Preuves (chaque liste et inscription prise en compte, avec source et date), Exécution et Problèmes de données. En-têtes en anglais ou en français. Au-delà des 1 048 576 lignes d’Excel, les lignes d’équipements continuent sur d’autres feuilles. Un texte qu’Excel exécuterait comme une formule est enregistré comme texte. La feuille des équipements se réimporte avec vendorrisk:importinventory (jointure par identifiant) après modification des coûts unitaires. Une évaluation écrite dans PostGIS se lit avec DATABASE et SCHEMA au lieu d’INPUT.</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="80"/>
+        <location filename="../provider/export_workbook.py" line="85"/>
         <source>Or an assessment in PostGIS: database connection</source>
         <translation>Ou une évaluation dans PostGIS : connexion à la base</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="80"/>
+        <location filename="../provider/export_workbook.py" line="85"/>
         <source>PostGIS schema of the assessment</source>
         <translation>Schéma PostGIS de l’évaluation</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="144"/>
+        <location filename="../provider/export_workbook.py" line="149"/>
         <source>Give either INPUT or DATABASE and SCHEMA, not both.</source>
         <translation>Indiquez INPUT ou bien DATABASE et SCHEMA, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="147"/>
+        <location filename="../provider/export_workbook.py" line="152"/>
         <source>Give the assessment: INPUT (a GeoPackage) or DATABASE and SCHEMA (PostGIS).</source>
         <translation>Indiquez l’évaluation : INPUT (un GeoPackage) ou DATABASE et SCHEMA (PostGIS).</translation>
+    </message>
+    <message>
+        <location filename="../provider/base.py" line="154"/>
+        <source>{}: one of {}</source>
+        <translation>{} : une valeur parmi {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/base.py" line="159"/>
+        <source>SCENARIOS: comma-separated ids among {} (empty: all)</source>
+        <translation>SCENARIOS : identifiants séparés par des virgules parmi {} (vide : tous)</translation>
+    </message>
+    <message>
+        <location filename="../provider/base.py" line="161"/>
+        <source>Example:</source>
+        <translation>Exemple :</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="58"/>
+        <source>The layer {} has no field naming the maker, brand or model (its fields: {}): set FIELD_MANUFACTURER, FIELD_BRAND or FIELD_MODEL.</source>
+        <translation>La couche {} n’a aucun champ qui nomme le fabricant, la marque ou le modèle (ses champs : {}) : indiquez FIELD_MANUFACTURER, FIELD_BRAND ou FIELD_MODEL.</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="124"/>
+        <source>Currency of the costs (ISO code such as EUR, USD, GBP; empty = the jurisdiction&apos;s)</source>
+        <translation>Devise des coûts (code ISO tel que EUR, USD, GBP ; vide = celle du droit applicable)</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="196"/>
+        <source>Currency of the costs</source>
+        <translation>Devise des coûts</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="274"/>
+        <source>Costs in {}: {}</source>
+        <translation>Coûts en {} : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="279"/>
+        <source>The probabilities of the scenarios assessed add up to {:.2f}, not 1: the expected cost weighs each by its probability divided by {:.2f}.</source>
+        <translation>Les probabilités des scénarios évalués totalisent {:.2f}, et non 1 : le coût attendu pondère chacun par sa probabilité divisée par {:.2f}.</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="286"/>
+        <source>{}: level 3 {}, level 2 {}, incompatible {}, replacement {}, stranded {}</source>
+        <translation>{} : niveau 3 {}, niveau 2 {}, incompatibles {}, remplacement {}, valeur perdue {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/assess_risk.py" line="297"/>
+        <source>Expected cost over scenarios: {}</source>
+        <translation>Coût attendu sur les scénarios : {}</translation>
     </message>
 </context>
 <context>
@@ -684,107 +724,107 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
 <context>
     <name>VendorRiskDock</name>
     <message>
-        <location filename="../ui/dock.py" line="260"/>
+        <location filename="../ui/dock.py" line="239"/>
         <source>Vendor Risk</source>
         <translation>Vendor Risk</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="127"/>
+        <location filename="../ui/dock.py" line="106"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="128"/>
+        <location filename="../ui/dock.py" line="107"/>
         <source>Assessment GeoPackage</source>
         <translation>GeoPackage de l’évaluation</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="129"/>
+        <location filename="../ui/dock.py" line="108"/>
         <source>a new file per run, in the project folder</source>
         <translation>un nouveau fichier à chaque évaluation, dans le dossier du projet</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="135"/>
+        <location filename="../ui/dock.py" line="114"/>
         <source>Names detected for this role: {}</source>
         <translation>Noms reconnus pour ce rôle : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="176"/>
+        <location filename="../ui/dock.py" line="155"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="161"/>
+        <location filename="../ui/dock.py" line="140"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="162"/>
+        <location filename="../ui/dock.py" line="141"/>
         <source>Watch</source>
         <translation>Vigilance</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="163"/>
+        <location filename="../ui/dock.py" line="142"/>
         <source>Restricted</source>
         <translation>Restreint</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="164"/>
+        <location filename="../ui/dock.py" line="143"/>
         <source>Removal</source>
         <translation>Retrait</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="165"/>
+        <location filename="../ui/dock.py" line="144"/>
         <source>Incompatible</source>
         <translation>Incompatibles</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="169"/>
+        <location filename="../ui/dock.py" line="148"/>
         <source>Sanction level 0: on no list in force</source>
         <translation>Niveau de sanction 0 : sur aucune liste en vigueur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="170"/>
+        <location filename="../ui/dock.py" line="149"/>
         <source>Sanction level 1: listed elsewhere, export-controlled or suspected OEM</source>
         <translation>Niveau de sanction 1 : listé ailleurs, soumis au contrôle des exportations ou fabricant d’origine suspecté</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="171"/>
+        <location filename="../ui/dock.py" line="150"/>
         <source>Sanction level 2: procurement or funding ban</source>
         <translation>Niveau de sanction 2 : interdiction d’achat ou de financement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="172"/>
+        <location filename="../ui/dock.py" line="151"/>
         <source>Sanction level 3: removal mandated</source>
         <translation>Niveau de sanction 3 : retrait obligatoire</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="191"/>
+        <location filename="../ui/dock.py" line="170"/>
         <source>Vendor</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="192"/>
+        <location filename="../ui/dock.py" line="171"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="193"/>
+        <location filename="../ui/dock.py" line="172"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="194"/>
+        <location filename="../ui/dock.py" line="173"/>
         <source>Assets</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="195"/>
+        <location filename="../ui/dock.py" line="174"/>
         <source>Exposure</source>
         <translation>Exposition</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="196"/>
+        <location filename="../ui/dock.py" line="175"/>
         <source>Switching cost</source>
         <translation>Coût de sortie</translation>
     </message>
@@ -799,97 +839,97 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Lancez une évaluation pour voir les fournisseurs.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="361"/>
+        <location filename="../ui/dock.py" line="340"/>
         <source>auto: {}</source>
         <translation>auto : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="361"/>
+        <location filename="../ui/dock.py" line="340"/>
         <source>auto: not found</source>
         <translation>auto : introuvable</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="490"/>
+        <location filename="../ui/dock.py" line="469"/>
         <source>Tick at least one asset layer to assess.</source>
         <translation>Cochez au moins une couche d’équipements à évaluer.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="493"/>
+        <location filename="../ui/dock.py" line="472"/>
         <source>Tick at least one scenario.</source>
         <translation>Cochez au moins un scénario.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="496"/>
+        <location filename="../ui/dock.py" line="475"/>
         <source>Choose a jurisdiction: US, EU, FR, UK or a code from your catalog.</source>
         <translation>Choisissez le droit applicable : US, EU, FR, UK ou un code de votre catalogue.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="499"/>
+        <location filename="../ui/dock.py" line="478"/>
         <source>&apos;Selected features only&apos; is ticked but no feature is selected in {}.</source>
         <translation>« Entités sélectionnées uniquement » est coché, mais aucune entité n’est sélectionnée dans {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="510"/>
+        <location filename="../ui/dock.py" line="489"/>
         <source>The layer {} has no field naming the maker, brand or model: choose one in the field mapping table.</source>
         <translation>La couche {} n’a aucun champ indiquant le fabricant, la marque ou le modèle : choisissez-en un dans la table de correspondance des champs.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="519"/>
+        <location filename="../ui/dock.py" line="498"/>
         <source>Cannot write in the folder {}: choose another output file.</source>
         <translation>Impossible d’écrire dans le dossier {} : choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="522"/>
+        <location filename="../ui/dock.py" line="501"/>
         <source>The output {} is open in this project (layers: {}): choose another file.</source>
         <translation>Le fichier de sortie {} est ouvert dans ce projet (couches : {}) : choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="546"/>
+        <location filename="../ui/dock.py" line="525"/>
         <source>Vendor Risk: assessing {} layer(s)</source>
         <translation>Vendor Risk : évaluation de {} couche(s)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="560"/>
+        <location filename="../ui/dock.py" line="539"/>
         <source>Assessing… the map stays usable meanwhile.</source>
         <translation>Évaluation en cours… la carte reste utilisable pendant ce temps.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="566"/>
+        <location filename="../ui/dock.py" line="545"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="594"/>
+        <location filename="../ui/dock.py" line="573"/>
         <source>the results could not be shown: {}</source>
         <translation>les résultats n’ont pas pu être affichés : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="603"/>
+        <location filename="../ui/dock.py" line="584"/>
         <source>{} data issue(s): see the data_issues table and the log.</source>
         <translation>{} problème(s) de données : voir la table data_issues et le journal.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="612"/>
+        <location filename="../ui/dock.py" line="593"/>
         <source>The assessment did not run: {}</source>
         <translation>L’évaluation n’a pas abouti : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="618"/>
+        <location filename="../ui/dock.py" line="599"/>
         <source>Assessment cancelled: nothing was added to the project and no file was written.</source>
         <translation>Évaluation annulée : rien n’a été ajouté au projet et aucun fichier n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="649"/>
+        <location filename="../ui/dock.py" line="630"/>
         <source>Cannot read the results in {}: {}</source>
         <translation>Impossible de lire les résultats dans {} : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="672"/>
+        <location filename="../ui/dock.py" line="653"/>
         <source>Run “{}”: jurisdiction {}, reference date {}, catalog {}; file {}.</source>
         <translation>Évaluation « {} » : droit applicable {}, date de référence {}, catalogue {} ; fichier {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="683"/>
+        <location filename="../ui/dock.py" line="664"/>
         <source>No assessment yet: run one in the Assess tab.</source>
         <translation>Aucune évaluation pour l’instant : lancez-en une dans l’onglet Évaluer.</translation>
     </message>
@@ -979,87 +1019,87 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>impossible d’ouvrir {}</translation>
     </message>
     <message>
-        <location filename="../ui/common.py" line="18"/>
+        <location filename="../ui/common.py" line="39"/>
         <source>Asset id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../ui/common.py" line="19"/>
+        <location filename="../ui/common.py" line="40"/>
         <source>Asset class</source>
         <translation>Catégorie d’équipement</translation>
     </message>
     <message>
-        <location filename="../ui/common.py" line="20"/>
+        <location filename="../ui/common.py" line="41"/>
         <source>Manufacturer</source>
         <translation>Fabricant</translation>
     </message>
     <message>
-        <location filename="../ui/common.py" line="21"/>
+        <location filename="../ui/common.py" line="42"/>
         <source>Brand</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location filename="../ui/common.py" line="22"/>
+        <location filename="../ui/common.py" line="43"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../ui/common.py" line="23"/>
+        <location filename="../ui/common.py" line="44"/>
         <source>Install year</source>
         <translation>Année d’installation</translation>
     </message>
     <message>
-        <location filename="../ui/common.py" line="24"/>
+        <location filename="../ui/common.py" line="45"/>
         <source>Unit cost</source>
         <translation>Coût unitaire</translation>
     </message>
     <message>
-        <location filename="../ui/common.py" line="25"/>
+        <location filename="../ui/common.py" line="46"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../ui/common.py" line="26"/>
+        <location filename="../ui/common.py" line="47"/>
         <source>Protocols / standards</source>
         <translation>Protocoles / normes</translation>
     </message>
     <message>
-        <location filename="../ui/common.py" line="27"/>
+        <location filename="../ui/common.py" line="48"/>
         <source>Platform it is wired to</source>
         <translation>Plateforme de rattachement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="173"/>
+        <location filename="../ui/dock.py" line="152"/>
         <source>Assets whose standards or vendor stop working in the city&apos;s bloc</source>
         <translation>Équipements dont les normes ou le fournisseur ne fonctionnent plus dans le bloc de la ville</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="176"/>
+        <location filename="../ui/dock.py" line="155"/>
         <source>Replacing what the scenario forces out, re-integration included</source>
         <translation>Remplacement de ce que le scénario oblige à retirer, réintégration comprise</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="176"/>
+        <location filename="../ui/dock.py" line="155"/>
         <source>Book value thrown away by early replacement</source>
         <translation>Valeur comptable perdue par un remplacement anticipé</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="733"/>
+        <location filename="../ui/dock.py" line="714"/>
         <source>Total cost by scenario</source>
         <translation>Coût total par scénario</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="599"/>
+        <location filename="../ui/dock.py" line="578"/>
         <source>{} assets assessed under {} scenario(s); expected cost {}.</source>
         <translation>{} équipements évalués selon {} scénario(s) ; coût attendu {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="605"/>
+        <location filename="../ui/dock.py" line="586"/>
         <source>The layers are in the group “{}”.</source>
         <translation>Les couches sont dans le groupe « {} ».</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="746"/>
+        <location filename="../ui/dock.py" line="727"/>
         <source>Expected cost over the scenarios (weighted by their probability): {}.</source>
         <translation>Coût attendu sur l’ensemble des scénarios (pondéré par leur probabilité) : {}.</translation>
     </message>
@@ -1079,27 +1119,27 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>(fournisseur inconnu)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="176"/>
+        <location filename="../ui/dock.py" line="155"/>
         <source>Replacement</source>
         <translation>Remplacement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="176"/>
+        <location filename="../ui/dock.py" line="155"/>
         <source>Stranded</source>
         <translation>Valeur perdue</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="176"/>
+        <location filename="../ui/dock.py" line="155"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="176"/>
+        <location filename="../ui/dock.py" line="155"/>
         <source>Replacement plus stranded value</source>
         <translation>Remplacement plus valeur perdue</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="724"/>
+        <location filename="../ui/dock.py" line="705"/>
         <source>{} — probability {}</source>
         <translation>{} — probabilité {}</translation>
     </message>
@@ -1283,174 +1323,194 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
 <context>
     <name>VendorRiskReport</name>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="155"/>
+        <location filename="../gis/layouts/council_report.py" line="154"/>
         <source>{} holds no scenario &apos;{}&apos; (it has: {})</source>
         <translation>{} ne contient pas de scénario « {} » (il contient : {})</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="167"/>
+        <location filename="../gis/layouts/council_report.py" line="174"/>
         <source>Assets assessed</source>
         <translation>Équipements évalués</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="168"/>
+        <location filename="../gis/layouts/council_report.py" line="175"/>
         <source>Sanction level 3 — removal</source>
         <translation>Niveau de sanction 3 — retrait</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="169"/>
+        <location filename="../gis/layouts/council_report.py" line="176"/>
         <source>Sanction level 2 — restricted</source>
         <translation>Niveau de sanction 2 — restreint</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="170"/>
+        <location filename="../gis/layouts/council_report.py" line="177"/>
         <source>Sanction level 1 — watch</source>
         <translation>Niveau de sanction 1 — vigilance</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="171"/>
+        <location filename="../gis/layouts/council_report.py" line="178"/>
         <source>Sanction level 0 — none</source>
         <translation>Niveau de sanction 0 — aucun</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="172"/>
+        <location filename="../gis/layouts/council_report.py" line="179"/>
         <source>Incompatible assets</source>
         <translation>Équipements incompatibles</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="173"/>
+        <location filename="../gis/layouts/council_report.py" line="180"/>
         <source>Assets to replace</source>
         <translation>Équipements à remplacer</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="174"/>
+        <location filename="../gis/layouts/council_report.py" line="181"/>
         <source>Replacement cost</source>
         <translation>Coût de remplacement</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="175"/>
+        <location filename="../gis/layouts/council_report.py" line="182"/>
         <source>Stranded value</source>
         <translation>Valeur résiduelle perdue</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="181"/>
+        <location filename="../gis/layouts/council_report.py" line="188"/>
         <source>Expected cost, all scenarios</source>
         <translation>Coût attendu, tous scénarios</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="195"/>
+        <location filename="../gis/layouts/council_report.py" line="203"/>
         <source>Vendor risk — {}</source>
         <translation>Risque fournisseurs — {}</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="202"/>
+        <location filename="../gis/layouts/council_report.py" line="210"/>
         <source>Vendor Risk {} · catalog {} (as of {}) · scenarios: {} · run {} · file {}</source>
         <translation>Vendor Risk {} · catalogue {} (au {}) · scénarios : {} · évaluation du {} · fichier {}</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="212"/>
+        <location filename="../gis/layouts/council_report.py" line="220"/>
         <source>Vendor</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="212"/>
+        <location filename="../gis/layouts/council_report.py" line="220"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="212"/>
+        <location filename="../gis/layouts/council_report.py" line="220"/>
         <source>Assets</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="212"/>
+        <location filename="../gis/layouts/council_report.py" line="220"/>
         <source>Exposure</source>
         <translation>Exposition</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="274"/>
+        <location filename="../gis/layouts/council_report.py" line="303"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="290"/>
+        <location filename="../gis/layouts/council_report.py" line="319"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="353"/>
+        <location filename="../gis/layouts/council_report.py" line="391"/>
         <source>cannot open the layer risk_{} in {}</source>
         <translation>impossible d’ouvrir la couche risk_{} dans {}</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="66"/>
+        <location filename="../gis/layouts/council_report.py" line="64"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="67"/>
+        <location filename="../gis/layouts/council_report.py" line="65"/>
         <source>Medium</source>
         <translation>Moyen</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="68"/>
+        <location filename="../gis/layouts/council_report.py" line="66"/>
         <source>High</source>
         <translation>Élevé</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="69"/>
+        <location filename="../gis/layouts/council_report.py" line="67"/>
         <source>Critical</source>
         <translation>Critique</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="70"/>
+        <location filename="../gis/layouts/council_report.py" line="68"/>
         <source>Incompatible (×)</source>
         <translation>Incompatible (×)</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="71"/>
+        <location filename="../gis/layouts/council_report.py" line="69"/>
         <source>0 — none</source>
         <translation>0 — aucun</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="72"/>
+        <location filename="../gis/layouts/council_report.py" line="70"/>
         <source>1 — watch</source>
         <translation>1 — vigilance</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="73"/>
+        <location filename="../gis/layouts/council_report.py" line="71"/>
         <source>2 — restricted</source>
         <translation>2 — restreint</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="74"/>
+        <location filename="../gis/layouts/council_report.py" line="72"/>
         <source>3 — removal</source>
         <translation>3 — retrait</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="176"/>
+        <location filename="../gis/layouts/council_report.py" line="183"/>
         <source>Total cost</source>
         <translation>Coût total</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="198"/>
+        <location filename="../gis/layouts/council_report.py" line="206"/>
         <source>{}Jurisdiction {}, reference date {}. Colour: risk band; ×: incompatible under the scenario.</source>
         <translation>{}Droit applicable {}, date de référence {}. Couleur : niveau de risque ; × : incompatible dans ce scénario.</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="302"/>
+        <location filename="../gis/layouts/council_report.py" line="342"/>
         <source>Top vendors by exposure</source>
         <translation>Principaux fournisseurs par exposition</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="177"/>
+        <location filename="../gis/layouts/council_report.py" line="184"/>
         <source>Cost range (P50 – P90)</source>
         <translation>Fourchette de coût (P50 – P90)</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="183"/>
+        <location filename="../gis/layouts/council_report.py" line="190"/>
         <source>(unknown vendor)</source>
         <translation>(fournisseur inconnu)</translation>
+    </message>
+    <message>
+        <location filename="../gis/layouts/council_report.py" line="243"/>
+        <source>P50 and P90: half and nine in ten of the simulated totals lie below them; each draw takes unit costs within the classes' low–high defaults and the scenario's cost multiplier within its range. The total cost uses the central values.</source>
+        <translation>P50 et P90 : la moitié et neuf sur dix des totaux simulés sont inférieurs à ces montants ; chaque tirage prend les coûts unitaires entre les valeurs basse et haute des classes et le multiplicateur de coût du scénario dans sa fourchette. Le coût total utilise les valeurs centrales.</translation>
+    </message>
+    <message>
+        <location filename="../gis/layouts/council_report.py" line="248"/>
+        <source>The total ({}) lies below the range: the ranges reach further above the central values than below them (a rushed replacement costs more, rarely less).</source>
+        <translation>Le total ({}) est sous la fourchette : les fourchettes s’étendent plus au-dessus des valeurs centrales qu’en dessous (un remplacement précipité coûte plus, rarement moins).</translation>
+    </message>
+    <message>
+        <location filename="../gis/layouts/council_report.py" line="252"/>
+        <source>The total ({}) lies above the range: the ranges reach further below the central values than above them.</source>
+        <translation>Le total ({}) est au-dessus de la fourchette : les fourchettes s’étendent plus sous les valeurs centrales qu’au-dessus.</translation>
+    </message>
+    <message>
+        <location filename="../gis/layouts/council_report.py" line="345"/>
+        <source>No vendor is exposed under this scenario.</source>
+        <translation>Aucun fournisseur n’est exposé dans ce scénario.</translation>
     </message>
 </context>
 <context>

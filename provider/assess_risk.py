@@ -23,8 +23,9 @@ from ..gis.pipelines.assess import CancelledError, Inputs, run_assessment
 from ..risk.assessment.engine import Assessment
 from ..risk.assessment.scenarios import ScenarioError, load_profile, load_scenarios
 from ..risk.labels import LANGUAGES
+from ..risk.money import money
 from ..risk.provenance import recorded_source
-from ..risk.schema import OUTPUTS, RESULT_COLUMNS, TAG_COLUMNS
+from ..risk.schema import OUTPUTS, RESULT_COLUMNS, TAG_COLUMNS, is_tagged
 from ..risk.tagging.tagger import Tagger
 from .base import (
     WRITE_ERRORS,
@@ -47,9 +48,25 @@ def parse_reference_date(text):
         raise QgsProcessingException(tr("REFERENCE_DATE '{}' is not a date (YYYY-MM-DD)").format(text)) from e
 
 
+def check_makers(names, layers, per_layer):
+    """Refuse an untagged layer with no maker, brand or model field (as the dock does): it
+    would "succeed" with every asset of an unknown vendor."""
+    for name, layer, found in zip(names, layers, per_layer):
+        if not is_tagged(layer.fields().names()) and not any(
+            found.get(r) for r in ("manufacturer", "brand", "model")
+        ):
+            raise QgsProcessingException(
+                tr(
+                    "The layer {} has no field naming the maker, brand or model (its fields: {}): "
+                    "set FIELD_MANUFACTURER, FIELD_BRAND or FIELD_MODEL."
+                ).format(name, ", ".join(layer.fields().names()))
+            )
+
+
 class AssessRiskAlgorithm(VendorRiskAlgorithm):
     INPUT = "INPUT"
     JURISDICTION = "JURISDICTION"
+    CURRENCY = "CURRENCY"
     SCENARIOS = "SCENARIOS"
     SCENARIO_FOLDER = "SCENARIO_FOLDER"
     REFERENCE_DATE = "REFERENCE_DATE"
@@ -68,7 +85,13 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
     def displayName(self):  # noqa: N802
         return tr("Assess vendor risk under decoupling scenarios")
 
-    def shortHelpString(self):  # noqa: N802
+    EXAMPLE = (
+        "./vendor-risk run vendorrisk:assessrisk -- "
+        "INPUT='city.gpkg|layername=cameras' JURISDICTION=FR "
+        "SCENARIOS=status_quo,rip_and_replace LANGUAGE=en OUTPUT=assessment.gpkg"
+    )
+
+    def help_text(self):
         return tr(
             "For every asset and scenario: sanction level from the lists in force for the "
             "jurisdiction (through parents, brands and OEM relations), replacement cost, stranded "
@@ -96,6 +119,14 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
                 self.JURISDICTION,
                 tr("Jurisdiction (US, EU, FR, UK or a code from your catalog)"),
                 defaultValue="FR",
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.CURRENCY,
+                tr("Currency of the costs (ISO code such as EUR, USD, GBP; empty = the jurisdiction's)"),
+                defaultValue="",
+                optional=True,
             )
         )
         self.addParameter(
@@ -162,6 +193,7 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("ASSETS", tr("Assets assessed")))
         self.addOutput(QgsProcessingOutputNumber("EXPECTED_COST", tr("Expected cost")))
         self.addOutput(QgsProcessingOutputString("LAYERS", tr("Layers written")))
+        self.addOutput(QgsProcessingOutputString("CURRENCY", tr("Currency of the costs")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         catalog = self.catalog(parameters, context)
@@ -184,6 +216,7 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         names = [layer_label(layer) for layer in layers]
         check_width(layers, len(TAG_COLUMNS) + len(RESULT_COLUMNS) + 1)
         per_layer = self.field_mappings(parameters, context, layers)
+        check_makers(names, layers, per_layer)
         for name, fields in zip(names, per_layer):
             feedback.pushInfo(
                 tr("Field mapping of {}: {}").format(
@@ -193,7 +226,8 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         fields = {r: ";".join(dict.fromkeys(m[r] for m in per_layer if m.get(r))) for r in per_layer[0]}
         jurisdiction = self.parameterAsString(parameters, self.JURISDICTION, context)
         lang = self.parameterAsEnumString(parameters, self.LANGUAGE, context) or "en"
-        engine = Assessment(catalog, scenarios, profile, jurisdiction, reference, lang)
+        currency = self.parameterAsString(parameters, self.CURRENCY, context)
+        engine = Assessment(catalog, scenarios, profile, jurisdiction, reference, lang, currency)
         base = self.output_folder(parameters, context)
         ok, message = engine.start(
             fields,
@@ -235,24 +269,36 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         from ..gis.styles.risk import style_assessment_outputs
 
         style_assessment_outputs(path, written, context)
+        ui_lang, cur = default_language(), engine.currency
+        if engine.rates:
+            feedback.pushInfo(tr("Costs in {}: {}").format(cur, result.run_info["exchange_rates"]))
+        if engine.currency_note:
+            feedback.pushWarning(engine.currency_note)
+        total_p = float(result.run_info["probability_sum"])
+        if abs(total_p - 1.0) > 1e-6:
+            feedback.pushWarning(
+                tr(
+                    "The probabilities of the scenarios assessed add up to {:.2f}, not 1: the expected "
+                    "cost weighs each by its probability divided by {:.2f}."
+                ).format(total_p, total_p)
+            )
         for row in result.scenario_summary.itertuples():
             feedback.pushInfo(
-                tr(
-                    "{}: level 3 {}, level 2 {}, incompatible {}, replacement {:,.0f}, stranded {:,.0f}"
-                ).format(
+                tr("{}: level 3 {}, level 2 {}, incompatible {}, replacement {}, stranded {}").format(
                     row.scenario_id,
                     row.level_3,
                     row.level_2,
                     row.incompatible,
-                    row.replacement_cost,
-                    row.stranded_value,
+                    money(row.replacement_cost, cur, ui_lang),
+                    money(row.stranded_value, cur, ui_lang),
                 )
             )
         expected = float(result.run_info["expected_cost"])
-        feedback.pushInfo(tr("Expected cost over scenarios: {:,.0f}").format(expected))
+        feedback.pushInfo(tr("Expected cost over scenarios: {}").format(money(expected, cur, ui_lang)))
         outputs = {
             "ASSETS": int(result.run_info["assets"]),
             "EXPECTED_COST": expected,
+            "CURRENCY": engine.currency,
             "LAYERS": ";".join(written),
         }
         if gpkg is not None:

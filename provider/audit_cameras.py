@@ -44,7 +44,13 @@ class AuditCamerasAlgorithm(VendorRiskAlgorithm):
     def displayName(self):  # noqa: N802
         return tr("Audit cameras against video-protection rules")
 
-    def shortHelpString(self):  # noqa: N802
+    EXAMPLE = (
+        "./vendor-risk run vendorrisk:auditcameras -- "
+        "INPUT='city.gpkg|layername=cameras' DISTRICTS='city.gpkg|layername=districts' "
+        "OUTPUT=audit.gpkg OUTPUT_PDF=audit.pdf"
+    )
+
+    def help_text(self):
         return tr(
             "Checks every camera against a rule set (default: French rules, fr_cnil): prefectoral "
             "authorisation, retention over one month, biometric identification, licence-plate "

@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterDatabaseSchema,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -107,6 +108,13 @@ def _layer_source(value, context):
     return layer.source() if layer is not None else text
 
 
+def plain_to_html(text):
+    """Plain help text -> the HTML QGIS renders: escaped, line breaks kept."""
+    import html
+
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
 class VendorRiskAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses give name/displayName/shortHelp and the two process stages."""
 
@@ -126,6 +134,32 @@ class VendorRiskAlgorithm(QgsProcessingAlgorithm):
 
     def tr(self, text):
         return tr(text)
+
+    # -- help ------------------------------------------------------------------------------------
+    EXAMPLE = ""  # one ./vendor-risk command line, set by each algorithm
+
+    def help_text(self):
+        """What the algorithm does, as plain text (subclasses)."""
+        return ""
+
+    def shortHelpString(self):  # noqa: N802 - QGIS API: HTML
+        """The help as QGIS shows it: the text HTML-escaped ('risk_<scenario>' stays), the values
+        each choice and the scenario list accept, and an example."""
+        return plain_to_html(self.help_lines())
+
+    def help_lines(self):
+        lines = [self.help_text(), ""]
+        for p in self.parameterDefinitions():
+            if isinstance(p, QgsProcessingParameterEnum):
+                lines.append(tr("{}: one of {}").format(p.name(), ", ".join(p.options())))
+            elif p.name() == "SCENARIOS":
+                from ..risk.assessment.scenarios import available_scenarios
+
+                ids = ", ".join(available_scenarios(None))
+                lines.append(tr("SCENARIOS: comma-separated ids among {} (empty: all)").format(ids))
+        if self.EXAMPLE:
+            lines += ["", tr("Example:"), self.EXAMPLE]
+        return "\n".join(lines).strip()
 
     # -- inputs and outputs never overlap --------------------------------------------------------
     def _paths(self, parameters, context):

@@ -54,7 +54,12 @@ class ExportWorkbookAlgorithm(VendorRiskAlgorithm):
     def displayName(self):  # noqa: N802
         return tr("Export the assessment as a workbook (xlsx)")
 
-    def shortHelpString(self):  # noqa: N802
+    EXAMPLE = (
+        "./vendor-risk run vendorrisk:exportworkbook -- "
+        "INPUT=assessment.gpkg LANGUAGE=fr OUTPUT=assessment.xlsx"
+    )
+
+    def help_text(self):
         return tr(
             "Writes the assessment GeoPackage of vendorrisk:assessrisk as an Excel workbook for "
             "procurement teams: Summary (totals per scenario, expected cost, P50/P90, charts), "

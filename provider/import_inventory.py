@@ -48,7 +48,12 @@ class ImportInventoryAlgorithm(VendorRiskAlgorithm):
     def displayName(self):  # noqa: N802
         return tr("Import a procurement inventory (xlsx or CSV)")
 
-    def shortHelpString(self):  # noqa: N802
+    EXAMPLE = (
+        "./vendor-risk run vendorrisk:importinventory -- "
+        "INPUT=inventory.xlsx JOIN_LAYER='city.gpkg|layername=cameras' OUTPUT=joined.gpkg"
+    )
+
+    def help_text(self):
         return tr(
             "Reads an inventory workbook or CSV as procurement teams keep it: the header row is "
             "found under titles and blank rows, columns are recognised from common English and "

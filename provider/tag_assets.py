@@ -107,7 +107,11 @@ class TagAssetsAlgorithm(VendorRiskAlgorithm):
     def displayName(self):  # noqa: N802
         return tr("Tag assets by vendor and standard")
 
-    def shortHelpString(self):  # noqa: N802
+    EXAMPLE = (
+        "./vendor-risk run vendorrisk:tagassets -- INPUT='city.gpkg|layername=cameras' OUTPUT=tagged.gpkg"
+    )
+
+    def help_text(self):
         return tr(
             "Resolves each asset's manufacturer, brand and model strings to a catalogued vendor "
             "(following parents, subsidiaries, brands and OEM relations), says how it was matched "

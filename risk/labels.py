@@ -25,7 +25,7 @@ LABELS = {
     "role.brand": ("Brand (as entered)", "Marque (saisie)"),
     "role.model": ("Model (as entered)", "Modèle (saisi)"),
     "role.install_year": ("Install year", "Année d'installation"),
-    "role.unit_cost": ("Unit cost (EUR)", "Coût unitaire (EUR)"),
+    "role.unit_cost": ("Unit cost ({cur})", "Coût unitaire ({cur})"),
     "role.quantity": ("Quantity", "Quantité"),
     "role.protocols": ("Protocols (as entered)", "Protocoles (saisis)"),
     "role.platform": ("Platform id", "Id plateforme"),
@@ -62,10 +62,10 @@ LABELS = {
     ),
     "summary.levels": ("Sanction levels", "Niveaux de sanction"),
     "summary.bands": ("Risk bands", "Niveaux de risque"),
-    "summary.chart_costs": ("Cost by scenario (EUR)", "Coût par scénario (EUR)"),
+    "summary.chart_costs": ("Cost by scenario ({cur})", "Coût par scénario ({cur})"),
     "summary.chart_vendors": (
-        "Expected exposure by vendor (EUR)",
-        "Exposition attendue par fournisseur (EUR)",
+        "Expected exposure by vendor ({cur})",
+        "Exposition attendue par fournisseur ({cur})",
     ),
     "meta.jurisdiction": ("Jurisdiction", "Juridiction"),
     "meta.reference_date": ("Reference date", "Date de référence"),
@@ -83,19 +83,19 @@ LABELS = {
     "sum.level_3": ("Level 3 removal", "Niveau 3 retrait"),
     "sum.incompatible": ("Incompatible", "Incompatibles"),
     "sum.forced": ("Forced replacements", "Remplacements forcés"),
-    "sum.replacement_cost": ("Replacement cost (EUR)", "Coût de remplacement (EUR)"),
-    "sum.reintegration_cost": ("of which re-integration (EUR)", "dont ré-intégration (EUR)"),
-    "sum.stranded_value": ("Stranded value (EUR)", "Valeur perdue (EUR)"),
-    "sum.total_cost": ("Total cost (EUR)", "Coût total (EUR)"),
-    "sum.p50_cost": ("P50 (EUR)", "P50 (EUR)"),
-    "sum.p90_cost": ("P90 (EUR)", "P90 (EUR)"),
+    "sum.replacement_cost": ("Replacement cost ({cur})", "Coût de remplacement ({cur})"),
+    "sum.reintegration_cost": ("of which re-integration ({cur})", "dont ré-intégration ({cur})"),
+    "sum.stranded_value": ("Stranded value ({cur})", "Valeur perdue ({cur})"),
+    "sum.total_cost": ("Total cost ({cur})", "Coût total ({cur})"),
+    "sum.p50_cost": ("P50 ({cur})", "P50 ({cur})"),
+    "sum.p90_cost": ("P90 ({cur})", "P90 ({cur})"),
     "top.vendor": ("Vendor", "Fournisseur"),
     "top.parent": ("Parent group", "Groupe"),
     "top.country": ("Country", "Pays"),
     "top.assets": ("Assets", "Équipements"),
     "top.level": ("Highest sanction level", "Niveau de sanction maximal"),
-    "top.expected": ("Expected exposure (EUR)", "Exposition attendue (EUR)"),
-    "top.worst": ("Worst-case exposure (EUR)", "Exposition maximale (EUR)"),
+    "top.expected": ("Expected exposure ({cur})", "Exposition attendue ({cur})"),
+    "top.worst": ("Worst-case exposure ({cur})", "Exposition maximale ({cur})"),
     "top.worst_scenario": ("Worst-case scenario", "Scénario le plus coûteux"),
     # vendors sheet
     "vendors.by_vendor": (
@@ -125,13 +125,13 @@ LABELS = {
     "v.sanction_lists": ("Lists", "Listes"),
     "v.assets_forced": ("Assets forced out", "Équipements à remplacer"),
     "v.incompatible": ("Incompatible", "Incompatibles"),
-    "v.purchase_value": ("Purchase value (EUR)", "Valeur d'achat (EUR)"),
-    "v.replacement_cost": ("Replacement cost (EUR)", "Coût de remplacement (EUR)"),
-    "v.stranded_value": ("Stranded value (EUR)", "Valeur perdue (EUR)"),
-    "v.exposure": ("Exposure (EUR)", "Exposition (EUR)"),
-    "v.exit_cost": ("Exit cost (EUR)", "Coût de retrait (EUR)"),
-    "v.cascade_cost": ("Platform cascade (EUR)", "Cascade plateforme (EUR)"),
-    "v.switching_cost": ("Switching cost (EUR)", "Coût de sortie (EUR)"),
+    "v.purchase_value": ("Purchase value ({cur})", "Valeur d'achat ({cur})"),
+    "v.replacement_cost": ("Replacement cost ({cur})", "Coût de remplacement ({cur})"),
+    "v.stranded_value": ("Stranded value ({cur})", "Valeur perdue ({cur})"),
+    "v.exposure": ("Exposure ({cur})", "Exposition ({cur})"),
+    "v.exit_cost": ("Exit cost ({cur})", "Coût de retrait ({cur})"),
+    "v.cascade_cost": ("Platform cascade ({cur})", "Cascade plateforme ({cur})"),
+    "v.switching_cost": ("Switching cost ({cur})", "Coût de sortie ({cur})"),
     # scenarios sheet
     "sc.scenario": ("Scenario", "Scénario"),
     "sc.parameter": ("Parameter", "Paramètre"),
@@ -220,7 +220,7 @@ LABELS = {
     "ri.profile_file": ("Scoring profile file", "Fichier du profil de notation"),
     "ri.assets": ("Assets", "Équipements"),
     "ri.data_issues": ("Data issues", "Anomalies de données"),
-    "ri.expected_cost": ("Expected cost (EUR)", "Coût attendu (EUR)"),
+    "ri.expected_cost": ("Expected cost ({cur})", "Coût attendu ({cur})"),
     "ri.probability_sum": ("Sum of scenario probabilities", "Somme des probabilités"),
     "ri.field_mapping": ("Field mapping", "Correspondance des champs"),
     "ri.input_layers": ("Input layers", "Couches d'entrée"),
@@ -281,23 +281,35 @@ LABELS = {
 LABELS.update(column_labels())
 
 
-def label(key, lang="en"):
-    """The text for `key` in `lang` (English when the language or key is unknown)."""
+CURRENCY = "{cur}"  # in a money label: replaced by the run's currency
+HEADER_CURRENCIES = ("EUR", "USD", "GBP", "CNY")  # a re-import recognises headers in these
+
+
+def label(key, lang="en", currency=None):
+    """The text for `key` in `lang` (English when the language or key is unknown); a money
+    label names `currency` (EUR, the catalog's, when not given)."""
     en, fr = LABELS[key]
-    return fr if lang == "fr" else en
+    return (fr if lang == "fr" else en).replace(CURRENCY, currency or "EUR")
+
+
+def _variants(texts):
+    """Each text, a money header once per currency a workbook may have been written in."""
+    return tuple(
+        t.replace(CURRENCY, c) for t in texts for c in (HEADER_CURRENCIES if CURRENCY in t else ("",))
+    )
 
 
 def all_languages(key):
-    return LABELS[key]
+    return _variants(LABELS[key])
 
 
 def role_headers():
     """role -> the headers the workbook uses for it, in every language (import recognises them)."""
-    return {k.split(".", 1)[1]: v for k, v in LABELS.items() if k.startswith("role.")}
+    return {k.split(".", 1)[1]: _variants(v) for k, v in LABELS.items() if k.startswith("role.")}
 
 
 def computed_headers():
     """Headers of computed columns, in every language: a re-import skips them (not the common
     asset id: it is the input's own id, the key an import joins on)."""
     carried = f"col.{ASSET_ID.name}"
-    return {v for k, pair in LABELS.items() if k.startswith("col.") and k != carried for v in pair}
+    return {v for k, pair in LABELS.items() if k.startswith("col.") and k != carried for v in _variants(pair)}

@@ -122,3 +122,29 @@ def test_installed_plugin_works_under_qgis_process(tmp_path, qgis_profile):
     )
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout[out.stdout.index("{") :])["results"]["ASSETS"] == 2
+
+
+def test_help_lists_choices_scenarios_and_an_example_and_escapes_html(provider):
+    from qgis.core import QgsApplication
+
+    alg = QgsApplication.processingRegistry().algorithmById("vendorrisk:assessrisk")
+    html = alg.shortHelpString()
+    assert "risk_&lt;scenario&gt;" in html and "<scenario>" not in html  # shown, not eaten as a tag
+    out = run([CLI, "help", "vendorrisk:assessrisk"])
+    assert out.returncode == 0, out.stderr
+    assert "risk_<scenario>" in out.stdout and "&lt;" not in out.stdout
+    assert "LANGUAGE: one of en, fr" in out.stdout
+    assert "rip_and_replace" in out.stdout.split("Parameters:")[0]
+    assert "Example:\n./vendor-risk run vendorrisk:assessrisk -- " in out.stdout
+
+
+def test_a_missing_layer_is_not_reported_as_a_missing_file(tmp_path):
+    uri = write_gpkg(tmp_path / "in.gpkg", "assets", ROWS, ["POINT (1 1)", "POINT (2 2)"])
+    path = uri.split("|")[0]
+    out = run([CLI, "run", "vendorrisk:tagassets", "--", f"INPUT={path}|layername=cameras", "OUTPUT=x.gpkg"])
+    assert out.returncode == 2
+    assert f"layer 'cameras' not found in file {path} (its layers: assets)" in out.stderr
+    out = run(
+        [CLI, "run", "vendorrisk:tagassets", "--", f"INPUT={tmp_path}/no.gpkg|layername=a", "OUTPUT=x.gpkg"]
+    )
+    assert out.returncode == 2 and "no.gpkg not found" in out.stderr

@@ -162,7 +162,10 @@ def test_summary_shows_the_engines_numbers(run):
             for c, name in enumerate(columns, start=1):
                 value = float(engine.loc[sid, name])
                 assert table.item(r, c).data(Qt.ItemDataRole.UserRole) == pytest.approx(value)
-                assert table.item(r, c).text() == QLocale().toString(value, "f", 0)
+                grouped = f"{value:,.0f}"  # the dock's language here: English
+                assert table.item(r, c).text() == (
+                    grouped if table is dock.ui.summary_table else f"{grouped}\u00a0EUR"
+                )
     assert engine.loc["rip_and_replace", "level_3"] > 0  # the sample city has listed vendors
     row = [
         r

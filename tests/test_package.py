@@ -47,3 +47,22 @@ def test_package_zip_installs_and_runs_under_qgis_process(tmp_path):
     )
     for alg in ("tagassets", "assessrisk", "auditcameras"):
         assert f"vendorrisk:{alg}" in listing.stdout
+
+
+def test_readme_lists_the_packages_make_deps_installs():
+    """The README's package list is .ci/packages, name for name (make deps installs that file)."""
+    import re
+
+    with open(os.path.join(ROOT, ".ci", "packages"), encoding="utf-8") as fh:
+        installed = [ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")]
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as fh:
+        readme = fh.read()
+    block = readme.split("<!-- packages:", 1)[1].split("<!-- /packages -->", 1)[0].split("-->", 1)[1]
+    assert re.findall(r"`([^`]+)`", block) == installed
+
+
+def test_make_demo_needs_no_package_index():
+    """`make demo` runs without installing anything: no prerequisite that calls pip."""
+    out = subprocess.run(["make", "-n", "demo"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "pip" not in out.stdout and "./vendor-risk demo" in out.stdout

@@ -64,17 +64,18 @@ def test_report_data_are_the_engines_figures(assessed, english):
     assert figures["Assets assessed"] == f"{row['assets']:,.0f}"
     assert figures["Sanction level 3 — removal"] == f"{row['level_3']:,.0f}"
     assert figures["Incompatible assets"] == f"{row['incompatible']:,.0f}"
-    assert figures["Replacement cost"] == f"{row['replacement_cost']:,.0f}"
-    assert figures["Stranded value"] == f"{row['stranded_value']:,.0f}"
-    assert figures["Expected cost, all scenarios"] == f"{row['expected_cost']:,.0f}"
+    assert figures["Replacement cost"] == f"{row['replacement_cost']:,.0f}\u00a0EUR"
+    assert figures["Stranded value"] == f"{row['stranded_value']:,.0f}\u00a0EUR"
+    assert figures["Expected cost, all scenarios"] == f"{row['expected_cost']:,.0f}\u00a0EUR"
     assert row["level_3"] > 0
     vendors = read_table(gpkg, "vendor_summary")
-    top = (
-        vendors[vendors["scenario_id"] == "rip_and_replace"]
-        .sort_values("exposure", ascending=False, kind="stable")
-        .head(6)
-    )
-    assert [v[0] for v in data.vendors] == list(top["vendor_name"])
+    rip = vendors[vendors["scenario_id"] == "rip_and_replace"]
+    top = rip[rip["exposure"] > 0].sort_values("exposure", ascending=False, kind="stable").head(6)
+    assert (rip["exposure"] == 0).any()  # vendors the table must leave out
+    assert [v[0] for v in data.vendors] == list(top["vendor_name"])  # only vendors with exposure
+    assert "P50 and P90: half and nine in ten" in data.range_note
+    if row["total_cost"] < row["p50_cost"]:
+        assert "lies below the range" in data.range_note
     assert data.title == "Vendor risk — Rip and replace"
     assert "Jurisdiction FR, reference date 2026-11-25" in data.subtitle
     info = dict(read_table(gpkg, "run_info")[["key", "value"]].itertuples(index=False))
@@ -170,8 +171,8 @@ def test_the_report_in_french(assessed, tmp_path, qm):  # noqa: F811
         assert "Niveau de sanction 3 — retrait" in figures
         assert data.vendor_header == ["Fournisseur", "Niveau", "Équipements", "Exposition"]
         row = read_table(gpkg, "scenario_summary").set_index("scenario_id").loc["rip_and_replace"]
-        assert figures["Coût de remplacement"] == number(row["replacement_cost"])
-        assert "\u202f" in number(1234567) or "\u00a0" in number(1234567)  # 1 234 567
+        assert figures["Coût de remplacement"] == number(row["replacement_cost"], lang="fr") + "\u00a0EUR"
+        assert number(1234567, lang="fr") == "1\u202f234\u202f567"
         project = scratch_project()
         layer = QgsVectorLayer(f"{gpkg}|layername=risk_rip_and_replace", "r", "ogr")
         style_risk_layer(layer)

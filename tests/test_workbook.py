@@ -121,10 +121,10 @@ def test_sheets_and_readable_headers_in_english(book_en):
         "Risk band",
         "Risk score",
         "Sanction level",
-        "Replacement cost (EUR)",
-        "Stranded value (EUR)",
+        "Replacement cost (USD)",
+        "Stranded value (USD)",
         "Reasons",
-        "Unit cost (EUR)",
+        "Unit cost (USD)",
         "Manufacturer (as entered)",
         "Lock-in ratio",
     ):
@@ -152,9 +152,9 @@ def test_sheets_and_headers_in_french(book_fr):
         "Identifiant",
         "Niveau de risque",
         "Raisons",
-        "Coût unitaire (EUR)",
-        "Coût de remplacement (EUR)",
-        "Valeur perdue (EUR)",
+        "Coût unitaire (USD)",
+        "Coût de remplacement (USD)",
+        "Valeur perdue (USD)",
     ):
         assert name in head, name
     bands = {c.value for c in column(ws, "Niveau de risque")}
@@ -174,11 +174,11 @@ def test_assets_sheet_is_laid_out_for_work(book_en):
     last = openpyxl.utils.get_column_letter(ws.max_column)
     assert ws.auto_filter.ref == f"A1:{last}{n + 1}"
     assert all(c.font.b for c in ws[1])
-    money = [c for c in column(ws, "Replacement cost (EUR)") if c.value]
-    assert money and all(c.number_format == '#,##0 "€"' for c in money)
-    assert {c.value for c in column(ws, "Replacement cost (EUR)") if not c.value} == {0}
-    unit = [c for c in column(ws, "Unit cost (EUR)") if c.value is not None]
-    assert unit and all(c.number_format == '#,##0.00 "€"' for c in unit)
+    money = [c for c in column(ws, "Replacement cost (USD)") if c.value]
+    assert money and all(c.number_format == '#,##0 "USD";-#,##0 "USD"' for c in money)
+    assert {c.value for c in column(ws, "Replacement cost (USD)") if not c.value} == {0}
+    unit = [c for c in column(ws, "Unit cost (USD)") if c.value is not None]
+    assert unit and all(c.number_format == '#,##0.00 "USD";-#,##0.00 "USD"' for c in unit)
     reasons = column(ws, "Reasons")
     assert all(c.alignment.wrap_text for c in reasons if c.value)
     letter = reasons[0].column_letter
@@ -232,8 +232,8 @@ def test_summary_totals_expected_cost_and_charts(book_en, assessment):
     head = rows[head_at]
     by_name = {r[0]: dict(zip(head, r)) for r in rows[head_at + 1 : head_at + 6]}
     rip = by_name["Rip and replace"]
-    assert rip["Replacement cost (EUR)"] == pytest.approx(summary["rip_and_replace"][0])
-    assert rip["Stranded value (EUR)"] == pytest.approx(summary["rip_and_replace"][1])
+    assert rip["Replacement cost (USD)"] == pytest.approx(summary["rip_and_replace"][0])
+    assert rip["Stranded value (USD)"] == pytest.approx(summary["rip_and_replace"][1])
     assert rip["Level 3 removal"] == summary["rip_and_replace"][2]
     expected = next(r for r in rows if r[0] and str(r[0]).startswith("Expected cost"))
     assert [v for v in expected[1:] if v is not None] == [pytest.approx(summary["rip_and_replace"][3])]

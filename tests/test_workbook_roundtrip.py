@@ -79,7 +79,7 @@ def test_an_edited_unit_cost_flows_through_reassessment(tmp_path, provider, lang
     ws = wb.worksheets[1]
     head = [c.value for c in ws[1]]
     id_col = head.index("Asset id" if lang == "en" else "Identifiant")
-    cost_col = head.index("Unit cost (EUR)" if lang == "en" else "Coût unitaire (EUR)")
+    cost_col = head.index("Unit cost (USD)" if lang == "en" else "Coût unitaire (USD)")
     edited = [row for row in ws.iter_rows(min_row=2) if row[id_col].value == "C1"]
     assert len(edited) == 2 and edited[0][cost_col].value == 1000  # once per scenario
     edited[-1][cost_col].value = 2500

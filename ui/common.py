@@ -3,6 +3,8 @@
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt
 
+from ..risk import money as money_text
+
 
 def user_locale():
     """QGIS's user locale (QGIS stores the effective one in locale/userLocale at start-up)."""
@@ -11,6 +13,25 @@ def user_locale():
 
 def language():
     return (user_locale() or "en")[:2].lower()
+
+
+def _lang():
+    return "fr" if language() == "fr" else "en"
+
+
+def number(value, decimals=0):
+    """A number grouped as the dock's language writes it."""
+    return money_text.number(value, _lang(), decimals)
+
+
+def money(value, currency):
+    """An amount with its currency, grouped as the dock's language writes it."""
+    return money_text.money(value, currency, _lang())
+
+
+def money_format(currency):
+    """A chart's value formatter: short amounts with the currency ('26.1 M EUR')."""
+    return lambda value: money_text.short_money(value, currency, _lang())
 
 
 def role_label(role):

@@ -4,10 +4,10 @@ import os
 
 from qgis.core import Qgis, QgsApplication
 
-from ..gis.layouts.council_report import number
 from ..gis.pipelines.compare import CHANGE_KEYS, change_label, compare_scenarios, style_comparison
 from ..gis.tasks import FunctionTask
 from . import overlays
+from .common import number
 from .panel import Panel, translate
 
 

@@ -26,7 +26,6 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..gis.io.assessment_read import read_table
-from ..gis.layouts.council_report import number
 from ..gis.project_settings import DockSettings, has_settings, read_settings, write_settings
 from ..gis.tasks import LOG_TAG, AlgorithmTask
 from ..plugin_paths import UI_DIR
@@ -37,7 +36,7 @@ from ..risk.schema import is_tagged
 from ..risk.tagging.fieldmap import FieldMappingError, detect_fields
 from . import overlays
 from .chart import BarChart
-from .common import check_state, language, role_label
+from .common import check_state, language, money, money_format, number, role_label
 from .compare_panel import ComparePanel
 from .layout import fit_height
 from .report_panel import ReportPanel
@@ -59,6 +58,10 @@ class RunView:
     summary: object = None  # scenario_summary DataFrame
     vendors: object = None  # vendor_summary DataFrame
     info: dict = field(default_factory=dict)
+
+    @property
+    def currency(self):
+        return self.info.get("currency") or "EUR"  # runs made before it was recorded: EUR
 
 
 def catalog_jurisdictions():
@@ -573,7 +576,9 @@ class VendorRiskDock(QgsDockWidget):
         self.save_settings()
         warnings = sum(1 for kind, _ in (task.feedback.messages if task else []) if kind == "warning")
         text = self.tr("{} assets assessed under {} scenario(s); expected cost {}.").format(
-            number(results.get("ASSETS", 0)), len(ids), number(results.get("EXPECTED_COST", 0))
+            number(results.get("ASSETS", 0)),
+            len(ids),
+            money(results.get("EXPECTED_COST", 0), results.get("CURRENCY") or "EUR"),
         )
         if warnings:
             text += " " + self.tr("{} data issue(s): see the data_issues table and the log.").format(warnings)
@@ -701,7 +706,7 @@ class VendorRiskDock(QgsDockWidget):
                 table.setItem(r, 0, item)
                 for c, name in enumerate(columns, start=1):
                     value = getattr(row, name)
-                    cell = QTableWidgetItem(number(value))
+                    cell = QTableWidgetItem(number(value) if name in counts else money(value, v.currency))
                     cell.setData(Qt.ItemDataRole.UserRole, float(value))
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     table.setItem(r, c, cell)
@@ -716,12 +721,12 @@ class VendorRiskDock(QgsDockWidget):
                 for r in v.summary.itertuples()
             ],
             self.tr("Total cost by scenario"),
-            number,
+            money_format(v.currency),
         )
         expected = float(v.summary["expected_cost"].iloc[0]) if len(v.summary) else 0.0
         self.ui.expected_label.setText(
             self.tr("Expected cost over the scenarios (weighted by their probability): {}.").format(
-                number(expected)
+                money(expected, v.currency)
             )
         )
         self.ui.expected_label.setProperty("value", expected)

@@ -4,7 +4,7 @@ from qgis.core import Qgis
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QTableWidgetItem
 
-from ..gis.layouts.council_report import number
+from .common import money, money_format, number
 from .layout import fit_height
 from .panel import Panel, translate
 
@@ -43,8 +43,8 @@ class VendorsPanel(Panel):
                 QTableWidgetItem(str(row.country or "")),
                 QTableWidgetItem(number(row.sanction_level)),
                 QTableWidgetItem(number(row.assets)),
-                QTableWidgetItem(number(row.exposure)),
-                QTableWidgetItem(number(row.switching_cost)),
+                QTableWidgetItem(money(row.exposure, self.view.currency)),
+                QTableWidgetItem(money(row.switching_cost, self.view.currency)),
             ]
             for c, cell in enumerate(cells):
                 if c >= 2:
@@ -64,7 +64,7 @@ class VendorsPanel(Panel):
         self.dock.chart.set_bars(
             bars,
             translate("VendorRiskDock", "Exposure by vendor — {}").format(label),
-            number,
+            money_format(self.view.currency),
             translate("VendorRiskDock", "Nothing must be replaced under this scenario: no exposure."),
         )
 

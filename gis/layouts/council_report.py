@@ -25,6 +25,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt
 from qgis.PyQt.QtGui import QColor
 
+from ...risk import money as money_text
 from ...risk.assessment.scenarios import ScenarioError, available_scenarios, load_scenario
 from ...risk.safety.text import strip_invisible
 from ..compat import GEOMETRY_POLYGON, LAYOUT_MILLIMETERS, set_label_text_format, set_legend_text_format
@@ -40,15 +41,12 @@ TOP_VENDORS = 6
 translate = QCoreApplication.translate  # pylupdate5 finds translate("Context", "text") calls
 
 
-def number(value, decimals=0):
-    """A number as the user's locale writes it (1 234 567 in French, 1,234,567 in English)."""
-    try:
-        value = float(value)
-    except (TypeError, ValueError):
-        return ""
-    if value != value:  # NaN
-        return ""
-    return QLocale().toString(value, "f", decimals)
+def number(value, decimals=0, lang=None):
+    """A number grouped as `lang` writes it (1 234 567 in French, 1,234,567 in English);
+    without `lang`, as the user's locale does."""
+    if lang is None:
+        lang = "fr" if QLocale().language() == QLocale.Language.French else "en"
+    return money_text.number(value, lang, decimals)
 
 
 def scenario_label(scenario_id, lang="en", user_folder=None):
@@ -143,6 +141,7 @@ class ReportData:
     figures: list = field(default_factory=list)  # (label, text)
     vendor_header: list = field(default_factory=list)
     vendors: list = field(default_factory=list)  # rows of texts
+    range_note: str = ""  # what P50 and P90 are, and where the central total lies
     provenance: str = ""
     summary: dict = field(default_factory=dict)  # the raw scenario_summary row
 
@@ -160,9 +159,17 @@ def report_data(gpkg, scenario_id, lang="en", place=""):
     row = rows.iloc[0].to_dict()
     info = dict(read_table(gpkg, "run_info")[["key", "value"]].itertuples(index=False))
     vendors = read_table(gpkg, "vendor_summary")
-    vendors = vendors[vendors["scenario_id"] == scenario_id]
+    vendors = vendors[(vendors["scenario_id"] == scenario_id) & (vendors["exposure"] > 0)]
     vendors = vendors.sort_values("exposure", ascending=False, kind="stable").head(TOP_VENDORS)
     name = scenario_label(scenario_id, lang)
+    cur = info.get("currency") or "EUR"  # assessments made before the currency was recorded: EUR
+
+    def number(value):
+        return money_text.number(value, lang)
+
+    def money(value):
+        return money_text.money(value, cur, lang)
+
     figures = [
         (translate("VendorRiskReport", "Assets assessed"), number(row["assets"])),
         (translate("VendorRiskReport", "Sanction level 3 — removal"), number(row["level_3"])),
@@ -171,14 +178,14 @@ def report_data(gpkg, scenario_id, lang="en", place=""):
         (translate("VendorRiskReport", "Sanction level 0 — none"), number(row["level_0"])),
         (translate("VendorRiskReport", "Incompatible assets"), number(row["incompatible"])),
         (translate("VendorRiskReport", "Assets to replace"), number(row["forced"])),
-        (translate("VendorRiskReport", "Replacement cost"), number(row["replacement_cost"])),
-        (translate("VendorRiskReport", "Stranded value"), number(row["stranded_value"])),
-        (translate("VendorRiskReport", "Total cost"), number(row["total_cost"])),
+        (translate("VendorRiskReport", "Replacement cost"), money(row["replacement_cost"])),
+        (translate("VendorRiskReport", "Stranded value"), money(row["stranded_value"])),
+        (translate("VendorRiskReport", "Total cost"), money(row["total_cost"])),
         (
             translate("VendorRiskReport", "Cost range (P50 – P90)"),
-            "{} – {}".format(number(row["p50_cost"]), number(row["p90_cost"])),
+            "{} – {}".format(number(row["p50_cost"]), money(row["p90_cost"])),
         ),
-        (translate("VendorRiskReport", "Expected cost, all scenarios"), number(row["expected_cost"])),
+        (translate("VendorRiskReport", "Expected cost, all scenarios"), money(row["expected_cost"])),
     ]
     unknown = translate("VendorRiskReport", "(unknown vendor)")
     vendor_rows = [
@@ -186,10 +193,11 @@ def report_data(gpkg, scenario_id, lang="en", place=""):
             str(v.vendor_name) if v.vendor_id else unknown,
             number(v.sanction_level),
             number(v.assets),
-            number(v.exposure),
+            money(v.exposure),
         ]
         for v in vendors.itertuples()
     ]
+    range_note = _range_note(row, lang, money)
     where = f"{place} — " if place else ""
     run_at = str(info.get("run_at", "")).replace("T", " ")[:16]
     title = translate("VendorRiskReport", "Vendor risk — {}").format(name)
@@ -205,7 +213,7 @@ def report_data(gpkg, scenario_id, lang="en", place=""):
         info.get("input_plugin_version", ""),
         info.get("catalog_version", ""),
         info.get("catalog_as_of", ""),
-        str(info.get("scenarios", "")).replace(",", ", "),
+        ", ".join(scenario_label(s, lang) for s in str(info.get("scenarios", "")).split(",") if s),
         f"{run_at} UTC" if run_at else "",
         as_source(gpkg).label(),
     )
@@ -222,9 +230,30 @@ def report_data(gpkg, scenario_id, lang="en", place=""):
             translate("VendorRiskReport", "Exposure"),
         ],
         vendors=vendor_rows,
+        range_note=range_note,
         provenance=provenance,
         summary=row,
     )
+
+
+def _range_note(row, lang, money):
+    """One line on what P50/P90 are; another when the central total lies outside them."""
+    total, p50, p90 = (float(row.get(k) or 0) for k in ("total_cost", "p50_cost", "p90_cost"))
+    # fmt: off
+    text = translate("VendorRiskReport", "P50 and P90: half and nine in ten of the simulated totals lie "
+                     "below them; each draw takes unit costs within the classes' low–high defaults "
+                     "and the scenario's cost multiplier within its range. The total cost uses the "
+                     "central values.")
+    if total < p50:
+        text += " " + translate("VendorRiskReport", "The total ({}) lies below the range: the ranges "
+                                "reach further above the central values than below them (a rushed "
+                                "replacement costs more, rarely less).").format(money(total))
+    elif total > p90:
+        above = translate("VendorRiskReport", "The total ({}) lies above the range: the ranges "
+                          "reach further below the central values than above them.")
+        text += " " + above.format(money(total))
+    # fmt: on
+    return text
 
 
 def _table(layout, header, rows, x, y, w, h, shares, size=7.5, margin=0.8):
@@ -295,16 +324,25 @@ def report_layout(project, layer, data, background=()):
         68,
         width,
         64,
-        [0.6, 0.4],
+        [0.52, 0.48],
     )
+    if data.range_note:
+        why = QgsLayoutItemLabel(layout)
+        why.setText(data.range_note)
+        set_label_text_format(why, text_format(6))
+        why.attemptMove(QgsLayoutPoint(right, 132, LAYOUT_MILLIMETERS))
+        why.attemptResize(QgsLayoutSize(width, 16, LAYOUT_MILLIMETERS))
+        layout.addLayoutItem(why)
+    title = QgsLayoutItemLabel(layout)
+    set_label_text_format(title, text_format(8, bold=True))
+    title.attemptMove(QgsLayoutPoint(right, 149, LAYOUT_MILLIMETERS))
+    title.attemptResize(QgsLayoutSize(width, 6, LAYOUT_MILLIMETERS))
+    layout.addLayoutItem(title)
     if data.vendors:
-        title = QgsLayoutItemLabel(layout)
         title.setText(translate("VendorRiskReport", "Top vendors by exposure"))
-        set_label_text_format(title, text_format(8, bold=True))
-        title.attemptMove(QgsLayoutPoint(right, 135, LAYOUT_MILLIMETERS))
-        title.attemptResize(QgsLayoutSize(width, 6, LAYOUT_MILLIMETERS))
-        layout.addLayoutItem(title)
-        _table(layout, data.vendor_header, data.vendors, right, 141, width, 46, [0.36, 0.15, 0.24, 0.25])
+        _table(layout, data.vendor_header, data.vendors, right, 155, width, 36, [0.32, 0.13, 0.2, 0.35])
+    else:
+        title.setText(translate("VendorRiskReport", "No vendor is exposed under this scenario."))
     note = QgsLayoutItemLabel(layout)
     note.setText(data.provenance)
     set_label_text_format(note, text_format(6))

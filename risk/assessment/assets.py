@@ -39,10 +39,46 @@ def parse_numbers(series):
     return pd.Series(parsed[codes], index=series.index)
 
 
+# Currency marks a typed cost may carry, longest first ('US$' before '$').
+CURRENCY_MARKS = (
+    ("US$", "USD"),
+    ("USD", "USD"),
+    ("EUR", "EUR"),
+    ("GBP", "GBP"),
+    ("CNY", "CNY"),
+    ("RMB", "CNY"),
+    ("€", "EUR"),
+    ("$", "USD"),
+    ("£", "GBP"),
+    ("¥", "CNY"),
+    ("元", "CNY"),
+)
+
+
+def money_currency(text):
+    """The currency a typed cost names ('$ 1,200' -> 'USD'), or None."""
+    s = str(text).upper()
+    return next((code for mark, code in CURRENCY_MARKS if mark in s), None)
+
+
+def currency_factors(series, target, rate_of):
+    """Per row: the factor that converts a typed cost into `target` (1 when it names no
+    currency or `target`; NaN when `rate_of(currency)` knows no rate), and the currencies seen."""
+    if series is None or pd.api.types.is_numeric_dtype(series):
+        return None, {}
+    codes, values = text_codes(series)
+    found = [money_currency(v) for v in values]
+    rates = {c: rate_of(c) for c in set(found) if c and c != target}
+    factors = np.array([1.0 if not c or c == target else rates[c] or np.nan for c in found], dtype=float)
+    return pd.Series(factors[codes], index=series.index), rates
+
+
 def _parse_number(text):
     s = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    for sym in ("€", "$", "£", "EUR", "USD", "eur", "usd"):
-        s = s.replace(sym, "")
+    upper = s.upper()
+    for mark, _ in CURRENCY_MARKS:
+        upper = upper.replace(mark, "")
+    s = upper
     if not s:
         return np.nan
     if "," in s and "." in s:
@@ -113,8 +149,39 @@ class DataIssues:
         return len(self.rows)
 
 
-def prepare_assets(frame, fields, catalog, reference_year, issues=None):
-    """The engine's view of the assets: ids, class, vendor, numbers parsed and defaults filled."""
+def _typed_costs(cost_raw, ids, fields, catalog, issues, rate_of):
+    """The unit costs the layer gives, in the catalog's currency (NaN: the class default)."""
+    cost = parse_numbers(cost_raw) if cost_raw is not None else pd.Series(np.nan, index=ids.index)
+    if cost_raw is not None:
+        given = _given(cost_raw)
+        bad = given & ~(np.isfinite(cost) & (cost >= 0) & (cost <= MAX_UNIT_COST))
+        if bad.any():
+            issues.add(
+                ids[bad],
+                fields["unit_cost"],
+                f"unit cost is not a number from 0 to {MAX_UNIT_COST:,.0f}: class default used",
+                cost_raw[bad],
+            )
+        cost = cost.where(~bad)
+        factor, _ = currency_factors(cost_raw, catalog.currency, rate_of or (lambda c: None))
+        if factor is not None:
+            unknown = given & ~bad & factor.isna()
+            if unknown.any():
+                issues.add(
+                    ids[unknown],
+                    fields["unit_cost"],
+                    f"unit cost in another currency, with no exchange rate to {catalog.currency} "
+                    "in the catalog: class default used",
+                    cost_raw[unknown],
+                )
+            cost = cost * factor
+    return cost
+
+
+def prepare_assets(frame, fields, catalog, reference_year, issues=None, rate_of=None):
+    """The engine's view of the assets: ids, class, vendor, numbers parsed and defaults filled.
+    `rate_of(currency)`: the factor into the catalog's currency (None: no rate), for costs
+    typed with another currency's mark."""
     issues = issues if issues is not None else DataIssues()
     n = len(frame)
     out = pd.DataFrame(index=frame.index)
@@ -151,19 +218,7 @@ def prepare_assets(frame, fields, catalog, reference_year, issues=None):
     high = pd.to_numeric(classes["unit_cost_high"], errors="coerce").fillna(mid)
     default_cost = cls.map(mid).astype(float)
 
-    cost_raw = col("unit_cost")
-    cost = parse_numbers(cost_raw) if cost_raw is not None else pd.Series(np.nan, index=frame.index)
-    if cost_raw is not None:
-        given = _given(cost_raw)
-        bad = given & ~(np.isfinite(cost) & (cost >= 0) & (cost <= MAX_UNIT_COST))
-        if bad.any():
-            issues.add(
-                out.loc[bad, "asset_id"],
-                fields["unit_cost"],
-                f"unit cost is not a number from 0 to {MAX_UNIT_COST:,.0f}: class default used",
-                cost_raw[bad],
-            )
-        cost = cost.where(~bad)
+    cost = _typed_costs(col("unit_cost"), out["asset_id"], fields, catalog, issues, rate_of)
     out["cost_assumed"] = cost.isna()
     out["unit_cost"] = cost.fillna(default_cost)
     # Asset-specific costs are certain; defaults carry the class's low/high range.

@@ -12,6 +12,7 @@ from datetime import date, datetime, timezone
 import numpy as np
 import pandas as pd
 
+from ..catalog.currency import CurrencyError, costs_in, find_rate
 from ..columns import categorical, factorize_rows
 from ..provenance import recorded
 from ..schema import TAGGED_BY, VENDOR_SUMMARY
@@ -73,8 +74,15 @@ class _Platforms:
 class Assessment:
     """Engine with explicit stages (see the module docstring)."""
 
-    def __init__(self, catalog, scenarios, profile, jurisdiction, reference_date=None, lang="en"):
-        self.catalog = catalog
+    def __init__(
+        self, catalog, scenarios, profile, jurisdiction, reference_date=None, lang="en", currency=None
+    ):
+        """`currency`: of every cost (ISO 4217); None: the jurisdiction's, else the catalog's."""
+        self.catalog = self.source_catalog = catalog
+        self.currency_asked = (currency or "").strip().upper()
+        self.currency = catalog.currency
+        self.rates = []
+        self.currency_note = ""
         self.lang = check_language(lang)  # of the reasons text
         self.scenarios = list(scenarios)
         self.profile = profile
@@ -101,6 +109,9 @@ class Assessment:
             return False, str(e)
         if not self.scenarios:
             return False, "no scenario to assess"
+        ok, message = self._set_currency()
+        if not ok:
+            return ok, message
         self.fields = dict(fields)
         self.inputs = dict(inputs or {})
         self._resolvers = {
@@ -118,6 +129,29 @@ class Assessment:
             pd.Index([], dtype=object), np.array([], dtype=object), np.array([], dtype=object)
         )
         return True, "ready"
+
+    def _set_currency(self):
+        """Every cost default in one currency: the one asked, else the jurisdiction's (when the
+        rate table reaches it), else the catalog's."""
+        wanted = self.currency_asked or self.jurisdiction.currency or self.source_catalog.currency
+        try:
+            self.catalog, self.rates = costs_in(self.source_catalog, wanted)
+        except CurrencyError as e:
+            if self.currency_asked or wanted == self.source_catalog.currency:
+                return False, str(e)
+            self.currency_note = f"{self.jurisdiction.code} uses {wanted}, but {e}; costs are in "
+            wanted = self.source_catalog.currency
+            try:
+                self.catalog, self.rates = costs_in(self.source_catalog, wanted)
+            except CurrencyError as e2:
+                return False, str(e2)
+            self.currency_note += wanted
+        self.currency = wanted
+        return True, ""
+
+    def _rate_of(self, currency):
+        rate = find_rate(self.source_catalog, currency, self.currency)
+        return rate.rate if rate else None
 
     def prepare(self, frame, fields, inputs=None):
         """Whole-frame use: start, check the frame is tagged, keep it for run()."""
@@ -147,7 +181,9 @@ class Assessment:
         (other rows are ignored); `referenced` is the set of platform ids (default: the ids the
         frame's own rows reference). Their forced status per scenario drives the cascade."""
         fields = fields or self.fields
-        a, _ = prepare_assets(frame, fields, self.catalog, self.reference_date.year, DataIssues())
+        a, _ = prepare_assets(
+            frame, fields, self.catalog, self.reference_date.year, DataIssues(), self._rate_of
+        )
         if referenced is None:
             referenced = set(a["platform_id"].astype(object)) - {""}
         ids = a["asset_id"].astype(object)
@@ -178,7 +214,9 @@ class Assessment:
         """Assess one chunk of tagged rows: {scenario id: results aligned with frame}.
         `fields` maps roles to this chunk's field names (layers may name them differently)."""
         fields = fields or self.fields
-        a, _ = prepare_assets(frame, fields, self.catalog, self.reference_date.year, self.issues)
+        a, _ = prepare_assets(
+            frame, fields, self.catalog, self.reference_date.year, self.issues, self._rate_of
+        )
         platforms = self._platform_positions(a, fields)
         results = {}
         for i, sc in enumerate(self.scenarios):
@@ -521,6 +559,9 @@ class Assessment:
             "bloc": self.jurisdiction.bloc,
             "catalog_version": self.catalog.version,
             "catalog_as_of": self.catalog.as_of,
+            "currency": self.currency,
+            "exchange_rates": "; ".join(r.describe() for r in self.rates) or "none (no cost converted)",
+            **({"currency_note": self.currency_note} if self.currency_note else {}),
             "catalog_folders": ";".join(recorded(f, self.base) for f in self.catalog.folders),
             "scenarios": ",".join(s.id for s in self.scenarios),
             "scenario_files": ";".join(recorded(s.path, self.base) for s in self.scenarios),

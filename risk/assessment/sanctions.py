@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from .phrases import check_language, phrase
 
 
@@ -48,6 +50,10 @@ class Jurisdiction:
             included.add(c)
             todo.extend(x.strip() for x in table.loc[c, "includes"].split(";") if x.strip())
         self.included = included
+        # its own currency, else that of a jurisdiction it includes (FR -> EU), else none
+        cur = table["currency"] if "currency" in table.columns else pd.Series("", index=table.index)
+        own = [cur.get(self.code, "")] + sorted(cur.get(c, "") for c in included - {self.code})
+        self.currency = next((c for c in own if c), "")
         self.bloc_members = set(table.index[table["bloc"] == self.bloc])
 
     def lists_in_scope(self, lists, scope):

@@ -67,6 +67,12 @@ def _regex(v):
     return regex_problem(v) or None
 
 
+def _currency(v):
+    if not re.fullmatch(r"[A-Z]{3}", v):
+        return f"'{v}' is not an ISO 4217 currency code (three capital letters, e.g. EUR, USD)"
+    return None
+
+
 def _ident(v):
     if not re.fullmatch(r"[a-z0-9_]+", v):
         return f"'{v}' is not an identifier (lowercase letters, digits, _)"
@@ -139,6 +145,7 @@ SPECS = {
         ("name_fr", "aliases", "default_standards", "unit_cost_low", "unit_cost_high", "currency"),
         {
             "class_id": _ident,
+            "currency": _currency,
             "unit_cost": _number(0),
             "unit_cost_low": _number(0),
             "unit_cost_high": _number(0),
@@ -147,7 +154,18 @@ SPECS = {
         },
     ),
     "jurisdictions.csv": FileSpec(
-        ("jurisdiction",), ("jurisdiction", "name", "bloc"), ("includes", "note"), sourced=False
+        ("jurisdiction",),
+        ("jurisdiction", "name", "bloc"),
+        ("includes", "currency", "note"),
+        {"currency": _currency},
+        sourced=False,
+    ),
+    # 1 from_currency = rate to_currency, as of `date`: how costs in one currency are converted.
+    "exchange_rates.csv": FileSpec(
+        ("from_currency", "to_currency"),
+        ("from_currency", "to_currency", "rate", "date"),
+        ("note",),
+        {"from_currency": _currency, "to_currency": _currency, "rate": _number(1e-9)},
     ),
 }
 
@@ -250,6 +268,13 @@ class Catalog:
         info = dict(zip(tables["catalog_info.csv"]["key"], tables["catalog_info.csv"]["value"]))
         self.version = info.get("version", "")
         self.as_of = info.get("as_of", "")
+        self.currency = info.get("currency", "") or "EUR"  # of the cost defaults
+
+    def with_tables(self, **replaced):
+        """The same catalog with some tables replaced ({'asset_classes': frame})."""
+        tables = dict(self.tables)
+        tables.update({f"{name}.csv": frame for name, frame in replaced.items()})
+        return Catalog(tables, self.folders)
 
     def __getattr__(self, name):
         tables = self.__dict__.get("tables", {})

@@ -131,6 +131,7 @@ def _id_text(v):
 def asset_rows(tables, order, names, lang):
     """One row per asset and scenario: scenarios in order, riskiest assets first."""
     mapping = field_mapping(tables.run_info)
+    currency = tables.run_info.get("currency") or "EUR"
     parts = []
     for sid in order:
         f = tables.layers[sid]
@@ -185,7 +186,7 @@ def asset_rows(tables, order, names, lang):
             if source not in frame.columns:
                 continue
             values.append(converters.get(source, text_column)(frame[source]))
-        columns.append(Column(source, label(key, lang), fmt, width))
+        columns.append(Column(source, label(key, lang, currency), fmt, width))
     for name in frame.columns:
         if name in used or name in _NOT_EXTRA or name.startswith("\0"):
             continue

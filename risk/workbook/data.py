@@ -109,19 +109,21 @@ def build_report(tables, context=None, lang="en", row_limit=EXCEL_MAX_ROWS, plug
         (label("meta.run_at", lang), _when(run_info.get("run_at", ""))),
         (label("meta.source", lang), tables.source),
     ]
-    vendors, parents = vendor_tables(tables.vendor_summary, names, context, lang)
+    currency = run_info.get("currency") or "EUR"  # assessments before it was recorded: EUR
+    vendors, parents = vendor_tables(tables.vendor_summary, names, context, lang, currency)
     bands = _bands(context, lang)
     return WorkbookReport(
         lang=lang,
+        currency=currency,
         sheets=sheets,
         asset_sheets=asset_sheets,
         rows_per_sheet=per_sheet,
         title=label("title", lang),
         meta=[(k, clean_value(v)) for k, v in meta],
         notes=notes,
-        scenario_totals=_scenario_totals(summary, names, lang),
+        scenario_totals=_scenario_totals(summary, names, lang, currency),
         expected_cost=_expected_cost(summary, run_info),
-        top_vendors=_top_vendors(tables.vendor_summary, summary, names, context, lang),
+        top_vendors=_top_vendors(tables.vendor_summary, summary, names, context, lang, currency),
         levels=[(f"{label('ev.level', lang)} {i}", label(f"level.{i}", lang)) for i in range(4)],
         bands=bands,
         assets=assets,
@@ -178,8 +180,8 @@ SUMMARY_COLUMNS = (
 )
 
 
-def _scenario_totals(summary, names, lang):
-    cols = [Column(k, label(lk, lang), fmt, w) for k, lk, fmt, w in SUMMARY_COLUMNS]
+def _scenario_totals(summary, names, lang, currency):
+    cols = [Column(k, label(lk, lang, currency), fmt, w) for k, lk, fmt, w in SUMMARY_COLUMNS]
     rows = []
     for rec in summary.to_dict("records"):
         rec["scenario_name"] = names.get(rec.get("scenario_id"), rec.get("scenario_id"))
@@ -196,15 +198,15 @@ def _expected_cost(summary, run_info):
         return None
 
 
-def _top_vendors(vendor_summary, summary, names, context, lang):
+def _top_vendors(vendor_summary, summary, names, context, lang, currency):
     cols = [
         Column("vendor", label("top.vendor", lang), "", 28),
         Column("parent", label("top.parent", lang), "", 16),
         Column("country", label("top.country", lang), "", 11),
         Column("assets", label("top.assets", lang), "int", 13),
         Column("level", label("top.level", lang), "int", 13),
-        Column("expected", label("top.expected", lang), "money", 15),
-        Column("worst", label("top.worst", lang), "money", 15),
+        Column("expected", label("top.expected", lang, currency), "money", 15),
+        Column("worst", label("top.worst", lang, currency), "money", 15),
         Column("worst_scenario", label("top.worst_scenario", lang), "", 20),
     ]
     vs = vendor_summary
@@ -259,7 +261,7 @@ def _run_info(tables, lang, plugin_version, asset_sheets):
     for key, value in tables.run_info.items():
         lk = f"ri.{key}"
         try:
-            text = label(lk, lang)
+            text = label(lk, lang, tables.run_info.get("currency"))
         except KeyError:
             text = key.replace("_", " ")
         if key in ("expected_cost", "probability_sum"):

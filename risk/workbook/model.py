@@ -75,6 +75,7 @@ class AssetRows:
 @dataclass
 class WorkbookReport:
     lang: str
+    currency: str  # of every amount (ISO 4217)
     sheets: dict  # sheet key -> sheet name
     asset_sheets: list  # names of the sheets the asset rows fill, in order
     rows_per_sheet: int

@@ -46,8 +46,8 @@ SUMS = (
 )
 
 
-def vendor_tables(vs, names, context, lang):
-    cols = [Column(k, label(lk, lang), fmt, w) for k, lk, fmt, w in VENDOR_COLUMNS]
+def vendor_tables(vs, names, context, lang, currency="EUR"):
+    cols = [Column(k, label(lk, lang, currency), fmt, w) for k, lk, fmt, w in VENDOR_COLUMNS]
     parent_cols = [c for c in cols if c.key not in ("vendor", "vendor_id", "country")]
     parent_cols.insert(2, Column("vendors", label("v.vendors", lang), "int", 11))
     parent_cols.insert(2, Column("parent_id", label("v.parent_id", lang), "", 14))

@@ -17,9 +17,20 @@ from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from ..labels import label
+from ..money import excel_format
 from ..safety.text import safe_text, save_atomically
 
-FORMATS = {"money": '#,##0 "€"', "money2": '#,##0.00 "€"', "percent": "0%", "int": "#,##0"}
+
+def formats(currency):
+    """Number formats: amounts grouped (by the reader's Excel locale) with their currency."""
+    return {
+        "money": excel_format(currency),
+        "money2": excel_format(currency, 2),
+        "percent": "0%",
+        "int": "#,##0",
+    }
+
+
 # Chart axes: 1.2 M€, 350 k€, 900 €.
 COMPACT_MONEY = '[>=1000000]#,##0.0,," M€";[>=1000]#,##0," k€";#,##0" €"'
 BAND_FILLS = {"low": "D9EAD3", "medium": "FFF2CC", "high": "F9CB9C", "critical": "E06666"}
@@ -56,7 +67,7 @@ class _Height(RowDimension):
 class Styles:
     """A few pre-built style arrays, shared by every styled cell of a kind."""
 
-    def __init__(self, wb):
+    def __init__(self, wb, currency="EUR"):
         probe = wb.create_sheet("probe")
         self._arrays = {}
 
@@ -86,11 +97,11 @@ class Styles:
                 font=font,
                 alignment=Alignment(wrap_text=True, vertical=vertical, horizontal="left", indent=1),
             )
-            for fmt, code in FORMATS.items():
+            for fmt, code in formats(currency).items():
                 make(prefix + fmt, font=font, number_format=code, alignment=Alignment(vertical=vertical))
         make("top.plain", font=font, alignment=Alignment(vertical="top"))
         make("top.text", font=font, alignment=Alignment(vertical="top", horizontal="left", indent=1))
-        make("money_bold", number_format=FORMATS["money"], font=Font(name=FONT, bold=True))
+        make("money_bold", number_format=excel_format(currency), font=Font(name=FONT, bold=True))
         for band, colour in BAND_FILLS.items():
             make(
                 "band." + band,
@@ -108,7 +119,7 @@ class Styles:
 def write_workbook(report, path, progress=None, is_canceled=None):
     """Write every sheet and save atomically; returns the path (None when canceled)."""
     wb = Workbook(write_only=True)
-    styles = Styles(wb)
+    styles = Styles(wb, report.currency)
     _summary_sheet(wb, report, styles)
     if not _asset_sheets(wb, report, styles, progress, is_canceled):
         return None
@@ -283,7 +294,7 @@ def _label(report, key):
         "chart_costs": "summary.chart_costs",
         "chart_vendors": "summary.chart_vendors",
     }
-    return label(names[key], report.lang)
+    return label(names[key], report.lang, report.currency)
 
 
 def _col(table, key):
