@@ -69,3 +69,31 @@ def test_every_sample_camera_is_audited_with_its_messy_fields_understood(demo):
     assert 0 < by_rule[("restricted_vendor", "cannot_verify")] < 912 * 0.1
     assert ("restricted_vendor", "breach") not in by_rule
     assert results["BREACHES"] == sum(v for (_r, s), v in by_rule.items() if s == "breach")
+
+
+def test_the_pdf_breach_list_repeats_its_headers_and_locates_each_camera(tmp_path, monkeypatch):
+    """An inspector on page 20 still reads the column headers, and finds the camera: its
+    district and coordinates (the layout is read as it is exported; only plain values are kept,
+    so the staged files are not held open)."""
+    from qgis.core import QgsLayoutItemTextTable, QgsLayoutTable
+    from vendor_risk.demo import run_audit_demo
+    from vendor_risk.gis.layouts import audit_pdf
+
+    seen, real = {}, audit_pdf.build_layout
+
+    def read(*args, **kwargs):
+        layout, project = real(*args, **kwargs)
+        tables = [m for m in layout.multiFrames() if isinstance(m, QgsLayoutItemTextTable)]
+        listing = next(t for t in tables if t.columns()[0].heading() == "Camera")
+        seen["modes"] = [t.headerMode() for t in tables]
+        seen["headings"] = [c.heading() for c in listing.columns()]
+        seen["frames"] = listing.frameCount()
+        seen["where"] = [str(r[1]) for r in listing.contents()]
+        return layout, project
+
+    monkeypatch.setattr(audit_pdf, "build_layout", read)
+    run_audit_demo(SAMPLE, str(tmp_path))
+    assert seen["modes"] and all(m == QgsLayoutTable.HeaderMode.AllFrames for m in seen["modes"])
+    assert seen["frames"] > 3  # several pages, each with its header row
+    assert seen["headings"][:2] == ["Camera", "Where (district · coordinates)"]
+    assert seen["where"] and all(" · EPSG:2154 " in w for w in seen["where"])

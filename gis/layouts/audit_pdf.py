@@ -122,6 +122,7 @@ def _table(layout, headers, widths, rows, x, y, w, h, page):
     table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
     table.setCellMargin(1.0)
     table.setGridStrokeWidth(0.2)
+    table.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames)  # headers on every page
     table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.ShowMessage)
     table.setEmptyTableMessage("none")
     frame = QgsLayoutFrame(layout, table)
@@ -280,14 +281,16 @@ def build_layout(report, gpkg_path, work_wkt, context_layers=None, focus_xy=None
         else ""
     )
     _label(layout, f"Breaches, most severe first{note}", MARGIN, 8, 260, 8, 13, True, page)
+    pc = report.per_camera
+    where = dict(zip(pc["camera_id"], pc["location"])) if "location" in pc.columns else {}
     rows = [
-        [f.camera_id, f.rule_id, f.severity, f.evidence]
+        [f.camera_id, where.get(f.camera_id, ""), f.rule_id, f.severity, f.evidence]
         for f in breaches.head(MAX_FINDING_ROWS).itertuples(index=False)
     ]
     listing = _table(
         layout,
-        ["Camera", "Rule", "Severity", "Evidence"],
-        [30, 50, 18, 170],
+        ["Camera", "Where (district · coordinates)", "Rule", "Severity", "Evidence"],
+        [24, 48, 44, 16, 136],
         rows,
         MARGIN,
         18,

@@ -111,6 +111,8 @@ def evaluate_audit(job, feedback):
     if feedback.isCanceled():
         return None
     district_frame, district_geoms = _districts(job, districts, index, buildings, sectors, audit, work_crs)
+    if len(result.per_camera) == len(audit.table):
+        result.per_camera["location"] = camera_locations(audit.table, sectors, work_crs)
     feedback.setProgress(65)
     for line in messages.notes:
         feedback.pushInfo(line)
@@ -216,6 +218,21 @@ def _locate(data, audit, messages, feedback):
     return sectors, work_crs
 
 
+def camera_locations(table, sectors, work_crs):
+    """Where an inspector finds each camera: its district (when districts are given) and its
+    coordinates in the measuring CRS, e.g. 'Centre · EPSG:2154 701 234, 6 601 234'."""
+    crs = work_crs.authid() or "CRS"
+    x, y = np.asarray(sectors.work_x, dtype=float), np.asarray(sectors.work_y, dtype=float)
+    ok = np.isfinite(x) & np.isfinite(y)
+
+    def grouped(v):
+        return f"{v:,.0f}".replace(",", "\u202f")
+
+    xy = [f"{crs} {grouped(a)}, {grouped(b)}" if k else "" for a, b, k in zip(x, y, ok)]
+    district = table["district"] if "district" in table.columns else pd.Series("", index=table.index)
+    return [" · ".join(p for p in (str(d or ""), c) if p) for d, c in zip(district, xy)]
+
+
 def _districts(job, districts, index, buildings, sectors, audit, work_crs):
     """Coverage per district and the district shapes back in the cameras' CRS."""
     if not districts:
@@ -223,6 +240,8 @@ def _districts(job, districts, index, buildings, sectors, audit, work_crs):
     frame, geoms, camera_district = district_coverage(
         districts, index, buildings, sectors.work_x, sectors.work_y
     )
+    names = np.asarray(list(frame["district"]) + [""], dtype=object)
+    audit.table["district"] = names[np.where(camera_district < 0, len(names) - 1, camera_district)]
     frame = district_summary(frame, camera_district, audit.table)
     layer_crs = job.cameras.crs()
     back = QgsCoordinateTransform(work_crs, layer_crs, job.transform_context)
