@@ -268,7 +268,7 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         feedback.setProgress(97)
         from ..gis.styles.risk import style_assessment_outputs
 
-        style_assessment_outputs(path, written, context)
+        style_assessment_outputs(path, written, context, lang, engine.currency)
         ui_lang, cur = default_language(), engine.currency
         if engine.rates:
             feedback.pushInfo(tr("Costs in {}: {}").format(cur, result.run_info["exchange_rates"]))

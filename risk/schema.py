@@ -81,7 +81,7 @@ RESULT = (
     _c("removal_deadline", "str", "Removal deadline", "Échéance de retrait"),
     _c("compatible", "bool", "Compatible", "Compatible"),
     _c("forced", "bool", "Forced replacement", "Remplacement forcé"),
-    _c("forced_year", "int", "Replacement year", "Année de remplacement"),
+    _c("forced_year", "int", "Replacement year", "Année de remplacement", nullable=True),
     _c("purchase_value", "float", "Purchase value ({cur})", "Valeur d'achat ({cur})"),
     _c("replacement_cost", "float", "Replacement cost ({cur})", "Coût de remplacement ({cur})"),
     _c("reintegration_cost", "float", "Re-integration cost ({cur})", "Coût de ré-intégration ({cur})"),

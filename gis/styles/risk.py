@@ -13,8 +13,12 @@ from qgis.core import (
 )
 
 from ...plugin_paths import STYLE_DIR
+from ...risk.labels import label
+from ...risk.schema import ASSET_ID, RESULT, SOURCE_LAYER, TAG
 from ..compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, save_style_to_database
 from .qml import leave_wal
+
+PER_ASSET = (SOURCE_LAYER, ASSET_ID, *TAG, *RESULT)
 
 RISK_STYLES = ("risk_score", "sanction_level")  # the first is the default
 STYLE_TITLES = {"risk_score": "Risk score", "sanction_level": "Sanction level"}
@@ -27,11 +31,21 @@ def qml_path(style, layer):
     return os.path.join(STYLE_DIR, f"{style}_{geom}.qml")
 
 
-def apply_risk_styles(layer):
+def set_field_aliases(layer, lang="en", currency="EUR"):
+    """The output fields the schema declares, named for people in `lang` (money with its
+    currency); the input's own fields keep their names."""
+    names = layer.fields().names()
+    for column in PER_ASSET:
+        if column.name in names:
+            layer.setFieldAlias(names.index(column.name), label(f"col.{column.name}", lang, currency))
+
+
+def apply_risk_styles(layer, lang="en", currency="EUR"):
     """Load the default style and register both styles in the layer's style manager."""
     manager = layer.styleManager()
     for style in reversed(RISK_STYLES):
         layer.loadNamedStyle(qml_path(style, layer), True)  # the QML file, not the DB style
+        set_field_aliases(layer, lang, currency)
         current = QgsMapLayerStyle()
         current.readFromLayer(layer)
         title = STYLE_TITLES[style]
@@ -43,12 +57,12 @@ def apply_risk_styles(layer):
     return layer
 
 
-def save_styles_in_gpkg(uri, name):
+def save_styles_in_gpkg(uri, name, lang="en", currency="EUR"):
     """Store both styles in the GeoPackage's layer_styles table, risk score as default."""
-    return save_styles_in_database(uri, name, "ogr")
+    return save_styles_in_database(uri, name, "ogr", lang, currency)
 
 
-def save_styles_in_database(uri, name, provider="ogr"):
+def save_styles_in_database(uri, name, provider="ogr", lang="en", currency="EUR"):
     """Store both styles in the data source's layer_styles table (GeoPackage file or
     PostgreSQL database, where QGIS creates the table if needed), risk score as default."""
     layer = QgsVectorLayer(uri, name, provider)
@@ -58,6 +72,7 @@ def save_styles_in_database(uri, name, provider="ogr"):
         _forget_postgres_styles(uri)
     for i, style in enumerate(RISK_STYLES):
         layer.loadNamedStyle(qml_path(style, layer), True)  # the QML file, not the DB style
+        set_field_aliases(layer, lang, currency)
         save_style_to_database(layer, STYLE_TITLES[style], f"Vendor Risk: {STYLE_TITLES[style]}", i == 0)
     del layer
     if provider == "ogr":
@@ -109,27 +124,29 @@ class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API
         if isinstance(layer, QgsVectorLayer) and layer.isValid():
-            apply_risk_styles(layer)
+            apply_risk_styles(layer, *self.names)
 
     @classmethod
-    def create(cls):
+    def create(cls, lang="en", currency="EUR"):
         inst = cls()
+        inst.names = (lang, currency)
         cls.instances.append(inst)
         return inst
 
 
-def style_assessment_outputs(path, written, context):
-    """Save styles into the file or database; in a QGIS session also load the layers, styled."""
+def style_assessment_outputs(path, written, context, lang="en", currency="EUR"):
+    """Save styles into the file or database; in a QGIS session also load the layers, styled.
+    Field aliases are in `lang`, money fields name `currency`."""
     for name, uri in written.items():
         if name.startswith("risk_"):
-            save_styles_in_database(uri, name, provider_of(uri))
+            save_styles_in_database(uri, name, provider_of(uri), lang, currency)
     if context is None or context.project() is None:
         return
     for name, uri in written.items():
         if not name.startswith("risk_"):
             continue
         details = QgsProcessingContext.LayerDetails(name, context.project() or QgsProject.instance(), name)
-        details.setPostProcessor(_StylePostProcessor.create())
+        details.setPostProcessor(_StylePostProcessor.create(lang, currency))
         provider = provider_of(uri)
         if provider != "ogr":  # Processing guesses files; other providers are named
             uri = QgsProcessingUtils.encodeProviderKeyAndUri(provider, uri)

@@ -363,7 +363,7 @@ class Assessment:
                 ),
                 "compatible": compatible,
                 "forced": forced,
-                "forced_year": forced_year,
+                "forced_year": np.where(forced, forced_year, np.nan),  # NULL when not replaced
                 "purchase_value": purchase,
                 "replacement_cost": repl,
                 "reintegration_cost": reint,
