@@ -128,8 +128,39 @@ def _id_text(v):
     return str(v).strip()
 
 
-def asset_rows(tables, order, names, lang):
-    """One row per asset and scenario: scenarios in order, riskiest assets first."""
+def catalog_names(catalog, lang):
+    """{column: {id: name}} for the id columns people read by name (class, lists, standards,
+    parent group); empty without a catalog."""
+    if catalog is None:
+        return {}
+    classes = catalog.asset_classes
+    fr = classes["name_fr"] if lang == "fr" and "name_fr" in classes.columns else classes["name_en"]
+    vendors = catalog.vendors
+    short = vendors["short_name"].where(vendors["short_name"] != "", vendors["name"])
+    return {
+        "asset_class": dict(zip(classes["class_id"], fr.where(fr != "", classes["name_en"]))),
+        "sanction_lists": dict(zip(catalog.lists["list_id"], catalog.lists["name"])),
+        "standards": dict(zip(catalog.standards["standard_id"], catalog.standards["name"])),
+        "parent_id": dict(zip(vendors["vendor_id"], short)),
+    }
+
+
+def _named(series, mapping):
+    """'a;b' ids -> 'Name A; Name B' (an unknown id stays as it is), once per distinct value."""
+
+    def one(value):
+        if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
+            return value
+        return "; ".join(mapping.get(p.strip(), p.strip()) for p in str(value).split(";") if p.strip())
+
+    codes, uniques = pd.factorize(series.astype(object).to_numpy(), sort=False)
+    values = np.array([one(u) for u in uniques] + [None], dtype=object)
+    return pd.Series(values[np.where(codes < 0, len(uniques), codes)], index=series.index)
+
+
+def asset_rows(tables, order, names, lang, catalog=None):
+    """One row per asset and scenario: scenarios in order, riskiest assets first; ids of
+    classes, lists, standards and parents shown by their catalog names."""
     mapping = field_mapping(tables.run_info)
     currency = tables.run_info.get("currency") or "EUR"
     parts = []
@@ -157,6 +188,8 @@ def asset_rows(tables, order, names, lang):
         "match_method": lambda s: mapped_column(s, _methods(lang)),
         "vendor_name": lambda s: mapped_column(s, {"(unknown vendor)": label("unknown_vendor", lang)}),
     }
+    for column, id_names in catalog_names(catalog, lang).items():
+        converters[column] = lambda s, m=id_names: text_column(_named(s, m))
     for c in ("compatible", "forced", "cost_assumed", "needs_review"):
         converters[c] = lambda s: bool_column(s, lang)
     for c in ("sanction_level",):

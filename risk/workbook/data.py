@@ -83,7 +83,7 @@ def build_report(tables, context=None, lang="en", row_limit=EXCEL_MAX_ROWS, plug
     order = [s for s in summary["scenario_id"] if s in tables.layers] if len(summary) else []
     order += [s for s in tables.layers if s not in order]
     names = {sid: _scenario_name(sid, summary, context, lang) for sid in order}
-    assets = asset_rows(tables, order, names, lang)
+    assets = asset_rows(tables, order, names, lang, context.catalog)
     asset_sheets, per_sheet = sheet_plan(len(assets), sheets["assets"], row_limit)
     issues_table, issues_total = _data_issues(tables.data_issues, lang, row_limit)
     run_info = tables.run_info
