@@ -71,9 +71,9 @@ def test_cancel_mid_run_leaves_no_group_no_layer_no_file(city, qgis_iface, monke
         ):
             gate.wait()  # after this layer's chunks: the rows are in the temp file only
 
-    def gated_style(path, written, context):
+    def gated_style(path, written, context, *names):
         gate.wait()  # the GeoPackage is in place: a cancel now must remove it
-        return real_style(path, written, context)
+        return real_style(path, written, context, *names)
 
     monkeypatch.setattr(assess_io, "iter_layer", gated_iter)
     monkeypatch.setattr(risk_styles, "style_assessment_outputs", gated_style)
