@@ -7,16 +7,6 @@ import time
 from .plugin_paths import SAMPLE_CITY
 
 SAMPLE = SAMPLE_CITY
-ASSET_LAYERS = (
-    "cameras",
-    "platforms",
-    "radio_sites",
-    "street_lights",
-    "traffic_sensors",
-    "iot_gateways",
-    "ev_chargers",
-)
-BACKGROUND = ("districts", "streets")
 LANG = "en"  # of every output, whatever the machine's QGIS locale (one language per demo)
 
 
@@ -67,16 +57,15 @@ def render_maps(gpkg, out_dir, scenario_ids, sample):
 
     from .gis.layouts.council_report import scenario_label
     from .gis.layouts.render import export_png, map_page, scratch_project
+    from .gis.sample_project import BACKGROUND, sample_layer
     from .gis.styles.risk import apply_risk_styles
 
     project = scratch_project()
     background = []
     for name in BACKGROUND:
-        lyr = QgsVectorLayer(f"{sample}|layername={name}", name, "ogr")
-        if lyr.isValid():
-            lyr.renderer().setSymbol(_background_symbol(name))
-            project.addMapLayer(lyr, False)
-            background.append(lyr)
+        lyr = sample_layer(sample, name)
+        project.addMapLayer(lyr, False)
+        background.append(lyr)
     pngs = []
     for sid in scenario_ids:
         name = scenario_label(sid, LANG)
@@ -96,20 +85,11 @@ def render_maps(gpkg, out_dir, scenario_ids, sample):
     return pngs
 
 
-def _background_symbol(name):
-    from qgis.core import QgsFillSymbol, QgsLineSymbol
-
-    if name == "districts":
-        return QgsFillSymbol.createSimple(
-            {"color": "#f4f4f2", "outline_color": "#8c8c8c", "outline_width": "0.3"}
-        )
-    return QgsLineSymbol.createSimple({"color": "#d0d0d0", "width": "0.3"})
-
-
 def run_demo(args=()):
     """Run on the sample; print the per-scenario table; return a process exit code."""
     import shutil
 
+    from .gis.sample_project import ASSET_LAYERS, BACKGROUND
     from .headless import run_algorithm
 
     out_dir = os.path.abspath(args[0] if args else "out")
@@ -159,6 +139,7 @@ def run_demo(args=()):
     )
     for p in written:
         print(f"Wrote {p}")
+    print(f"Wrote {write_demo_project(sample, gpkg, out_dir, results.get('CURRENCY') or 'EUR')}")
     audit = run_audit_demo(sample, out_dir)
     print(
         f"\nCamera audit (French rule set): {audit['CAMERAS']} cameras, {audit['BREACHES']} "
@@ -169,6 +150,33 @@ def run_demo(args=()):
             print(f"Wrote {audit[key]}")
     print(f"\nDone in {time.time() - t0:.1f} s")
     return 0
+
+
+def write_demo_project(sample, gpkg, out_dir, currency):
+    """out_dir/vendor_risk.qgz: the sample city styled, its inventory unchecked under the run's
+    group of scenario layers (named by scenario, the first shown, a map theme each)."""
+    from qgis.core import QgsProject
+
+    from .gis.io.assessment_read import read_table
+    from .gis.layouts.council_report import scenario_label
+    from .gis.sample_project import ASSET_LAYERS, add_sample_layers, write_project
+    from .ui.overlays import add_run_group
+
+    project = QgsProject()
+    layers = add_sample_layers(project, sample)
+    ids = list(read_table(gpkg, "scenario_summary")["scenario_id"])
+    add_run_group(
+        project,
+        gpkg,
+        ids,
+        {sid: scenario_label(sid, LANG) for sid in ids},
+        lang=LANG,
+        currency=currency,
+        inputs=[layers[n] for n in ASSET_LAYERS],
+    )
+    path = write_project(project, os.path.join(out_dir, "vendor_risk.qgz"), "Valbourg — Vendor Risk demo")
+    project.clear()
+    return path
 
 
 def run_audit_demo(sample_gpkg, out_dir, feedback=None):

@@ -112,6 +112,7 @@ PARAMETER_ADVANCED = _enum(
 FILE_PARAMETER_FOLDER = _enum(
     "Qgis.ProcessingFileParameterBehavior.Folder", "QgsProcessingParameterFile.Behavior.Folder"
 )
+FORM_DRAG_AND_DROP = _enum("Qgis.AttributeFormLayout.DragAndDrop", "QgsEditFormConfig.EditorLayout.TabLayout")
 NUMBER_PARAMETER_INTEGER = _enum(
     "Qgis.ProcessingNumberParameterType.Integer", "QgsProcessingParameterNumber.Type.Integer"
 )

@@ -4,27 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../provider/base.py" line="127"/>
+        <location filename="../provider/base.py" line="128"/>
         <source>Vendor risk</source>
         <translation>Risque fournisseurs</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="236"/>
+        <location filename="../provider/base.py" line="251"/>
         <source>User catalog folder (extends or overrides the shipped catalog)</source>
         <translation>Dossier de catalogue utilisateur (complète ou remplace le catalogue fourni)</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="268"/>
+        <location filename="../provider/base.py" line="283"/>
         <source>Field holding the {} (auto-detected when empty)</source>
         <translation>Champ contenant : {} (détecté automatiquement si vide)</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="282"/>
+        <location filename="../provider/base.py" line="297"/>
         <source>Catalog error: {}</source>
         <translation>Erreur de catalogue : {}</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="295"/>
+        <location filename="../provider/base.py" line="310"/>
         <source>Field &apos;{}&apos; given for role &apos;{}&apos; is in none of the layers</source>
         <translation>Le champ « {} » indiqué pour le rôle « {} » n’existe dans aucune des couches</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>Couche d’équipements</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="149"/>
+        <location filename="../provider/assess_risk.py" line="147"/>
         <source>Corrections table (CSV: raw, vendor_id)</source>
         <translation>Table de corrections (CSV : raw, vendor_id)</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>Aucun champ fabricant, marque ou modèle parmi : {}. Indiquez FIELD_MANUFACTURER.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="355"/>
+        <location filename="../provider/assess_risk.py" line="346"/>
         <source>Could not write {}: {}</source>
         <translation>Impossible d’écrire {} : {}</translation>
     </message>
@@ -104,17 +104,17 @@
         <translation>{} équipements étiquetés, {} à revoir ({} chaînes distinctes)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="48"/>
+        <location filename="../provider/assess_risk.py" line="46"/>
         <source>REFERENCE_DATE &apos;{}&apos; is not a date (YYYY-MM-DD)</source>
         <translation>REFERENCE_DATE « {} » n’est pas une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="86"/>
+        <location filename="../provider/assess_risk.py" line="84"/>
         <source>Assess vendor risk under decoupling scenarios</source>
         <translation>Évaluer le risque fournisseurs selon des scénarios de découplage</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="95"/>
+        <location filename="../provider/assess_risk.py" line="93"/>
         <source>For every asset and scenario: sanction level from the lists in force for the jurisdiction (through parents, brands and OEM relations), replacement cost, stranded value, compatibility with the city&apos;s bloc, lock-in ratio, risk score and a plain-language reason citing each list and date. Platform cascade: assets wired to a removed platform by a proprietary protocol carry re-integration cost. Writes a GeoPackage with one styled layer risk_&lt;scenario&gt; per scenario and the tables vendor_summary, scenario_summary, run_info and data_issues. Untagged layers are tagged first; already tagged layers keep their (possibly hand-corrected) tags unless RETAG is set.
 
 PostGIS: set DATABASE (a PostgreSQL connection of QGIS) and SCHEMA to write the same tables to that schema instead (created if missing; tables of the same names are replaced, all at once when the run succeeds, never on failure or cancel). OUTPUT is then ignored and may stay a temporary output.</source>
@@ -123,162 +123,162 @@ PostGIS: set DATABASE (a PostgreSQL connection of QGIS) and SCHEMA to write the 
 PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour écrire les mêmes tables dans ce schéma (créé s’il manque ; les tables de même nom sont remplacées, toutes à la fois quand le traitement réussit, jamais en cas d’échec ou d’annulation). OUTPUT est alors ignoré et peut rester une sortie temporaire.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="112"/>
+        <location filename="../provider/assess_risk.py" line="110"/>
         <source>Asset layers (assessed together)</source>
         <translation>Couches d’équipements (évaluées ensemble)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="117"/>
+        <location filename="../provider/assess_risk.py" line="115"/>
         <source>Jurisdiction (US, EU, FR, UK or a code from your catalog)</source>
         <translation>Juridiction (US, EU, FR, UK ou un code de votre catalogue)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="132"/>
+        <location filename="../provider/assess_risk.py" line="130"/>
         <source>Scenarios (comma-separated ids; empty = all)</source>
         <translation>Scénarios (identifiants séparés par des virgules ; vide = tous)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="140"/>
+        <location filename="../provider/assess_risk.py" line="138"/>
         <source>User scenario folder (JSON files)</source>
         <translation>Dossier de scénarios utilisateur (fichiers JSON)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="157"/>
+        <location filename="../provider/assess_risk.py" line="155"/>
         <source>Reference date (YYYY-MM-DD; empty = today)</source>
         <translation>Date de référence (AAAA-MM-JJ ; vide = aujourd’hui)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="165"/>
+        <location filename="../provider/assess_risk.py" line="163"/>
         <source>Re-tag layers that already carry tags</source>
         <translation>Ré-étiqueter les couches déjà étiquetées</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="170"/>
+        <location filename="../provider/assess_risk.py" line="168"/>
         <source>Selected features only</source>
         <translation>Entités sélectionnées uniquement</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="185"/>
+        <location filename="../provider/assess_risk.py" line="175"/>
         <source>Assessment GeoPackage</source>
         <translation>GeoPackage de l’évaluation</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="185"/>
+        <location filename="../provider/assess_risk.py" line="175"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="190"/>
+        <location filename="../provider/assess_risk.py" line="180"/>
         <source>Or write to PostGIS: database connection</source>
         <translation>Ou écrire dans PostGIS : connexion à la base</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="190"/>
+        <location filename="../provider/assess_risk.py" line="180"/>
         <source>PostGIS schema (created if missing)</source>
         <translation>Schéma PostGIS (créé s’il manque)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="193"/>
+        <location filename="../provider/assess_risk.py" line="183"/>
         <source>Assets assessed</source>
         <translation>Équipements évalués</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="194"/>
+        <location filename="../provider/assess_risk.py" line="184"/>
         <source>Expected cost</source>
         <translation>Coût attendu</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="195"/>
+        <location filename="../provider/assess_risk.py" line="185"/>
         <source>Layers written</source>
         <translation>Couches écrites</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="202"/>
+        <location filename="../provider/assess_risk.py" line="192"/>
         <source>No asset layer given.</source>
         <translation>Aucune couche d’équipements indiquée.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="210"/>
+        <location filename="../provider/assess_risk.py" line="200"/>
         <source>Scenario error: {}</source>
         <translation>Erreur de scénario : {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="221"/>
+        <location filename="../provider/assess_risk.py" line="211"/>
         <source>Field mapping of {}: {}</source>
         <translation>Correspondance des champs de {} : {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="252"/>
+        <location filename="../provider/assess_risk.py" line="242"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Annulé : rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="259"/>
+        <location filename="../provider/assess_risk.py" line="249"/>
         <source>asset {}, field {}: {} (value &apos;{}&apos;)</source>
         <translation>équipement {}, champ {} : {} (valeur « {} »)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="265"/>
+        <location filename="../provider/assess_risk.py" line="255"/>
         <source>… {} data issues in all: see the data_issues table</source>
         <translation>… {} problèmes de données au total : voir la table data_issues</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="326"/>
+        <location filename="../provider/assess_risk.py" line="317"/>
         <source>The output {} is an input: choose another file.</source>
         <translation>La sortie {} est aussi une entrée : choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="332"/>
+        <location filename="../provider/assess_risk.py" line="323"/>
         <source>PostGIS schema {} of connection {}</source>
         <translation>Schéma PostGIS {} de la connexion {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="347"/>
+        <location filename="../provider/assess_risk.py" line="338"/>
         <source>The output table {}.{} is an input: choose another schema.</source>
         <translation>La table de sortie {}.{} est une entrée : choisissez un autre schéma.</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="55"/>
+        <location filename="../provider/export_workbook.py" line="53"/>
         <source>Export the assessment as a workbook (xlsx)</source>
         <translation>Exporter l’évaluation en classeur (xlsx)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="77"/>
+        <location filename="../provider/export_workbook.py" line="75"/>
         <source>Assessment GeoPackage (output of assessrisk)</source>
         <translation>GeoPackage d’évaluation (sortie de assessrisk)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="88"/>
+        <location filename="../provider/audit_cameras.py" line="106"/>
         <source>Language of the workbook</source>
         <translation>Langue du classeur</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="97"/>
+        <location filename="../provider/export_workbook.py" line="87"/>
         <source>Rows per sheet (Excel&apos;s limit; lower only for tests)</source>
         <translation>Lignes par feuille (limite d’Excel ; à réduire seulement pour les tests)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="108"/>
+        <location filename="../provider/export_workbook.py" line="98"/>
         <source>Workbook</source>
         <translation>Classeur</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="108"/>
+        <location filename="../provider/export_workbook.py" line="98"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="111"/>
+        <location filename="../provider/export_workbook.py" line="101"/>
         <source>Asset rows written</source>
         <translation>Lignes d’équipements écrites</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="112"/>
+        <location filename="../provider/export_workbook.py" line="102"/>
         <source>Sheets written</source>
         <translation>Feuilles écrites</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="137"/>
+        <location filename="../provider/export_workbook.py" line="127"/>
         <source>{} asset rows on {}</source>
         <translation>{} lignes d’équipements sur {}</translation>
     </message>
@@ -443,127 +443,127 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Date de l’audit (AAAA-MM-JJ, aujourd’hui par défaut)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="107"/>
+        <location filename="../provider/audit_cameras.py" line="108"/>
         <source>Audit GeoPackage (findings, fields of view, district coverage)</source>
         <translation>GeoPackage d’audit (constats, champs de vision, couverture des quartiers)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="114"/>
+        <location filename="../provider/audit_cameras.py" line="115"/>
         <source>Audit workbook</source>
         <translation>Classeur d’audit</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="123"/>
+        <location filename="../provider/audit_cameras.py" line="124"/>
         <source>PDF report</source>
         <translation>Rapport PDF</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="134"/>
+        <location filename="../provider/audit_cameras.py" line="135"/>
         <source>Cameras audited</source>
         <translation>Caméras auditées</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="135"/>
+        <location filename="../provider/audit_cameras.py" line="136"/>
         <source>Breach findings</source>
         <translation>Manquements</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="136"/>
+        <location filename="../provider/audit_cameras.py" line="137"/>
         <source>Cannot-verify findings</source>
         <translation>Constats invérifiables</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="171"/>
+        <location filename="../provider/audit_cameras.py" line="172"/>
         <source>Rule set error: {}</source>
         <translation>Erreur dans le jeu de règles : {}</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="178"/>
+        <location filename="../provider/audit_cameras.py" line="179"/>
         <source>The camera layer could not be loaded.</source>
         <translation>La couche des caméras n’a pas pu être chargée.</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="165"/>
+        <location filename="../gis/pipelines/audit.py" line="168"/>
         <source>Rule set {} is written for {}, the audit is for {}.</source>
         <translation>Le jeu de règles {} est écrit pour {}, l’audit porte sur {}.</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="176"/>
+        <location filename="../gis/pipelines/audit.py" line="179"/>
         <source>Restricted vendors: {}</source>
         <translation>Fournisseurs restreints : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="178"/>
+        <location filename="../gis/pipelines/audit.py" line="181"/>
         <source>Vendor exposure not assessed: {}</source>
         <translation>Exposition des fournisseurs non évaluée : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="180"/>
+        <location filename="../gis/pipelines/audit.py" line="183"/>
         <source>Rule set {} {} ({} rules); field mapping: {}</source>
         <translation>Jeu de règles {} {} ({} règles) ; correspondance des champs : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="188"/>
+        <location filename="../gis/pipelines/audit.py" line="191"/>
         <source>This layer carries no sanction_level column, so restricted vendors cannot be verified: run vendorrisk:assessrisk first and audit its output to get vendor findings.</source>
         <translation>Cette couche n’a pas de colonne sanction_level : les fournisseurs restreints ne peuvent pas être vérifiés. Lancez d’abord vendorrisk:assessrisk et auditez sa sortie pour obtenir les constats sur les fournisseurs.</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="211"/>
+        <location filename="../gis/pipelines/audit.py" line="214"/>
         <source>Distances measured in {} (the layer&apos;s CRS is not in metres)</source>
         <translation>Distances mesurées en {} (le SCR de la couche n’est pas en mètres)</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="144"/>
+        <location filename="../gis/pipelines/audit.py" line="147"/>
         <source>Style not stored: {}</source>
         <translation>Style non enregistré : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="150"/>
+        <location filename="../gis/pipelines/audit.py" line="153"/>
         <source>Workbook written: {}</source>
         <translation>Classeur écrit : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="156"/>
+        <location filename="../gis/pipelines/audit.py" line="159"/>
         <source>PDF report written: {}</source>
         <translation>Rapport PDF écrit : {}</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="146"/>
+        <location filename="../provider/audit_cameras.py" line="147"/>
         <source>the audit outputs</source>
         <translation>les sorties de l’audit</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="154"/>
+        <location filename="../provider/audit_cameras.py" line="155"/>
         <source>{cameras} cameras: {breaches} breaches on {cameras_with_breach} cameras, {cannot_verify} findings that cannot be verified, {cameras_compliant} cameras with no finding</source>
         <translation>{cameras} caméras : {breaches} manquements sur {cameras_with_breach} caméras, {cannot_verify} constats invérifiables, {cameras_compliant} caméras sans constat</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="203"/>
+        <location filename="../provider/audit_cameras.py" line="205"/>
         <source>AUDIT_DATE &apos;{}&apos; is not a date (YYYY-MM-DD)</source>
         <translation>AUDIT_DATE « {} » n’est pas une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="175"/>
+        <location filename="../provider/assess_risk.py" line="173"/>
         <source>Language of the reasons text</source>
         <translation>Langue des explications</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="61"/>
+        <location filename="../provider/base.py" line="62"/>
         <source> (is the disk full, or the folder read-only?)</source>
         <translation> (le disque est-il plein, ou le dossier en lecture seule ?)</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="62"/>
+        <location filename="../provider/base.py" line="63"/>
         <source>Could not write {}: {}. Nothing was written.</source>
         <translation>Écriture impossible de {} : {}. Rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="74"/>
+        <location filename="../provider/base.py" line="75"/>
         <source>The input has {} fields; with the {} that Vendor Risk adds, the output would exceed the {} fields a GeoPackage table can hold. Keep only the fields you need (QGIS: Vector table &gt; Drop field(s)) and run again.</source>
         <translation>L’entrée a {} champs ; avec les {} qu’ajoute Vendor Risk, la sortie dépasserait les {} champs qu’une table GeoPackage peut contenir. Ne gardez que les champs utiles (QGIS : Vecteur &gt; Table &gt; Supprimer des champs) et relancez.</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="212"/>
+        <location filename="../provider/base.py" line="213"/>
         <source>{} and {} are the same file ({}): writing {} would destroy it. Choose another file.</source>
         <translation>{} et {} désignent le même fichier ({}) : écrire {} le détruirait. Choisissez un autre fichier.</translation>
     </message>
@@ -578,92 +578,92 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>échec de l’écriture</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="117"/>
+        <location filename="../provider/export_workbook.py" line="107"/>
         <source>The workbook cannot be written: {}</source>
         <translation>Le classeur ne peut pas être écrit : {}</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="216"/>
+        <location filename="../provider/audit_cameras.py" line="218"/>
         <source>The audit workbook cannot be written: {} Leave OUTPUT_XLSX empty to audit without it.</source>
         <translation>Le classeur d’audit ne peut pas être écrit : {} Laissez OUTPUT_XLSX vide pour auditer sans lui.</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="261"/>
+        <location filename="../provider/base.py" line="276"/>
         <source>Set both DATABASE and SCHEMA for PostGIS (or neither for a GeoPackage).</source>
         <translation>Indiquez à la fois DATABASE et SCHEMA pour PostGIS (ou aucun des deux pour un GeoPackage).</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="63"/>
+        <location filename="../provider/export_workbook.py" line="61"/>
         <source>Writes the assessment GeoPackage of vendorrisk:assessrisk as an Excel workbook for procurement teams: Summary (totals per scenario, expected cost, P50/P90, charts), Assets (one row per asset and scenario, colour-coded risk bands, reasons in full), Vendors (exposure and switching cost per vendor and parent group), Scenarios (every parameter with its explanation), Evidence (every list and listing that contributed, with source and date), Run info and Data issues. Headers in English or French. Past Excel&apos;s 1,048,576 rows, asset rows continue on further sheets. Text that Excel would run as a formula is stored as text. The Assets sheet imports back with vendorrisk:importinventory (join by asset id) after editing unit costs. An assessment written to PostGIS is read with DATABASE and SCHEMA instead of INPUT.</source>
         <translation>Écrit le GeoPackage d’évaluation de vendorrisk:assessrisk en classeur Excel pour les acheteurs : Synthèse (totaux par scénario, coût attendu, P50/P90, graphiques), Équipements (une ligne par équipement et scénario, niveaux de risque en couleur, explications complètes), Fournisseurs (exposition et coût de sortie par fournisseur et par groupe), Scénarios (chaque paramètre avec son explication), Preuves (chaque liste et inscription prise en compte, avec source et date), Exécution et Problèmes de données. En-têtes en anglais ou en français. Au-delà des 1 048 576 lignes d’Excel, les lignes d’équipements continuent sur d’autres feuilles. Un texte qu’Excel exécuterait comme une formule est enregistré comme texte. La feuille des équipements se réimporte avec vendorrisk:importinventory (jointure par identifiant) après modification des coûts unitaires. Une évaluation écrite dans PostGIS se lit avec DATABASE et SCHEMA au lieu d’INPUT.</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="85"/>
+        <location filename="../provider/export_workbook.py" line="83"/>
         <source>Or an assessment in PostGIS: database connection</source>
         <translation>Ou une évaluation dans PostGIS : connexion à la base</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="85"/>
+        <location filename="../provider/export_workbook.py" line="83"/>
         <source>PostGIS schema of the assessment</source>
         <translation>Schéma PostGIS de l’évaluation</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="149"/>
+        <location filename="../provider/export_workbook.py" line="139"/>
         <source>Give either INPUT or DATABASE and SCHEMA, not both.</source>
         <translation>Indiquez INPUT ou bien DATABASE et SCHEMA, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="152"/>
+        <location filename="../provider/export_workbook.py" line="142"/>
         <source>Give the assessment: INPUT (a GeoPackage) or DATABASE and SCHEMA (PostGIS).</source>
         <translation>Indiquez l’évaluation : INPUT (un GeoPackage) ou DATABASE et SCHEMA (PostGIS).</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="154"/>
+        <location filename="../provider/base.py" line="155"/>
         <source>{}: one of {}</source>
         <translation>{} : une valeur parmi {}</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="159"/>
+        <location filename="../provider/base.py" line="160"/>
         <source>SCENARIOS: comma-separated ids among {} (empty: all)</source>
         <translation>SCENARIOS : identifiants séparés par des virgules parmi {} (vide : tous)</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="161"/>
+        <location filename="../provider/base.py" line="162"/>
         <source>Example:</source>
         <translation>Exemple :</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="58"/>
+        <location filename="../provider/assess_risk.py" line="56"/>
         <source>The layer {} has no field naming the maker, brand or model (its fields: {}): set FIELD_MANUFACTURER, FIELD_BRAND or FIELD_MODEL.</source>
         <translation>La couche {} n’a aucun champ qui nomme le fabricant, la marque ou le modèle (ses champs : {}) : indiquez FIELD_MANUFACTURER, FIELD_BRAND ou FIELD_MODEL.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="124"/>
+        <location filename="../provider/assess_risk.py" line="122"/>
         <source>Currency of the costs (ISO code such as EUR, USD, GBP; empty = the jurisdiction&apos;s)</source>
         <translation>Devise des coûts (code ISO tel que EUR, USD, GBP ; vide = celle du droit applicable)</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="196"/>
+        <location filename="../provider/assess_risk.py" line="186"/>
         <source>Currency of the costs</source>
         <translation>Devise des coûts</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="274"/>
+        <location filename="../provider/assess_risk.py" line="265"/>
         <source>Costs in {}: {}</source>
         <translation>Coûts en {} : {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="279"/>
+        <location filename="../provider/assess_risk.py" line="270"/>
         <source>The probabilities of the scenarios assessed add up to {:.2f}, not 1: the expected cost weighs each by its probability divided by {:.2f}.</source>
         <translation>Les probabilités des scénarios évalués totalisent {:.2f}, et non 1 : le coût attendu pondère chacun par sa probabilité divisée par {:.2f}.</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="286"/>
+        <location filename="../provider/assess_risk.py" line="277"/>
         <source>{}: level 3 {}, level 2 {}, incompatible {}, replacement {}, stranded {}</source>
         <translation>{} : niveau 3 {}, niveau 2 {}, incompatibles {}, remplacement {}, valeur perdue {}</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="297"/>
+        <location filename="../provider/assess_risk.py" line="288"/>
         <source>Expected cost over scenarios: {}</source>
         <translation>Coût attendu sur les scénarios : {}</translation>
     </message>
@@ -899,37 +899,37 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="573"/>
+        <location filename="../ui/dock.py" line="581"/>
         <source>the results could not be shown: {}</source>
         <translation>les résultats n’ont pas pu être affichés : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="584"/>
+        <location filename="../ui/dock.py" line="592"/>
         <source>{} data issue(s): see the data_issues table and the log.</source>
         <translation>{} problème(s) de données : voir la table data_issues et le journal.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="593"/>
+        <location filename="../ui/dock.py" line="601"/>
         <source>The assessment did not run: {}</source>
         <translation>L’évaluation n’a pas abouti : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="599"/>
+        <location filename="../ui/dock.py" line="607"/>
         <source>Assessment cancelled: nothing was added to the project and no file was written.</source>
         <translation>Évaluation annulée : rien n’a été ajouté au projet et aucun fichier n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="630"/>
+        <location filename="../ui/dock.py" line="638"/>
         <source>Cannot read the results in {}: {}</source>
         <translation>Impossible de lire les résultats dans {} : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="653"/>
+        <location filename="../ui/dock.py" line="661"/>
         <source>Run “{}”: jurisdiction {}, reference date {}, catalog {}; file {}.</source>
         <translation>Évaluation « {} » : droit applicable {}, date de référence {}, catalogue {} ; fichier {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="664"/>
+        <location filename="../ui/dock.py" line="672"/>
         <source>No assessment yet: run one in the Assess tab.</source>
         <translation>Aucune évaluation pour l’instant : lancez-en une dans l’onglet Évaluer.</translation>
     </message>
@@ -969,12 +969,12 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Changements {} → {}</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.py" line="82"/>
+        <location filename="../ui/compare_panel.py" line="89"/>
         <source>The comparison did not run: {}</source>
         <translation>La comparaison n’a pas abouti : {}</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.py" line="89"/>
+        <location filename="../ui/compare_panel.py" line="96"/>
         <source>Comparison cancelled.</source>
         <translation>Comparaison annulée.</translation>
     </message>
@@ -999,22 +999,22 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Rapport écrit : {}</translation>
     </message>
     <message>
-        <location filename="../ui/overlays.py" line="54"/>
+        <location filename="../ui/overlays.py" line="57"/>
         <source>Vendor risk — {}</source>
         <translation>Risque fournisseurs — {}</translation>
     </message>
     <message>
-        <location filename="../ui/overlays.py" line="40"/>
+        <location filename="../ui/overlays.py" line="42"/>
         <source>Why (reasons)</source>
         <translation>Pourquoi (motifs)</translation>
     </message>
     <message>
-        <location filename="../ui/overlays.py" line="73"/>
+        <location filename="../ui/overlays.py" line="81"/>
         <source>{} does not hold the layers {}</source>
         <translation>{} ne contient pas les couches {}</translation>
     </message>
     <message>
-        <location filename="../ui/overlays.py" line="144"/>
+        <location filename="../ui/overlays.py" line="171"/>
         <source>cannot open {}</source>
         <translation>impossible d’ouvrir {}</translation>
     </message>
@@ -1084,32 +1084,32 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Valeur comptable perdue par un remplacement anticipé</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="714"/>
+        <location filename="../ui/dock.py" line="722"/>
         <source>Total cost by scenario</source>
         <translation>Coût total par scénario</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="578"/>
+        <location filename="../ui/dock.py" line="586"/>
         <source>{} assets assessed under {} scenario(s); expected cost {}.</source>
         <translation>{} équipements évalués selon {} scénario(s) ; coût attendu {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="586"/>
+        <location filename="../ui/dock.py" line="594"/>
         <source>The layers are in the group “{}”.</source>
         <translation>Les couches sont dans le groupe « {} ».</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="727"/>
+        <location filename="../ui/dock.py" line="735"/>
         <source>Expected cost over the scenarios (weighted by their probability): {}.</source>
         <translation>Coût attendu sur l’ensemble des scénarios (pondéré par leur probabilité) : {}.</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.py" line="71"/>
+        <location filename="../ui/compare_panel.py" line="78"/>
         <source>{} asset(s) change from {} to {}.</source>
         <translation>{} équipement(s) changent entre « {} » et « {} ».</translation>
     </message>
     <message>
-        <location filename="../ui/compare_panel.py" line="74"/>
+        <location filename="../ui/compare_panel.py" line="81"/>
         <source>: </source>
         <translation> : </translation>
     </message>
@@ -1139,7 +1139,7 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Remplacement plus valeur perdue</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="705"/>
+        <location filename="../ui/dock.py" line="713"/>
         <source>{} — probability {}</source>
         <translation>{} — probabilité {}</translation>
     </message>

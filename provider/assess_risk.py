@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
@@ -22,7 +21,6 @@ from ..gis.io.layer_data import layer_label
 from ..gis.pipelines.assess import CancelledError, Inputs, run_assessment
 from ..risk.assessment.engine import Assessment
 from ..risk.assessment.scenarios import ScenarioError, load_profile, load_scenarios
-from ..risk.labels import LANGUAGES
 from ..risk.money import money
 from ..risk.provenance import recorded_source
 from ..risk.schema import OUTPUTS, RESULT_COLUMNS, TAG_COLUMNS, is_tagged
@@ -172,15 +170,7 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
                 self.SELECTED_ONLY, tr("Selected features only"), defaultValue=False
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.LANGUAGE,
-                tr("Language of the reasons text"),
-                options=list(LANGUAGES),
-                defaultValue=default_language(),
-                usesStaticStrings=True,
-            )
-        )
+        self.add_language_parameter(tr("Language of the reasons text"))
         self.add_field_parameters(parent=None)
         self.addParameter(
             QgsProcessingParameterFileDestination(
@@ -225,7 +215,7 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
             )
         fields = {r: ";".join(dict.fromkeys(m[r] for m in per_layer if m.get(r))) for r in per_layer[0]}
         jurisdiction = self.parameterAsString(parameters, self.JURISDICTION, context)
-        lang = self.parameterAsEnumString(parameters, self.LANGUAGE, context) or "en"
+        lang = self.language(parameters, context)
         currency = self.parameterAsString(parameters, self.CURRENCY, context)
         engine = Assessment(catalog, scenarios, profile, jurisdiction, reference, lang, currency)
         base = self.output_folder(parameters, context)
@@ -268,7 +258,8 @@ class AssessRiskAlgorithm(VendorRiskAlgorithm):
         feedback.setProgress(97)
         from ..gis.styles.risk import style_assessment_outputs
 
-        style_assessment_outputs(path, written, context, lang, engine.currency)
+        titles = {f"risk_{sc.id}": sc.label(lang) for sc in scenarios}
+        style_assessment_outputs(path, written, context, lang, engine.currency, titles)
         ui_lang, cur = default_language(), engine.currency
         if engine.rates:
             feedback.pushInfo(tr("Costs in {}: {}").format(cur, result.run_info["exchange_rates"]))

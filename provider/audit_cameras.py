@@ -103,6 +103,7 @@ class AuditCamerasAlgorithm(VendorRiskAlgorithm):
                 self.AUDIT_DATE, tr("Audit date (YYYY-MM-DD, default today)"), optional=True
             )
         )
+        self.add_language_parameter(tr("Language of the workbook"))
         self.add_field_parameters(parent=self.INPUT, roles=CAMERA_ROLES)
         self.addParameter(
             QgsProcessingParameterFileDestination(
@@ -191,6 +192,7 @@ class AuditCamerasAlgorithm(VendorRiskAlgorithm):
             field_mapping=lambda names: self.field_mapping(parameters, context, names, roles=CAMERA_ROLES),
             transform_context=context.transformContext(),
             plugin_version=plugin_version(),
+            lang=self.language(parameters, context),
         )
 
     def _audit_date(self, parameters, context):

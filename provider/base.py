@@ -33,6 +33,7 @@ from ..gis.translate import tr  # noqa: F401 - the provider modules import tr fr
 from ..plugin_paths import ICON_DIR, PLUGIN_DIR
 from ..risk.catalog.loader import CatalogError, load_catalog
 from ..risk.definitions import FIELD_ROLES
+from ..risk.labels import LANGUAGES
 from ..risk.tagging.fieldmap import FieldMappingError, detect_fields
 
 ICON = os.path.join(ICON_DIR, "vendor_risk.svg")
@@ -231,6 +232,20 @@ class VendorRiskAlgorithm(QgsProcessingAlgorithm):
         if problem:
             raise QgsProcessingException(problem)
         return True
+
+    def add_language_parameter(self, description):
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "LANGUAGE",
+                description,
+                options=list(LANGUAGES),
+                defaultValue=default_language(),
+                usesStaticStrings=True,
+            )
+        )
+
+    def language(self, parameters, context):
+        return self.parameterAsEnumString(parameters, "LANGUAGE", context) or "en"
 
     def add_catalog_parameter(self):
         self.addParameter(

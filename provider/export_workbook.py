@@ -6,7 +6,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
@@ -14,10 +13,9 @@ from qgis.core import (
 
 from ..gis.compat import NUMBER_PARAMETER_INTEGER, PARAMETER_ADVANCED
 from ..gis.io.assessment_read import AssessmentFileError, gpkg_source, postgis_source, read_assessment
-from ..risk.labels import LANGUAGES
 from ..risk.optional import missing
 from ..risk.workbook.data import EXCEL_MAX_ROWS, build_report, load_context
-from .base import VendorRiskAlgorithm, default_language, plugin_version, tr, write_failure
+from .base import VendorRiskAlgorithm, plugin_version, tr, write_failure
 
 
 def export_workbook(gpkg, out_xlsx, lang="en", row_limit=EXCEL_MAX_ROWS, progress=None, is_canceled=None):
@@ -85,15 +83,7 @@ class ExportWorkbookAlgorithm(VendorRiskAlgorithm):
         self.add_postgis_parameters(
             tr("Or an assessment in PostGIS: database connection"), tr("PostGIS schema of the assessment")
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.LANGUAGE,
-                tr("Language of the workbook"),
-                options=list(LANGUAGES),
-                defaultValue=default_language(),
-                usesStaticStrings=True,
-            )
-        )
+        self.add_language_parameter(tr("Language of the workbook"))
         limit = QgsProcessingParameterNumber(
             self.ROW_LIMIT,
             tr("Rows per sheet (Excel's limit; lower only for tests)"),
@@ -116,7 +106,7 @@ class ExportWorkbookAlgorithm(VendorRiskAlgorithm):
         if problem:
             raise QgsProcessingException(tr("The workbook cannot be written: {}").format(problem))
         gpkg = self.source(parameters, context)
-        lang = self.parameterAsEnumString(parameters, self.LANGUAGE, context) or "en"
+        lang = self.language(parameters, context)
         limit = self.parameterAsInt(parameters, self.ROW_LIMIT, context) or EXCEL_MAX_ROWS
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path.lower().endswith(".xlsx"):

@@ -276,6 +276,10 @@ LABELS = {
     "method.fuzzy": ("fuzzy (check)", "approché (à vérifier)"),
     "method.unknown": ("unknown", "inconnu"),
     "unknown_vendor": ("(unknown vendor)", "(fournisseur inconnu)"),
+    # the attribute form of a risk layer (tabs)
+    "form.why": ("Why this risk", "Pourquoi ce risque"),
+    "form.asset": ("Asset and vendor", "Équipement et fournisseur"),
+    "form.input": ("Fields of {layer}", "Champs de {layer}"),
 }
 # computed columns of an assessment (skipped when a workbook is imported back)
 LABELS.update(column_labels())

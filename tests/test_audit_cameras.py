@@ -136,7 +136,9 @@ def test_workbook_sheets_headers_and_neutralised_cells(audit):
     wb = openpyxl.load_workbook(audit["folder"] / "audit.xlsx")
     assert wb.sheetnames == ["Findings", "Per rule", "Per camera", "Districts", "Rule set", "Run info"]
     headers = [c.value for c in wb["Findings"][1]]
-    assert headers[:6] == ["camera_id", "rule_id", "rule_title", "rule_title_fr", "severity", "status"]
+    assert headers[:6] == ["Camera", "Rule id", "Rule", "Rule (French)", "Severity", "Finding"]
+    statuses = {r[5] for r in wb["Findings"].iter_rows(min_row=2, values_only=True)}
+    assert statuses <= {"breach", "cannot be verified"} and "breach" in statuses
     ids = [c.value for c in wb["Findings"]["A"][1:]]
     hostile = [v for v in ids if "HYPERLINK" in str(v)]
     assert hostile == ['\'=HYPERLINK("http://evil.example","x")']
@@ -149,7 +151,16 @@ def test_workbook_sheets_headers_and_neutralised_cells(audit):
     assert per_rule["retention_too_long"][5:7] == (1, 2)  # breaches, cannot_verify
     info = {r[0]: r[1] for r in wb["Run info"].iter_rows(min_row=2, values_only=True)}
     assert info["audit_date"] == AUDIT_DATE and info["ruleset"].startswith("fr_cnil")
-    assert [c.value for c in wb["Districts"][1]][:2] == ["district_id", "district"]
+    districts = wb["Districts"]
+    assert [c.value for c in districts[1]][:2] == ["District id", "District"]
+    share = [c.value for c in districts[1]].index("Share of public space in view") + 1
+    assert districts.cell(2, share).number_format == "0.0%" and 0 <= districts.cell(2, share).value <= 1
+    cams = wb["Per camera"]
+    assumed = [c.value for c in cams[1]].index("Field of view assumed") + 1
+    assert {cams.cell(r, assumed).value for r in range(2, cams.max_row + 1)} <= {"yes", "no"}
+    for ws in wb.worksheets:  # printed: landscape, one page wide, headers repeated
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1, ws.title
+        assert ws.print_title_rows == "$1:$1", ws.title
 
 
 def test_pdf_report_is_a_real_multi_page_pdf(audit):
@@ -225,3 +236,17 @@ def test_output_over_an_input_file_is_refused(tmp_path):
     src, uris = write_fixture(tmp_path)
     with pytest.raises(QgsProcessingException, match="OUTPUT and INPUT are the same file"):
         run_alg("vendorrisk:auditcameras", {"INPUT": uris["cameras"], "OUTPUT": src})
+
+
+def test_the_workbook_speaks_french_when_asked(audit, tmp_path):
+    p = params(audit["uris"], tmp_path)
+    p.update(OUTPUT_XLSX=str(tmp_path / "audit_fr.xlsx"), LANGUAGE="fr")
+    run_alg("vendorrisk:auditcameras", p, Recorder())
+    wb = openpyxl.load_workbook(tmp_path / "audit_fr.xlsx")
+    assert wb.sheetnames == ["Constats", "Par règle", "Par caméra", "Quartiers", "Règles", "Exécution"]
+    headers = [c.value for c in wb["Constats"][1]]
+    assert headers[:6] == ["Caméra", "Id de la règle", "Règle (anglais)", "Règle", "Gravité", "Constat"]
+    statuses = {r[5] for r in wb["Constats"].iter_rows(min_row=2, values_only=True)}
+    assert "manquement" in statuses and statuses <= {"manquement", "non vérifiable"}
+    severities = {r[4] for r in wb["Constats"].iter_rows(min_row=2, values_only=True)}
+    assert severities <= {"critique", "élevée", "moyenne", "faible"}

@@ -81,6 +81,26 @@ def test_demo_runs_on_the_sample_city(tmp_path):
     for sid in ("status_quo", "rip_and_replace", "bifurcation"):
         png = tmp_path / f"map_{sid}.png"
         assert png.exists() and png.stat().st_size > 20000
+    # the project opens on the results: one scenario shown, the inventory unchecked
+    from qgis.core import QgsProject
+    from vendor_risk.gis.sample_project import ASSET_LAYERS
+
+    project = QgsProject()
+    assert project.read(str(tmp_path / "vendor_risk.qgz")), project.error()
+    top = project.layerTreeRoot().children()[0]
+    assert top.name().startswith("Vendor risk — ") and top.itemVisibilityChecked()
+    nodes = top.findLayers()
+    assert [n.layer().name() for n in nodes][:2] == ["Status quo", "Targeted sanctions"]
+    assert [n.itemVisibilityChecked() for n in nodes] == [True] + [False] * (len(nodes) - 1)
+    results = {n.layerId() for n in nodes}
+    for layer in project.mapLayers().values():
+        assert layer.isValid(), layer.name()
+        if layer.id() not in results:  # the inventory makes way; the base map stays
+            node = project.layerTreeRoot().findLayer(layer.id())
+            assert node.itemVisibilityChecked() == (layer.name() not in ASSET_LAYERS), layer.name()
+    risk = nodes[0].layer()
+    assert risk.editFormConfig().tabs()[0].name() == "Why this risk"
+    assert len(project.mapThemeCollection().mapThemes()) == len(nodes)
 
 
 @pytest.fixture

@@ -92,6 +92,10 @@ def test_run_adds_one_group_with_a_styled_layer_per_scenario(run):
     nodes = top.findLayers()
     assert [n.layer().customProperty("vendor_risk/scenario") for n in nodes] == list(SCENARIOS)
     assert [n.itemVisibilityChecked() for n in nodes] == [True, False, False]
+    tree = project.layerTreeRoot()
+    for name in ASSETS:  # the inputs make way for the results; the base map stays
+        assert not tree.findLayer(run["layers"][name].id()).itemVisibilityChecked(), name
+    assert tree.findLayer(run["layers"]["districts"].id()).itemVisibilityChecked()
     for node in nodes:
         layer = node.layer()
         sid = layer.customProperty("vendor_risk/scenario")
@@ -267,6 +271,13 @@ def test_compare_two_scenarios_writes_the_assets_that_change(run):
     assert lines[0] == f"{len(changed)} asset(s) change from Status quo to Rip and replace."
     assert f"• Must be removed: {len(newly_removed)}" in lines
     assert layer.editorWidgetSetup(layer.fields().indexOf("reasons_b")).type() == "TextEdit"
+    shown = {
+        n.layer().customProperty("vendor_risk/scenario") or "changes"
+        for n in group.findLayers()
+        if n.itemVisibilityChecked()
+    }
+    assert shown == {"changes", "status_quo", "rip_and_replace"}  # bifurcation is not compared
+    assert dock.current_scenario() == "status_quo"  # the scenario drawn under the changes
 
 
 def test_the_report_button_writes_pdf_and_png_of_the_scenario_on_the_map(run):
@@ -281,6 +292,24 @@ def test_the_report_button_writes_pdf_and_png_of_the_scenario_on_the_map(run):
     assert image.width() > image.height() > 800
     assert set(project.mapLayers()) == layers_before  # the report borrows, adds nothing
     assert any("Report written" in m for m in messages(run["iface"], Qgis.MessageLevel.Success))
+
+
+def test_a_second_run_shows_alone(run):
+    """A new run's group goes on top, checked; the first run's group is unchecked."""
+    dock, project = run["dock"], run["project"]
+    first = project.layerTreeRoot().children()[0]
+    choose(
+        dock,
+        layers=[run["layers"][n] for n in ASSETS],
+        scenarios=SCENARIOS[:2],
+        jurisdiction="FR",
+        output=run["folder"] / "results" / "risk2.gpkg",
+    )
+    run_and_wait(dock)
+    groups = [n for n in project.layerTreeRoot().children() if n.name().startswith("Vendor risk")]
+    assert groups[1] is first and not first.itemVisibilityChecked()
+    assert groups[0].itemVisibilityChecked() and groups[0].findLayers()[0].itemVisibilityChecked()
+    assert dock.view.group is groups[0]
 
 
 def test_removing_the_group_clears_the_results(run):

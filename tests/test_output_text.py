@@ -28,8 +28,8 @@ LIGHTS = [  # English headers, no direction, an integer "ref" id (one missing), 
     {"asset_id": 101, "make": "Signify", "model": "Interact City", "year": "2018", "cost": 450.0},
     {"asset_id": None, "make": "Telensa", "model": "PLANet", "year": "2020", "cost": None},
 ]
-SITES = [  # upper-case headers, the maker only
-    {"SITE_ID": "RS-001", "MANUFACTURER": "Huawei", "QTY": 3},
+SITES = [  # upper-case headers, the maker only, a comment nobody filled
+    {"SITE_ID": "RS-001", "MANUFACTURER": "Huawei", "QTY": 3, "COMMENT": None},
 ]
 
 
@@ -153,3 +153,36 @@ def test_the_workbook_names_classes_lists_and_standards(multi):
     assert lists and all("_" not in v for v in lists)  # names, not ids such as us_ndaa_889
     assert any("FCC Covered List" in v for v in lists)
     assert "hikvision" in {r["Vendor id"] for r in records}  # the id stays beside the name
+
+
+def test_the_form_answers_why_first_and_shows_each_layers_own_fields(multi):
+    """Opened in QGIS, a risk layer's form starts with the reasons and the figures behind them;
+    an input layer's fields sit in a tab shown only for that layer's assets; a field no asset
+    fills (the lights' missing direction) is hidden from the form and the identify results."""
+    from qgis.core import QgsVectorLayer
+
+    out, _ = multi
+    layer = QgsVectorLayer(f"{out}|layername=risk_rip_and_replace", "risk", "ogr")
+    tabs = layer.editFormConfig().tabs()
+    names = [t.name() for t in tabs]
+    assert names[:2] == ["Why this risk", "Asset and vendor"]
+    why = [c.name() for c in tabs[0].children()]
+    assert why[0] == "reasons" and {"risk_score", "sanction_level", "replacement_cost"} <= set(why)
+    by_layer = {
+        t.name(): ({c.name() for c in t.children()}, t.visibilityExpression().data().expression())
+        for t in tabs[2:]
+    }
+    cams, rule = by_layer["Fields of cameras"]
+    assert {"camera_id", "fabricant", "direction"} <= cams and "make" not in cams
+    assert rule == "\"source_layer\" = 'cameras'"
+    lights, _ = by_layer["Fields of street_lights"]
+    assert {"make", "cost"} <= lights and "fabricant" not in lights and "direction" not in lights
+    assert set(by_layer) == {"Fields of cameras", "Fields of street_lights", "Fields of radio_sites"}
+    table = [c.name for c in layer.attributeTableConfig().columns() if not c.hidden]
+    assert table[:4] == ["source_layer", "asset_id", "vendor_name", "reasons"]
+    comment = layer.fields().indexOf("COMMENT")
+    assert comment >= 0 and layer.editorWidgetSetup(comment).type() == "Hidden"
+    assert not any("COMMENT" in f for f, _ in by_layer.values())
+    for lyr_fields, _ in by_layer.values():  # every field shown somewhere is not hidden
+        for name in lyr_fields:
+            assert layer.editorWidgetSetup(layer.fields().indexOf(name)).type() != "Hidden", name

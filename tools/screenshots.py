@@ -120,25 +120,35 @@ def wait_for(dock, timeout=300):
 
 
 def load_city(folder):
-    from qgis.core import QgsProject, QgsVectorLayer
-    from qgis.PyQt.QtGui import QColor
+    from qgis.core import QgsProject
+    from vendor_risk.gis.sample_project import sample_layer
 
     city = os.path.join(folder, "sample_city.gpkg")
     shutil.copy(os.path.join(ROOT, "resources", "sample", "sample_city.gpkg"), city)
     project = QgsProject.instance()
     for name in BACKGROUND + ASSETS:
-        layer = QgsVectorLayer(f"{city}|layername={name}", name, "ogr")
-        if name in BACKGROUND:
-            symbol = layer.renderer().symbol()
-            symbol.setColor(QColor("#f2f0eb" if name == "districts" else "#c8c8c8"))
+        layer = sample_layer(city, name)  # with the sample city's shipped style
         project.addMapLayer(layer)
         if project.crs().isValid() is False:
             project.setCrs(layer.crs())
-    root = project.layerTreeRoot()
-    for name in ASSETS:  # the raw asset layers: ticked in the dock, hidden on the map
-        node = root.findLayer(project.mapLayersByName(name)[0].id())
-        node.setItemVisibilityChecked(False)
     return city
+
+
+def shoot_form(window, layer, path):
+    """The attribute form a click on a removed camera opens (the identify tool's form view)."""
+    from qgis.gui import QgsAttributeDialog, QgsGui
+
+    QgsGui.editorWidgetRegistry().initEditors()  # the QGIS application does this at start
+    feature = next(
+        f for f in layer.getFeatures() if f["sanction_level"] == 3 and f["source_layer"] == "cameras"
+    )
+    dialog = QgsAttributeDialog(layer, feature, False, window, True)
+    dialog.resize(760, 640)
+    dialog.show()
+    pump(0.8)
+    dialog.grab().save(path)
+    print("wrote", path)
+    dialog.close()
 
 
 def shoot(window, path):
@@ -190,6 +200,7 @@ def session(out, lang):
     dock.ui.tabs.setCurrentWidget(dock.ui.tab_summary)
     dock.ui.summary_table.selectRow(3)
     shoot(window, os.path.join(out, f"{lang}_3_summary.png"))
+    shoot_form(window, dock.current_layer(), os.path.join(out, f"{lang}_3b_identify_form.png"))
     dock.ui.tabs.setCurrentWidget(dock.ui.tab_vendors)
     dock.ui.vendor_table.selectRow(0)
     dock.zoom_to_vendor()

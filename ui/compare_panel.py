@@ -67,6 +67,13 @@ class ComparePanel(Panel):
             return
         style_comparison(layer)
         overlays.show_reasons(layer, "reasons_b")
+        pair = [self.view.layers[s].id() for s in (a, b) if s in self.view.layers]
+        overlays.show_pair(self.view.group, pair, layer.id())
+        combo = self.ui.scenario_combo  # names the scenario drawn under the changes: A, above B
+        combo.blockSignals(True)
+        combo.setCurrentIndex(max(combo.findData(a), 0))
+        combo.blockSignals(False)
+        self.dock.fill_vendors()
         total = sum(counts.values())
         text = translate("VendorRiskDock", "{} asset(s) change from {} to {}.").format(
             number(total), self.view.labels.get(a, a), self.view.labels.get(b, b)

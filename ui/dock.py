@@ -86,7 +86,7 @@ class VendorRiskDock(QgsDockWidget):
         self.chart = BarChart()
         self.ui.chart_layout.addWidget(self.chart)
         self.lang = language()
-        self.task = None
+        self.task, self.run_inputs = None, []
         self.vendors_panel = VendorsPanel(self)
         self.compare_panel = ComparePanel(self)
         self.report_panel = ReportPanel(self)
@@ -534,7 +534,7 @@ class VendorRiskDock(QgsDockWidget):
             self._run_failed(str(e))
             return
         task.progressChanged.connect(lambda p: self.ui.progress_bar.setValue(int(p)))
-        self.task = task
+        self.task, self.run_inputs = task, list(params["INPUT"])
         self.set_running(True)
         self.ui.status_label.setText(self.tr("Assessing… the map stays usable meanwhile."))
         self.save_settings()
@@ -568,7 +568,15 @@ class VendorRiskDock(QgsDockWidget):
         try:
             summary = read_table(path, "scenario_summary")
             ids = list(summary["scenario_id"])
-            group, layers = overlays.add_run_group(self.project, path, ids, labels)
+            group, layers = overlays.add_run_group(
+                self.project,
+                path,
+                ids,
+                labels,
+                lang=self.lang,
+                currency=results.get("CURRENCY") or "EUR",
+                inputs=[lyr for lyr in self.run_inputs if isinstance(lyr, QgsVectorLayer)],
+            )
         except (ValueError, OSError, KeyError) as e:
             self._run_failed(self.tr("the results could not be shown: {}").format(e))
             return

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from qgis.core import (
     QgsEditorWidgetSetup,
+    QgsLayerTree,
     QgsLayerTreeModel,
     QgsMapThemeCollection,
     QgsProviderRegistry,
@@ -13,8 +14,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..gis.io.assessment_read import as_source
+from ..gis.io.assessment_read import AssessmentFileError, as_source, filled_by_layer
 from ..gis.layouts.council_report import in_every_style, style_risk_layer
+from ..gis.styles.risk import present_fields
 
 ROLE = "vendor_risk/role"  # 'scenario' or 'comparison' on the layers a run adds
 SCENARIO = "vendor_risk/scenario"
@@ -42,10 +44,11 @@ def show_reasons(layer, field="reasons"):
     in_every_style(layer, apply)
 
 
-def add_run_group(project, gpkg, scenario_ids, labels, when=None):
+def add_run_group(project, gpkg, scenario_ids, labels, when=None, lang="en", currency="EUR", inputs=()):
     """Load risk_<id> of each scenario, styled, into a new group on top; returns (group, layers).
 
-    Only the first scenario is visible; map themes switch between them.
+    Only the first scenario is visible; map themes switch between them. Earlier runs' groups
+    and the `inputs` (layers the run read) are unchecked: one run shows at a time.
     """
     when = when or datetime.now()
     root = project.layerTreeRoot()
@@ -58,6 +61,10 @@ def add_run_group(project, gpkg, scenario_ids, labels, when=None):
     while root.findGroup(name) is not None:
         name, n = f"{base} ({n})", n + 1
     layers, broken = {}, []
+    try:
+        filled = filled_by_layer(as_source(gpkg), f"risk_{scenario_ids[0]}") if scenario_ids else None
+    except AssessmentFileError:
+        filled = None
     for sid in scenario_ids:
         layer = as_source(gpkg).layer(f"risk_{sid}", labels.get(sid, sid))
         if not layer.isValid():
@@ -67,6 +74,7 @@ def add_run_group(project, gpkg, scenario_ids, labels, when=None):
         layer.setCustomProperty(SCENARIO, sid)
         layer.setCustomProperty(OUTPUT, gpkg)
         style_risk_layer(layer)
+        in_every_style(layer, lambda lyr: present_fields(lyr, lang, currency, filled))
         show_reasons(layer)
         layers[sid] = layer
     if broken:
@@ -75,6 +83,7 @@ def add_run_group(project, gpkg, scenario_ids, labels, when=None):
                 as_source(gpkg).label(), ", ".join(f"risk_{s}" for s in broken)
             )
         )
+    hide_earlier(root, inputs)
     group = root.insertGroup(0, name)
     for i, sid in enumerate(scenario_ids):
         project.addMapLayer(layers[sid], False)
@@ -83,6 +92,24 @@ def add_run_group(project, gpkg, scenario_ids, labels, when=None):
         node.setExpanded(i == 0)
     create_themes(project, group, layers, labels)
     return group, layers
+
+
+def hide_earlier(root, inputs=()):
+    """Uncheck the groups of earlier runs and the input layers of this one."""
+    for node in root.children():
+        if QgsLayerTree.isGroup(node) and any(is_ours(n.layer()) for n in node.findLayers() if n.layer()):
+            node.setItemVisibilityChecked(False)
+    for layer in inputs:
+        node = root.findLayer(layer.id())
+        if node is not None:
+            node.setItemVisibilityChecked(False)
+
+
+def show_pair(group, layer_ids, comparison_id):
+    """After a comparison: its layer and the two scenarios compared, nothing else of the run."""
+    group.setItemVisibilityChecked(True)
+    for node in group.findLayers():
+        node.setItemVisibilityChecked(node.layerId() in set(layer_ids) | {comparison_id})
 
 
 def theme_name(group, label):

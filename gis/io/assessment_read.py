@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 from qgis.core import QgsDataSourceUri, QgsVectorLayer
 
-from ...risk.schema import ASSESSMENT_TABLES, BOOL_COLUMNS, DATA_ISSUES
+from ...risk.schema import ASSESSMENT_TABLES, BOOL_COLUMNS, COMPUTED, DATA_ISSUES
 from ...risk.workbook.model import AssessmentTables
 
 RISK_PREFIX = "risk_"
@@ -114,6 +114,13 @@ class _GpkgReader:
         sql = f"SELECT {', '.join(map(_quote, columns))} FROM {_quote(table)} ORDER BY fid"
         return pd.read_sql_query(sql, self.con)
 
+    def counts(self, table, by, columns):
+        sql = (
+            f"SELECT {_quote(by)}, {', '.join(f'COUNT({_quote(c)})' for c in columns)}"
+            f" FROM {_quote(table)} GROUP BY {_quote(by)}"
+        )
+        return self.con.execute(sql).fetchall()
+
     def close(self):
         self.con.close()
 
@@ -181,6 +188,20 @@ class _PostgisReader:
                 frame[c] = pd.to_numeric(frame[c])
         return frame
 
+    def counts(self, table, by, columns):
+        from psycopg2 import sql
+
+        query = sql.SQL("SELECT {}, {} FROM {}.{} GROUP BY {}").format(
+            sql.Identifier(by),
+            sql.SQL(", ").join(sql.SQL("COUNT({})").format(sql.Identifier(c)) for c in columns),
+            sql.Identifier(self.schema),
+            sql.Identifier(table),
+            sql.Identifier(by),
+        )
+        with self.con.cursor() as cur:
+            cur.execute(query)
+            return cur.fetchall()
+
     def close(self):
         self.con.close()
 
@@ -206,6 +227,25 @@ def read_table(source, name):
         if name not in reader.tables():
             raise AssessmentFileError(f"{reader.name}: no table {name}")
         return _read(reader, name)
+    except reader.errors as e:
+        raise AssessmentFileError(f"{reader.name}: cannot be read ({e})") from e
+    finally:
+        reader.close()
+
+
+def filled_by_layer(source, table, by="source_layer", skip=COMPUTED):
+    """{value of `by`: the columns (other than `skip`, the computed ones) holding at least one
+    value in its rows}: one pass over the table, in the database. Which input layer's fields
+    are worth showing for its assets."""
+    reader = _reader(source)
+    try:
+        columns = [c for c in reader.columns(table) if c != by and c not in skip]
+        if by not in reader.columns(table) or not columns:
+            return {}
+        return {
+            row[0] or "": {c for c, n in zip(columns, row[1:]) if n}
+            for row in reader.counts(table, by, columns)
+        }
     except reader.errors as e:
         raise AssessmentFileError(f"{reader.name}: cannot be read ({e})") from e
     finally:

@@ -65,6 +65,7 @@ class AuditJob:
     field_mapping: Callable  # (field names) -> role -> field
     transform_context: object  # QgsCoordinateTransformContext
     plugin_version: str = ""
+    lang: str = "en"  # the workbook's headers and words
 
 
 @dataclass
@@ -148,7 +149,7 @@ def write_audit_outputs(job, outcome, feedback):
     if paths["xlsx"]:
         from ...risk.audit.workbook import write_audit_workbook  # openpyxl: optional
 
-        write_audit_workbook(outcome.report, paths["xlsx"])
+        write_audit_workbook(outcome.report, paths["xlsx"], job.lang)
         feedback.pushInfo(tr("Workbook written: {}").format(paths["xlsx"]))
     if paths["pdf"]:
         shown = {"dwellings": job.places["dwellings"], "sensitive_sites": job.places["sensitive_sites"]}

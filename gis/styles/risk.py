@@ -16,6 +16,8 @@ from ...plugin_paths import STYLE_DIR
 from ...risk.labels import label
 from ...risk.schema import ASSET_ID, RESULT, SOURCE_LAYER, TAG
 from ..compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, save_style_to_database
+from ..io.assessment_read import AssessmentFileError, filled_by_layer, gpkg_source, postgis_source
+from .form import set_form
 from .qml import leave_wal
 
 PER_ASSET = (SOURCE_LAYER, ASSET_ID, *TAG, *RESULT)
@@ -40,12 +42,30 @@ def set_field_aliases(layer, lang="en", currency="EUR"):
             layer.setFieldAlias(names.index(column.name), label(f"col.{column.name}", lang, currency))
 
 
-def apply_risk_styles(layer, lang="en", currency="EUR"):
+def present_fields(layer, lang="en", currency="EUR", filled=None):
+    """Aliases, the form (reasons first, each input's fields on its own assets), the table."""
+    set_field_aliases(layer, lang, currency)
+    set_form(layer, lang, filled)
+
+
+def filled_fields(uri, name):
+    """{source_layer: columns holding a value} of the layer `name` at `uri`; None if unreadable."""
+    try:
+        if provider_of(uri) == "postgres":
+            source = postgis_source(uri, QgsDataSourceUri(uri).schema() or "public")
+        else:
+            source = gpkg_source(uri.split("|")[0])
+        return filled_by_layer(source, name)
+    except (AssessmentFileError, OSError):
+        return None
+
+
+def apply_risk_styles(layer, lang="en", currency="EUR", filled=None):
     """Load the default style and register both styles in the layer's style manager."""
     manager = layer.styleManager()
     for style in reversed(RISK_STYLES):
         layer.loadNamedStyle(qml_path(style, layer), True)  # the QML file, not the DB style
-        set_field_aliases(layer, lang, currency)
+        present_fields(layer, lang, currency, filled)
         current = QgsMapLayerStyle()
         current.readFromLayer(layer)
         title = STYLE_TITLES[style]
@@ -57,12 +77,12 @@ def apply_risk_styles(layer, lang="en", currency="EUR"):
     return layer
 
 
-def save_styles_in_gpkg(uri, name, lang="en", currency="EUR"):
+def save_styles_in_gpkg(uri, name, lang="en", currency="EUR", filled=None):
     """Store both styles in the GeoPackage's layer_styles table, risk score as default."""
-    return save_styles_in_database(uri, name, "ogr", lang, currency)
+    return save_styles_in_database(uri, name, "ogr", lang, currency, filled)
 
 
-def save_styles_in_database(uri, name, provider="ogr", lang="en", currency="EUR"):
+def save_styles_in_database(uri, name, provider="ogr", lang="en", currency="EUR", filled=None):
     """Store both styles in the data source's layer_styles table (GeoPackage file or
     PostgreSQL database, where QGIS creates the table if needed), risk score as default."""
     layer = QgsVectorLayer(uri, name, provider)
@@ -72,7 +92,7 @@ def save_styles_in_database(uri, name, provider="ogr", lang="en", currency="EUR"
         _forget_postgres_styles(uri)
     for i, style in enumerate(RISK_STYLES):
         layer.loadNamedStyle(qml_path(style, layer), True)  # the QML file, not the DB style
-        set_field_aliases(layer, lang, currency)
+        present_fields(layer, lang, currency, filled)
         save_style_to_database(layer, STYLE_TITLES[style], f"Vendor Risk: {STYLE_TITLES[style]}", i == 0)
     del layer
     if provider == "ogr":
@@ -127,26 +147,28 @@ class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
             apply_risk_styles(layer, *self.names)
 
     @classmethod
-    def create(cls, lang="en", currency="EUR"):
+    def create(cls, lang="en", currency="EUR", filled=None):
         inst = cls()
-        inst.names = (lang, currency)
+        inst.names = (lang, currency, filled)
         cls.instances.append(inst)
         return inst
 
 
-def style_assessment_outputs(path, written, context, lang="en", currency="EUR"):
-    """Save styles into the file or database; in a QGIS session also load the layers, styled.
-    Field aliases are in `lang`, money fields name `currency`."""
-    for name, uri in written.items():
-        if name.startswith("risk_"):
-            save_styles_in_database(uri, name, provider_of(uri), lang, currency)
+def style_assessment_outputs(path, written, context, lang="en", currency="EUR", titles=None):
+    """Save styles into the file or database; in a QGIS session also load the layers, styled,
+    each named by `titles` (its scenario's name). Field aliases are in `lang`, money fields
+    name `currency`; every risk layer has the same input fields, so one is read for the form."""
+    risk = {name: uri for name, uri in written.items() if name.startswith("risk_")}
+    first = next(iter(risk.items()), None)
+    filled = filled_fields(first[1], first[0]) if first else None
+    for name, uri in risk.items():
+        save_styles_in_database(uri, name, provider_of(uri), lang, currency, filled)
     if context is None or context.project() is None:
         return
-    for name, uri in written.items():
-        if not name.startswith("risk_"):
-            continue
-        details = QgsProcessingContext.LayerDetails(name, context.project() or QgsProject.instance(), name)
-        details.setPostProcessor(_StylePostProcessor.create(lang, currency))
+    for name, uri in risk.items():
+        title = (titles or {}).get(name, name)
+        details = QgsProcessingContext.LayerDetails(title, context.project() or QgsProject.instance(), name)
+        details.setPostProcessor(_StylePostProcessor.create(lang, currency, filled))
         provider = provider_of(uri)
         if provider != "ogr":  # Processing guesses files; other providers are named
             uri = QgsProcessingUtils.encodeProviderKeyAndUri(provider, uri)

@@ -9,11 +9,14 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from ..provenance import recorded
 from ..safety.text import safe_text, save_atomically
+from .workbook_words import AREAS, PERCENT, WORDED, header, run_word, sheet_name, word
 
-SHEETS = ("Findings", "Per rule", "Per camera", "Districts", "Rule set", "Run info")
+SHEETS = ("Findings", "Per rule", "Per camera", "Districts", "Rule set", "Run info")  # keys
+FORMATS = {**{c: "0.0%" for c in PERCENT}, **{c: "#,##0" for c in AREAS}}
 FINDINGS_HEADERS = (
     "camera_id",
     "rule_id",
@@ -51,21 +54,47 @@ def cell(value):
     return safe_text(value)
 
 
-def _table(ws, frame, widths=None, wrap=()):
-    ws.append([cell(str(c)) for c in frame.columns])
+def _print_setup(ws):
+    """A4 landscape, one page wide, the header row on every printed page, ruled."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = "$1:$1"
+    ws.print_options.gridLines = True
+
+
+def _worded(frame, lang):
+    """Status and severity ids, and booleans, as words in `lang`."""
+    out = frame.copy()
+    for col in out.columns:
+        if col in WORDED or out[col].dtype == bool:
+            out[col] = out[col].map(lambda v: word(v, lang))
+    return out
+
+
+def _table(ws, frame, widths=None, wrap=(), lang="en"):
+    headers = [header(str(c), lang) for c in frame.columns]
+    ws.append([cell(h) for h in headers])
     for c in ws[1]:
         c.font, c.fill = _HEAD_FONT, _HEAD_FILL
-    for row in frame.itertuples(index=False, name=None):
+        c.alignment = _WRAP
+    for row in _worded(frame, lang).itertuples(index=False, name=None):
         ws.append([cell(v) for v in row])
     ws.freeze_panes = "A2"
     if len(frame.columns):
         ws.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{max(ws.max_row, 1)}"
-    for i, col in enumerate(frame.columns, start=1):
-        width = (widths or {}).get(col) or min(60, max(10, len(str(col)) + 2, _longest(frame[col]) + 2))
-        ws.column_dimensions[get_column_letter(i)].width = width
+    for i, (col, head) in enumerate(zip(frame.columns, headers), start=1):
+        longest = min(60, max(10, _longest(frame[col]) + 2, min(len(head), 30) + 2))
+        ws.column_dimensions[get_column_letter(i)].width = (widths or {}).get(col) or longest
         if col in wrap:
             for (c,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
                 c.alignment = _WRAP
+        if col in FORMATS:
+            for (c,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+                c.number_format = FORMATS[col]
+    _print_setup(ws)
 
 
 def _longest(series):
@@ -74,8 +103,8 @@ def _longest(series):
     return int(series.head(500).astype(str).str.len().max())
 
 
-def _key_values(ws, pairs):
-    ws.append(["key", "value"])
+def _key_values(ws, pairs, lang="en"):
+    ws.append([header("key", lang), header("value", lang)])
     for c in ws[1]:
         c.font, c.fill = _HEAD_FONT, _HEAD_FILL
     for key, value in pairs:
@@ -84,50 +113,61 @@ def _key_values(ws, pairs):
     ws.column_dimensions["B"].width = 110
     for (c,) in ws.iter_rows(min_row=2, min_col=2, max_col=2):
         c.alignment = _WRAP
+    _print_setup(ws)
 
 
-def write_audit_workbook(report, path):
-    """Write the six sheets and save atomically; returns the path."""
+def write_audit_workbook(report, path, lang="en"):
+    """Write the six sheets, headers and words in `lang`, and save atomically; returns the path."""
     wb = Workbook()
     ws = wb.active
-    ws.title = "Findings"
+    ws.title = sheet_name("Findings", lang)
     findings = report.findings.reindex(columns=FINDINGS_HEADERS)
     _table(
         ws,
         findings,
         widths={"evidence": 70, "values_checked": 40, "legal_basis": 50, "source": 40},
         wrap=("evidence", "legal_basis"),
+        lang=lang,
     )
     status_col = FINDINGS_HEADERS.index("status") + 1
-    for (c,) in ws.iter_rows(min_row=2, min_col=status_col, max_col=status_col):
-        if c.value in _STATUS_FILL:
-            c.fill = _STATUS_FILL[c.value]
+    cells = ws.iter_rows(min_row=2, min_col=status_col, max_col=status_col)
+    for status, (c,) in zip(findings["status"], cells):
+        if status in _STATUS_FILL:
+            c.fill = _STATUS_FILL[status]
     _table(
-        wb.create_sheet("Per rule"),
+        wb.create_sheet(sheet_name("Per rule", lang)),
         report.per_rule,
         widths={"legal_basis": 60, "source": 40, "title": 45, "title_fr": 45},
         wrap=("legal_basis", "title", "title_fr"),
+        lang=lang,
     )
-    _table(wb.create_sheet("Per camera"), report.per_camera, widths={"assumed_values": 50})
     _table(
-        wb.create_sheet("Districts"),
+        wb.create_sheet(sheet_name("Per camera", lang)),
+        report.per_camera,
+        widths={"assumed_values": 50},
+        lang=lang,
+    )
+    _table(
+        wb.create_sheet(sheet_name("Districts", lang)),
         report.districts,
         widths={"cameras_by_vendor": 60},
         wrap=("cameras_by_vendor",),
+        lang=lang,
     )
-    _ruleset_sheet(wb.create_sheet("Rule set"), report.ruleset)
+    _ruleset_sheet(wb.create_sheet(sheet_name("Rule set", lang)), report.ruleset, lang)
     _key_values(
-        wb.create_sheet("Run info"),
+        wb.create_sheet(sheet_name("Run info", lang)),
         list(report.run_info)
         + [("method", line) for line in report.method_lines()]
         + [("message", m) for m in report.messages],
+        lang,
     )
     path = save_atomically(wb, path)
     os.chmod(path, 0o644)  # the temp file it was renamed from is private (0600)
     return path
 
 
-def _ruleset_sheet(ws, rs):
+def _ruleset_sheet(ws, rs, lang="en"):
     rules = pd.DataFrame(
         [
             {
@@ -156,12 +196,19 @@ def _ruleset_sheet(ws, rs):
             "description": 50,
         },
         wrap=("legal_basis", "source", "description", "parameters"),
+        lang=lang,
     )
     ws.append([])
-    ws.append([cell(k) for k in ("rule set", rs.id, "version", rs.version, "jurisdiction", rs.jurisdiction)])
-    ws.append(["title (en)", cell(rs.title_en)])
-    ws.append(["title (fr)", cell(rs.title_fr)])
-    ws.append(["file", cell(recorded(rs.path))])
-    ws.append(["field-of-view defaults", "angle (°)", "range (m)"])
+    w = lambda text: run_word(text, lang)  # noqa: E731
+    ws.append(
+        [
+            cell(k)
+            for k in (w("rule set"), rs.id, w("version"), rs.version, w("jurisdiction"), rs.jurisdiction)
+        ]
+    )
+    ws.append([w("title (en)"), cell(rs.title_en)])
+    ws.append([w("title (fr)"), cell(rs.title_fr)])
+    ws.append([w("file"), cell(recorded(rs.path))])
+    ws.append([w("field-of-view defaults"), w("angle (°)"), w("range (m)")])
     for kind, v in rs.fov_defaults.items():
         ws.append([kind, v["angle"], v["range_m"]])
