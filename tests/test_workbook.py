@@ -9,7 +9,8 @@ import pytest
 from conftest import run_alg
 from layers import write_gpkg
 from qgis.core import QgsApplication, QgsProcessingException, QgsSettings
-from vendor_risk.provider.export_workbook import default_language, export_workbook
+from vendor_risk.provider.base import default_language
+from vendor_risk.provider.export_workbook import export_workbook
 from vendor_risk.risk.assessment.scenarios import SCENARIO_KEYS
 from vendor_risk.risk.workbook.writer import BAND_FILLS
 

@@ -9,10 +9,10 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
 
 from ..provenance import recorded
 from ..safety.text import safe_text, save_atomically
+from ..workbook.writer import lines, print_setup, row_height
 from .workbook_words import AREAS, PERCENT, WORDED, header, run_word, sheet_name, word
 
 SHEETS = ("Findings", "Per rule", "Per camera", "Districts", "Rule set", "Run info")  # keys
@@ -33,6 +33,7 @@ FINDINGS_HEADERS = (
 _HEAD_FONT = Font(bold=True, color="FFFFFF")
 _HEAD_FILL = PatternFill("solid", fgColor="2F4F6F")
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
 _STATUS_FILL = {
     "breach": PatternFill("solid", fgColor="F4C7C3"),
     "cannot_verify": PatternFill("solid", fgColor="FCE8B2"),
@@ -54,15 +55,11 @@ def cell(value):
     return safe_text(value)
 
 
-def _print_setup(ws):
-    """A4 landscape, one page wide, the header row on every printed page, ruled."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = 9  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+def _print_setup(ws, columns):
+    """Printed as the assessment workbook is, over the table only, its header on every page."""
+    print_setup(ws)
     ws.print_title_rows = "$1:$1"
-    ws.print_options.gridLines = True
+    ws.print_area = f"A1:{get_column_letter(max(columns, 1))}{max(ws.max_row, 1)}"
 
 
 def _worded(frame, lang):
@@ -85,16 +82,30 @@ def _table(ws, frame, widths=None, wrap=(), lang="en"):
     ws.freeze_panes = "A2"
     if len(frame.columns):
         ws.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{max(ws.max_row, 1)}"
+    wrapped = []
     for i, (col, head) in enumerate(zip(frame.columns, headers), start=1):
         longest = min(60, max(10, _longest(frame[col]) + 2, min(len(head), 30) + 2))
         ws.column_dimensions[get_column_letter(i)].width = (widths or {}).get(col) or longest
-        if col in wrap:
-            for (c,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
-                c.alignment = _WRAP
+        if col in wrap or ws.column_dimensions[get_column_letter(i)].width >= 40:
+            wrapped.append(i)
+        for (c,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+            c.alignment = _WRAP if wrapped and wrapped[-1] == i else _TOP
         if col in FORMATS:
             for (c,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
                 c.number_format = FORMATS[col]
-    _print_setup(ws)
+    _fit_rows(ws, frame, wrapped)
+    _print_setup(ws, len(frame.columns))
+
+
+def _fit_rows(ws, frame, wrapped):
+    """Rows tall enough for their wrapped cells (no spreadsheet sizes them when printing)."""
+    if not wrapped:
+        return
+    widths = [ws.column_dimensions[get_column_letter(i)].width for i in wrapped]
+    for r, row in enumerate(ws.iter_rows(min_row=2, max_row=len(frame) + 1), start=2):
+        n = max(lines(row[i - 1].value, w) for i, w in zip(wrapped, widths))
+        if n > 1:
+            ws.row_dimensions[r].height = row_height(n)
 
 
 def _longest(series):
@@ -113,7 +124,7 @@ def _key_values(ws, pairs, lang="en"):
     ws.column_dimensions["B"].width = 110
     for (c,) in ws.iter_rows(min_row=2, min_col=2, max_col=2):
         c.alignment = _WRAP
-    _print_setup(ws)
+    _print_setup(ws, 2)
 
 
 def write_audit_workbook(report, path, lang="en"):
@@ -212,3 +223,4 @@ def _ruleset_sheet(ws, rs, lang="en"):
     ws.append([w("field-of-view defaults"), w("angle (°)"), w("range (m)")])
     for kind, v in rs.fov_defaults.items():
         ws.append([kind, v["angle"], v["range_m"]])
+    _print_setup(ws, ws.max_column)  # the rule set details below the table print too

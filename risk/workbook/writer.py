@@ -165,7 +165,7 @@ def lines(text, width, chars_per_unit=1.15):
     return max(count, 1)
 
 
-def _height(n_lines):
+def row_height(n_lines):
     return LINE_HEIGHT * min(max(n_lines, 1), MAX_LINES) + 2
 
 
@@ -175,6 +175,12 @@ def _setup(ws, widths, freeze=None, pages_wide=1, gridlines=True):
         ws.column_dimensions[get_column_letter(i)].width = w
     if freeze:
         ws.freeze_panes = freeze
+    print_setup(ws, pages_wide, gridlines)
+
+
+def print_setup(ws, pages_wide=1, gridlines=True):
+    """A4 landscape, `pages_wide` pages across and as many down as needed, the sheet's name
+    and page number in the footer."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = 9  # A4
     ws.page_setup.fitToWidth = pages_wide
@@ -188,7 +194,7 @@ def _setup(ws, widths, freeze=None, pages_wide=1, gridlines=True):
 
 def _header(ws, styles, columns, row):
     """The header row, tall enough for its wrapped labels."""
-    ws.row_dimensions[row].height = _height(max(lines(c.header, c.width, 1.0) for c in columns))
+    ws.row_dimensions[row].height = row_height(max(lines(c.header, c.width, 1.0) for c in columns))
     ws.append([styles.cell(ws, c.header, "header") for c in columns])
 
 
@@ -201,7 +207,7 @@ def _append_table(ws, table, styles, row):
         if wrapped:
             n = max(lines(values[i], cols[i].width) for i in wrapped)
             if n > 1:
-                ws.row_dimensions[k].height = _height(n)
+                ws.row_dimensions[k].height = row_height(n)
         ws.append(
             [
                 v
@@ -421,7 +427,7 @@ def _row_heights(texts, width):
         h = cache.get(t)
         if h is None:
             n = lines(t, width)
-            h = cache[t] = _height(n) if n > 1 else 0
+            h = cache[t] = row_height(n) if n > 1 else 0
         out.append(h)
     return out
 
