@@ -100,6 +100,11 @@ def test_demo_runs_on_the_sample_city(tmp_path):
             assert node.itemVisibilityChecked() == (layer.name() not in ASSET_LAYERS), layer.name()
     risk = nodes[0].layer()
     assert risk.editFormConfig().tabs()[0].name() == "Why this risk"
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "vendor_risk.qgz") as z:  # movable: no path of this machine
+        qgs = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".qgs"))
+    assert str(tmp_path) not in qgs and "./vendor_risk.gpkg|layername=risk_status_quo" in qgs
     assert len(project.mapThemeCollection().mapThemes()) == len(nodes)
 
 

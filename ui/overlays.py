@@ -20,7 +20,6 @@ from ..gis.styles.risk import present_fields
 
 ROLE = "vendor_risk/role"  # 'scenario' or 'comparison' on the layers a run adds
 SCENARIO = "vendor_risk/scenario"
-OUTPUT = "vendor_risk/output"
 
 
 def group_name(when):
@@ -72,7 +71,6 @@ def add_run_group(project, gpkg, scenario_ids, labels, when=None, lang="en", cur
             continue
         layer.setCustomProperty(ROLE, "scenario")  # before the styles, which then keep them
         layer.setCustomProperty(SCENARIO, sid)
-        layer.setCustomProperty(OUTPUT, gpkg)
         style_risk_layer(layer)
         in_every_style(layer, lambda lyr: present_fields(lyr, lang, currency, filled))
         show_reasons(layer)
@@ -170,7 +168,6 @@ def add_comparison(project, group, uri, name):
     if not layer.isValid():
         raise ValueError(QCoreApplication.translate("VendorRiskDock", "cannot open {}").format(uri))
     layer.setCustomProperty(ROLE, "comparison")
-    layer.setCustomProperty(OUTPUT, uri.split("|")[0])
     project.addMapLayer(layer, False)
     group.insertLayer(0, layer)
     return layer

@@ -16,7 +16,7 @@
     <categories>
       <category value="breach" label="Sees dwellings or a sensitive site" symbol="0" render="true"/>
       <category value="cannot_verify" label="View cannot be verified" symbol="1" render="true"/>
-      <category value="none" label="No view finding" symbol="2" render="true"/>
+      <category value="clear" label="No view finding" symbol="2" render="true"/>
     </categories>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" type="fill" name="0">

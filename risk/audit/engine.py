@@ -130,7 +130,7 @@ class CameraAudit:
             .fillna(0)
             .to_numpy()
         )
-        view_status = np.select([view_rank == 2, view_rank == 1], [BREACH, CANNOT], "none")
+        view_status = np.select([view_rank == 2, view_rank == 1], [BREACH, CANNOT], "clear")
         return pd.DataFrame(
             {
                 "camera_id": t["camera_id"],

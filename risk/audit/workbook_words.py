@@ -68,7 +68,7 @@ VALUES = {
     "cannot_verify": ("cannot be verified", "non vérifiable"),
     "compliant": ("compliant", "conforme"),
     "pass": ("compliant", "conforme"),
-    "none": ("nothing reported", "rien à signaler"),
+    "clear": ("nothing reported", "rien à signaler"),
     "critical": ("critical", "critique"),
     "high": ("high", "élevée"),
     "medium": ("medium", "moyenne"),
