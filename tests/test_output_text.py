@@ -180,6 +180,8 @@ def test_the_form_answers_why_first_and_shows_each_layers_own_fields(multi):
     assert set(by_layer) == {"Fields of cameras", "Fields of street_lights", "Fields of radio_sites"}
     table = [c.name for c in layer.attributeTableConfig().columns() if not c.hidden]
     assert table[:4] == ["source_layer", "asset_id", "vendor_name", "reasons"]
+    band = layer.editorWidgetSetup(layer.fields().indexOf("risk_band"))
+    assert band.type() == "ValueMap" and {"critical": "critical"} in band.config()["map"]  # fr: critique
     comment = layer.fields().indexOf("COMMENT")
     assert comment >= 0 and layer.editorWidgetSetup(comment).type() == "Hidden"
     assert not any("COMMENT" in f for f, _ in by_layer.values())

@@ -48,6 +48,9 @@ def set_form(layer, lang="en", filled=None):
         layer.setEditorWidgetSetup(
             names.index("reasons"), QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True, "UseHtml": False})
         )
+    if "risk_band" in names:  # the band in words, as the legend names it
+        bands = [{label(f"band.{b}", lang): b} for b in ("low", "medium", "high", "critical")]
+        layer.setEditorWidgetSetup(names.index("risk_band"), QgsEditorWidgetSetup("ValueMap", {"map": bands}))
     set_table_columns(layer, hidden)
 
 
