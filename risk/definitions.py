@@ -17,8 +17,17 @@ MATCH_METHODS = (
     Term("alias", "Alias", "The string is a catalogued alias (legal form, former name, native script)."),
     Term("brand", "Brand", "The string is a brand owned by the vendor."),
     Term("oem", "OEM relabel", "The vendor relabels equipment made by another (listed or suspected)."),
+    Term(
+        "wikidata",
+        "Wikidata id",
+        "The maker's Wikidata id (e.g. an OpenStreetMap manufacturer:wikidata tag).",
+    ),
     Term("model_pattern", "Model number", "The model number follows a pattern only this vendor uses."),
     Term("fuzzy", "Fuzzy", "The string is close to a catalogued name; check it."),
+    Term(
+        "not_given", "No maker given", "The value says the maker is not known ('Unknown', 'n/a', 'generic')."
+    ),
+    Term("not_maker", "Not a maker", "The value names a shop, bank or operator, not an equipment maker."),
     Term("unknown", "Unknown", "No vendor could be identified."),
 )
 MATCH_METHOD_KEYS = tuple(t.key for t in MATCH_METHODS)
@@ -52,7 +61,8 @@ FIELD_ROLES = {
         "full_id",  # QuickOSM exports of OpenStreetMap: 'n123', 'w45'
         "osm_id",
     ),
-    "class": ("asset_class", "class", "type", "categorie", "category"),
+    # OpenStreetMap's `surveillance:type` (camera, ALPR, gunshot_detector) says the class too.
+    "class": ("asset_class", "class", "type", "categorie", "category", "surveillance:type"),
     "manufacturer": ("manufacturer", "make", "vendor", "fabricant", "constructeur", "maker"),
     "brand": ("brand", "marque"),
     "model": ("model", "modele", "model_number", "reference_modele"),
@@ -61,4 +71,8 @@ FIELD_ROLES = {
     "quantity": ("quantity", "qty", "count", "nombre", "quantite"),
     "protocols": ("protocol", "protocols", "standards", "interface", "protocole", "protocoles"),
     "platform": ("platform", "depends_on", "vms", "plateforme"),
+    # Wikidata ids of the maker (OpenStreetMap keys): resolved before any name.
+    "wikidata": ("manufacturer:wikidata", "brand:wikidata", "wikidata", "manufacturer_wikidata"),
+    # Who runs the asset (a city, a police force, a shop): kept and shown, never a maker.
+    "operator": ("operator", "owner", "exploitant", "operateur", "gestionnaire", "proprietaire"),
 }

@@ -29,6 +29,8 @@ LABELS = {
     "role.quantity": ("Quantity", "Quantité"),
     "role.protocols": ("Protocols (as entered)", "Protocoles (saisis)"),
     "role.platform": ("Platform id", "Id plateforme"),
+    "role.wikidata": ("Maker's Wikidata id", "Id Wikidata du fabricant"),
+    "role.operator": ("Operator (as entered)", "Exploitant (saisi)"),
     # summary sheet
     "title": ("Vendor risk: assessment workbook", "Risque fournisseurs : classeur d'évaluation"),
     "summary.scenarios": ("Totals per scenario", "Totaux par scénario"),
@@ -274,6 +276,9 @@ LABELS = {
     "method.oem": ("OEM relabel", "revente OEM"),
     "method.model_pattern": ("model number", "numéro de modèle"),
     "method.fuzzy": ("fuzzy (check)", "approché (à vérifier)"),
+    "method.wikidata": ("Wikidata id", "identifiant Wikidata"),
+    "method.not_given": ("no maker given", "fabricant non renseigné"),
+    "method.not_maker": ("not a maker", "pas un fabricant"),
     "method.unknown": ("unknown", "inconnu"),
     "unknown_vendor": ("(unknown vendor)", "(fournisseur inconnu)"),
     # the attribute form of a risk layer (tabs)

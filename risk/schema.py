@@ -69,6 +69,7 @@ TAG = (
     _c("standards", "str", "Standards", "Normes"),
     _c("standards_assumed", "bool", "Standards assumed", "Normes supposées"),
     _c("match_note", "str", "Match note", "Note d'identification"),
+    _c("vendor_ids", "str", "Makers named (ids)", "Fabricants nommés (ids)"),
 )
 # The columns that say a layer is already tagged (its tags are then kept, not recomputed).
 TAGGED_BY = ("vendor_id", "asset_class", "standards")

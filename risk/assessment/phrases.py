@@ -17,6 +17,10 @@ _PHRASES = {
         f"fournisseur inconnu{_NB}: exposition impossible à évaluer",
     ),
     "via_parent": (" (through {name}, its parent)", " (par {name}, sa maison mère)"),
+    "via_owner": (
+        " (through {name}, its owner from {start} to {end}, when it was installed)",
+        " (par {name}, son propriétaire de {start} à {end}, à son installation)",
+    ),
     "since": ("since {date}", "depuis le {date}"),
     "out_of_scope": (
         "{list}{via} {since}, but its scope ({scope}) excludes {asset_class}: watch",

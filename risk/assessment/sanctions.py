@@ -84,6 +84,9 @@ class SanctionResolver:
         self.names = vendors["short_name"].where(vendors["short_name"] != "", vendors["name"]).to_dict()
         self.blocs = vendors["bloc"].to_dict()
         self.ancestors = catalog.ancestors()
+        self.owners = {}  # vendor -> [(owner, from year, to year)]: past owners, dated
+        for r in catalog.ownership.itertuples():
+            self.owners.setdefault(r.vendor_id, []).append((r.owner_id, r.valid_from, r.valid_to))
         self.oem_windows = {
             (r.label_vendor_id, r.maker_vendor_id): (r.valid_from, r.valid_to)
             for r in catalog.oem.itertuples()
@@ -98,13 +101,40 @@ class SanctionResolver:
             hit = self._cache[key] = self._verdict(*key)
         return hit
 
-    def _listing_facts(self, vendor_id, asset_class):
-        """(facts, cut off?, cut reasons) from the listings of a vendor and of its parents."""
+    def _owners_then(self, vendor_id, install_year):
+        """[(vendor, how it is reached)]: the vendor, its parents, and, when the install year is
+        known, the owners it had that year (and their parents)."""
+        lang = self.lang
+        out = [
+            (v, "" if v == vendor_id else phrase("via_parent", lang, name=self.names.get(v, v)))
+            for v in self.ancestors.get(vendor_id, (vendor_id,))
+        ]
+        if install_year is None:
+            return out
+        seen = {v for v, _ in out}
+        for v, _ in list(out):
+            for owner, start, end in self.owners.get(v, ()):
+                if int(start[:4] or 0) <= install_year <= int(end[:4]):
+                    via = phrase(
+                        "via_owner",
+                        lang,
+                        name=self.names.get(owner, owner),
+                        start=start[:4] or "?",
+                        end=end[:4],
+                    )
+                    for a in self.ancestors.get(owner, (owner,)):
+                        if a not in seen:
+                            seen.add(a)
+                            out.append((a, via))
+        return out
+
+    def _listing_facts(self, vendor_id, asset_class, install_year=None):
+        """(facts, cut off?, cut reasons) from the listings of a vendor, of its parents, and of
+        the owner it had when the asset was installed."""
         lang = self.lang
         facts = []  # (level, list_id, text)
         cut, cut_reasons = False, []
-        for v in self.ancestors.get(vendor_id, (vendor_id,)):
-            via = "" if v == vendor_id else phrase("via_parent", lang, name=self.names.get(v, v))
+        for v, via in self._owners_then(vendor_id, install_year):
             for r in self.listings.get(v, []):
                 lst = self.lists[r.list_id]
                 since = phrase("since", lang, date=r.date_added)
@@ -200,7 +230,7 @@ class SanctionResolver:
         if not vendor_id:
             return Verdict(0, "", "", phrase("vendor_unknown", self.lang), False, "")
         lang = self.lang
-        facts, cut, cut_reasons = self._listing_facts(vendor_id, asset_class)
+        facts, cut, cut_reasons = self._listing_facts(vendor_id, asset_class, install_year)
         if oem_maker:
             cut = (
                 self._oem_facts(

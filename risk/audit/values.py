@@ -191,6 +191,9 @@ def parse_days(series):
     return values.where(~bad), bad
 
 
+_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)")
+
+
 def _direction_of(value):
     if isinstance(value, (int, float, np.integer, np.floating)):
         return float(value) % 360.0
@@ -200,10 +203,18 @@ def _direction_of(value):
     text = text.replace("°", "").replace("deg", "").strip()
     if text in COMPASS_DEGREES:
         return COMPASS_DEGREES[text]
+    parts = [p.strip() for p in re.split(r"[;|]", text) if p.strip()]
+    if len(parts) > 1:  # OpenStreetMap '25;205': a camera looking several ways; the first is kept
+        return _direction_of(parts[0])
+    span = _RANGE.fullmatch(text)
+    if span:  # '0-360' sees all around; '90-180' looks at the middle of the range
+        a, b = float(span.group(1)), float(span.group(2))
+        width = (b - a) % 360.0 or (360.0 if b != a else 0.0)
+        return None if width >= 360.0 else (a + width / 2.0) % 360.0
     try:
         return float(text.replace(",", ".")) % 360.0
     except ValueError:
-        return "bad"
+        return "bad"  # 'both', 'forward': not a bearing, reported
 
 
 def parse_direction(series):

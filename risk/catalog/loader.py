@@ -73,6 +73,12 @@ def _currency(v):
     return None
 
 
+def _wikidata(v):
+    if not re.fullmatch(r"Q[1-9][0-9]*", v):
+        return f"'{v}' is not a Wikidata id (Q followed by digits)"
+    return None
+
+
 def _ident(v):
     if not re.fullmatch(r"[a-z0-9_]+", v):
         return f"'{v}' is not an identifier (lowercase letters, digits, _)"
@@ -95,11 +101,40 @@ SPECS = {
     "vendors.csv": FileSpec(
         ("vendor_id",),
         ("vendor_id", "name", "country", "bloc"),
-        ("short_name", "parent_id", "kind", "note"),
-        {"vendor_id": _ident, "bloc": _one_of("west", "china", "other")},
+        ("short_name", "parent_id", "kind", "wikidata", "note"),
+        {"vendor_id": _ident, "bloc": _one_of("west", "china", "other"), "wikidata": _wikidata},
     ),
     "aliases.csv": FileSpec(("alias", "vendor_id"), ("alias", "vendor_id"), ("kind",)),
-    "brands.csv": FileSpec(("brand",), ("brand", "vendor_id"), ("note",)),
+    "brands.csv": FileSpec(("brand",), ("brand", "vendor_id"), ("wikidata", "note"), {"wikidata": _wikidata}),
+    # Past owners, dated: an asset installed while a vendor belonged to another carries that owner's
+    # listings too (the current owner is vendors.csv's parent_id).
+    "ownership.csv": FileSpec(
+        ("vendor_id", "owner_id", "valid_from"),
+        ("vendor_id", "owner_id", "valid_to"),
+        ("valid_from", "note"),  # an empty valid_from: owned from the start
+        {"valid_from": _date, "valid_to": _date},
+    ),
+    # Names found in maker fields that are not makers: shops, banks, operators (OpenStreetMap
+    # `brand` often holds the shop that runs the camera).
+    "non_makers.csv": FileSpec(
+        ("name",),
+        ("name", "kind"),
+        ("wikidata",),
+        {
+            "kind": _one_of(
+                "retailer",
+                "bank",
+                "fuel",
+                "restaurant",
+                "pharmacy",
+                "hotel",
+                "transport",
+                "public_body",
+                "other",
+            ),
+            "wikidata": _wikidata,
+        },
+    ),
     "oem.csv": FileSpec(
         ("label_vendor_id", "maker_vendor_id"),
         ("label_vendor_id", "maker_vendor_id", "status"),
@@ -174,6 +209,8 @@ REFERENCES = (
     ("vendors.csv", "parent_id", "vendors.csv", "vendor_id", False),
     ("aliases.csv", "vendor_id", "vendors.csv", "vendor_id", False),
     ("brands.csv", "vendor_id", "vendors.csv", "vendor_id", False),
+    ("ownership.csv", "vendor_id", "vendors.csv", "vendor_id", False),
+    ("ownership.csv", "owner_id", "vendors.csv", "vendor_id", False),
     ("oem.csv", "label_vendor_id", "vendors.csv", "vendor_id", False),
     ("oem.csv", "maker_vendor_id", "vendors.csv", "vendor_id", False),
     ("model_patterns.csv", "vendor_id", "vendors.csv", "vendor_id", False),

@@ -9,11 +9,22 @@ import pandas as pd
 
 from ..columns import categorical, factorize_rows, text_codes
 from ..safety.text import unneutralise
+from .messy import MARKETING_WORDS, is_placeholder, maker_parts, wikidata_ids, without_marketing
 from .normalize import has_cjk, name_key, osa_distance
 
 # Confidence given to each way of recognising a name (a model pattern carries its own).
-CONFIDENCE = {"manual": 1.0, "exact": 1.0, "alias": 0.98, "brand": 0.95, "contained": 0.9}
-STRONG = ("manual", "exact", "alias", "brand")
+CONFIDENCE = {
+    "manual": 1.0,
+    "wikidata": 1.0,
+    "exact": 1.0,
+    "alias": 0.98,
+    "brand": 0.95,
+    "contained": 0.9,
+    "marketing": 0.9,
+}
+STRONG = ("manual", "wikidata", "exact", "alias", "brand")
+# Outcomes that name no vendor on purpose: not review noise.
+NAMES_NO_MAKER = ("not_given", "not_maker")
 
 
 @dataclass(frozen=True)
@@ -23,6 +34,7 @@ class NameMatch:
     confidence: float
     note: str = ""
     suggestion: str = ""
+    makers: tuple = ()  # every vendor a value naming several makers resolves to
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,7 @@ RESULT_COLUMNS = (
     "model_class",
     "match_note",
     "suggestion",
+    "vendor_ids",
 )
 
 
@@ -102,6 +115,17 @@ class Matcher:
             self._add_key(alias, vid, "alias")
         for brand, vid in zip(catalog.brands["brand"], catalog.brands["vendor_id"]):
             self._add_key(brand, vid, "brand")
+        self._wikidata = {}
+        for table in (vendors, catalog.brands):
+            for qid, vid in zip(table["wikidata"], table["vendor_id"]):
+                if qid:
+                    self._wikidata.setdefault(qid.upper(), vid)
+        non_makers = catalog.non_makers
+        self._non_makers = {name_key(n): k for n, k in zip(non_makers["name"], non_makers["kind"])}
+        self._non_maker_ids = dict(zip(non_makers["wikidata"].str.upper(), non_makers["kind"]))
+        self._non_makers = {k: v for k, v in self._non_makers.items() if k and k not in self._keys}
+        self._risk = _listing_levels(catalog, self._ancestors)
+        self._first_words = self._index_first_words()
         self._cjk = sorted(((k, v) for k, v in self._keys.items() if has_cjk(k)), key=lambda kv: -len(kv[0]))
         self._max_ngram = max((k.count(" ") + 1 for k in self._keys), default=1)
         self._key_list = list(self._keys)
@@ -130,6 +154,23 @@ class Matcher:
             self._corrections[raw.strip().casefold()] = vid
         self._name_cache = {}
         self._model_cache = {}
+
+    def _index_first_words(self):
+        """The first word of a catalogued name ('Motorola' of 'Motorola Solutions'), when it is
+        long, says nothing else, and starts the names of one vendor family only."""
+        out = {}
+        for key, (vid, _method) in self._keys.items():
+            word = key.split()[0]
+            if word == key or len(word) < 5 or word in MARKETING_WORDS or word in self._keys:
+                continue
+            known = out.get(word)
+            if self._risk.get(vid, 0):  # a listed vendor is named in full ('Pacific' is a place)
+                out[word] = ""
+            elif known is None:
+                out[word] = vid
+            elif known and known != vid and not self.related(known, vid):
+                out[word] = ""  # two families: says nothing
+        return out
 
     def _add_key(self, text, vid, method):
         key = name_key(text)
@@ -169,18 +210,28 @@ class Matcher:
             hit = self._name_cache[raw] = self._resolve_name(raw)
         return hit
 
-    def _resolve_name(self, raw):
+    def _resolve_name(self, raw, split=True):
         key = name_key(raw)
         if not key:
             return NO_NAME
         vid = self._corrections.get(key) or self._corrections.get(raw.strip().casefold())
         if vid is not None:
             return NameMatch(vid, "manual", CONFIDENCE["manual"])
+        if is_placeholder(raw):
+            return NameMatch("", "not_given", 0.0, note=f"'{raw.strip()}' names no maker")
+        qids = wikidata_ids(raw)
+        if qids:
+            return self._by_wikidata(qids, raw)
         if key in self._ambiguous:
             return NameMatch("", "unknown", 0.0, note=f"'{raw}' names several catalogued vendors")
         if key in self._keys:
             vid, method = self._keys[key]
             return NameMatch(vid, method, CONFIDENCE[method])
+        if key in self._non_makers:
+            return self._not_maker(raw, self._non_makers[key])
+        parts = maker_parts(raw) if split else []
+        if parts:
+            return self._several(parts, raw)
         found = self._contained(key)
         if len(found) == 1:
             vid, method = found.popitem()
@@ -189,7 +240,78 @@ class Matcher:
         if len(found) > 1:
             names = ", ".join(sorted(self.names[v] for v in found))
             return NameMatch("", "unknown", 0.0, note=f"'{raw}' mentions several vendors: {names}")
+        head = self._first_words.get(key)
+        if head:
+            return NameMatch(
+                head, "alias", CONFIDENCE["contained"], note=f"'{raw}' starts the name {self.names[head]}"
+            )
+        bare = without_marketing(key)
+        if bare != key and len(bare) >= 4 and bare in self._keys and bare not in self._ambiguous:
+            vid = self._keys[bare][0]
+            return NameMatch(vid, "alias", CONFIDENCE["marketing"], note=f"'{bare}' found inside '{raw}'")
         return self._fuzzy(key, raw)
+
+    @staticmethod
+    def _strongest(nm, nb, outcome, nw):
+        """A manual correction of the model, then the Wikidata id, the maker, the brand."""
+        if isinstance(outcome, tuple):
+            return NameMatch(outcome[1], "manual", 1.0)
+        if nw.vendor_id:
+            return nw
+        for r in (nm, nb):
+            if r.method in STRONG and r.vendor_id:
+                return r
+        return None
+
+    def _disagreements(self, nw, nm, nb):
+        return [
+            f"the name says {self.names[r.vendor_id]}, its Wikidata id {self.names[nw.vendor_id]}"
+            for r in (nm, nb)
+            if r.method in STRONG and r.vendor_id and not self.related(r.vendor_id, nw.vendor_id)
+        ]
+
+    def _not_maker(self, raw, kind):
+        return NameMatch(
+            "", "not_maker", 0.0, note=f"'{raw.strip()}' is a {kind.replace('_', ' ')}, not a maker"
+        )
+
+    def _by_wikidata(self, qids, raw):
+        """Resolve Wikidata ids before any name: one vendor, several (the riskiest), or none."""
+        found = [self._wikidata[q] for q in qids if q in self._wikidata]
+        if found:
+            return self._riskiest(
+                [
+                    NameMatch(v, "wikidata", CONFIDENCE["wikidata"], note=f"Wikidata {q}")
+                    for q, v in zip((q for q in qids if q in self._wikidata), found)
+                ],
+                raw,
+            )
+        kinds = [self._non_maker_ids[q] for q in qids if q in self._non_maker_ids]
+        if kinds:
+            return self._not_maker(raw, kinds[0])
+        return NameMatch("", "unknown", 0.0, note=f"Wikidata {', '.join(qids)} is not a catalogued vendor")
+
+    def _several(self, parts, raw):
+        """A value naming several makers ('Axis;Hikvision'): each part resolved on its own."""
+        hits = [self._resolve_name(p, split=False) for p in parts]
+        named = [h for h in hits if h.vendor_id]
+        if not named:
+            notes = "; ".join(h.note for h in hits if h.note)
+            return NameMatch("", "unknown", 0.0, note=notes or f"no part of '{raw}' is a catalogued vendor")
+        return self._riskiest(named, raw)
+
+    def _riskiest(self, hits, raw):
+        """The hit whose vendor family carries the highest listing level (the first on a tie),
+        with every vendor named kept in `makers`."""
+        makers = tuple(dict.fromkeys(h.vendor_id for h in hits))
+        if len(makers) == 1:
+            h = hits[0]
+            return NameMatch(h.vendor_id, h.method, h.confidence, h.note, makers=makers)
+        best = max(hits, key=lambda h: self._risk.get(h.vendor_id, 0))
+        names = ", ".join(self.names[v] for v in makers)
+        riskiest = self.names[best.vendor_id]
+        note = f"'{raw.strip()}' names several makers ({names}): scored on {riskiest}, the riskiest"
+        return NameMatch(best.vendor_id, best.method, best.confidence, note, makers=makers)
 
     def _contained(self, key):
         tokens = key.split()
@@ -267,22 +389,26 @@ class Matcher:
             return ("manual", self._corrections[key])
         return self.resolve_model(model)
 
-    def match(self, manufacturer, brand, model):
+    def resolve_wikidata(self, raw):
+        """Resolve a `*:wikidata` field's value: Q-ids only (anything else says nothing)."""
+        qids = wikidata_ids(raw)
+        return self.resolve_name(";".join(qids)) if qids else NO_NAME
+
+    def match(self, manufacturer, brand, model, wikidata=""):
         """Resolve one asset's strings to a dict with the RESULT_COLUMNS."""
         return self._combine(
-            self.resolve_name(manufacturer), self.resolve_name(brand), self.model_outcome(model)
+            self.resolve_name(manufacturer),
+            self.resolve_name(brand),
+            self.model_outcome(model),
+            self.resolve_wikidata(wikidata),
         )
 
-    def _combine(self, nm, nb, outcome):
+    def _combine(self, nm, nb, outcome, nw=NO_NAME):
         pm = outcome if isinstance(outcome, ModelMatch) else None
         notes, review, suggestion = [], False, nm.suggestion or nb.suggestion
-        chosen = None
-        if isinstance(outcome, tuple):
-            chosen = NameMatch(outcome[1], "manual", 1.0)
-        elif nm.method in STRONG and nm.vendor_id:
-            chosen = nm
-        elif nb.method in STRONG and nb.vendor_id:
-            chosen = nb
+        chosen = self._strongest(nm, nb, outcome, nw)
+        if chosen is nw:
+            notes.extend(self._disagreements(nw, nm, nb))
         if chosen is not None and chosen.method != "manual":
             if (
                 nm.method in STRONG
@@ -295,7 +421,9 @@ class Matcher:
                 notes.append(
                     f"manufacturer says {self.names[nm.vendor_id]}, brand says {self.names[nb.vendor_id]}"
                 )
-            if pm is not None and not self.related(chosen.vendor_id, pm.vendor_id):
+            if pm is not None and not any(
+                self.related(v, pm.vendor_id) for v in chosen.makers or (chosen.vendor_id,)
+            ):
                 review = True
                 notes.append(f"model number looks like {self.names[pm.vendor_id]} (pattern {pm.pattern_id})")
         elif chosen is None and pm is not None:
@@ -313,18 +441,7 @@ class Matcher:
                 chosen = fuzzy[0]
                 review = chosen.confidence < self.review_below
         if chosen is None:
-            notes.extend(r.note for r in (nm, nb) if r.note)
-            return {
-                "vendor_id": "",
-                "match_method": "unknown",
-                "match_confidence": 0.0,
-                "needs_review": True,
-                "oem_maker_id": "",
-                "oem_status": "",
-                "model_class": "",
-                "match_note": "; ".join(notes),
-                "suggestion": suggestion,
-            }
+            return _unresolved(nw, nm, nb, notes, suggestion)
         if chosen.note and chosen.note not in notes:
             notes.insert(0, chosen.note)
         method, oem_maker, oem_status = chosen.method, "", ""
@@ -345,17 +462,20 @@ class Matcher:
             "model_class": pm.asset_class if pm is not None else "",
             "match_note": "; ".join(notes),
             "suggestion": "",
+            "vendor_ids": ";".join(chosen.makers or (chosen.vendor_id,)),
         }
 
     # -- whole columns ---------------------------------------------------------------------
-    def match_columns(self, manufacturer, brand, model):
+    def match_columns(self, manufacturer, brand, model, wikidata=None):
         """Match aligned columns. Names are resolved once per distinct string, model numbers
         once per distinct model, and the verdict once per distinct (maker, brand, what the
         model says): a million rows cost what a few thousand distinct values cost."""
         mc, mv = text_codes(manufacturer)
         bc, bv = text_codes(brand)
         pc, pv = text_codes(model)
+        wc, wv = text_codes(wikidata) if wikidata is not None else (None, [""])
         n = len(manufacturer)
+        wc = wc if wc is not None else np.zeros(n, dtype=np.int64)
         mc = mc if mc is not None else np.zeros(n, dtype=np.int64)
         bc = bc if bc is not None else np.zeros(n, dtype=np.int64)
         pc = pc if pc is not None else np.zeros(n, dtype=np.int64)
@@ -369,12 +489,13 @@ class Matcher:
         first_model = {}
         for i, c in enumerate(ocode):
             first_model.setdefault(c, i)
-        combo, first = factorize_rows([mc, bc, row_outcome])
+        combo, first = factorize_rows([mc, bc, row_outcome, wc])
         records = [
             self._combine(
                 self.resolve_name(mv[mc[i]]),
                 self.resolve_name(bv[bc[i]]),
                 outcomes[first_model[row_outcome[i]]],
+                self.resolve_wikidata(wv[wc[i]]),
             )
             for i in first
         ]
@@ -388,6 +509,37 @@ class Matcher:
             else:
                 out[col] = categorical(combo, values)
         return out
+
+
+def _unresolved(nw, nm, nb, notes, suggestion):
+    """The result for an asset no string resolves: to review, unless every value given says on
+    purpose that it names no maker ('Unknown', a shop's name)."""
+    notes.extend(r.note for r in (nw, nm, nb) if r.note)
+    given = [r for r in (nm, nb) if r is not NO_NAME]
+    no_maker = [r for r in given if r.method in NAMES_NO_MAKER]
+    quiet = bool(given) and len(no_maker) == len(given)
+    return {
+        "vendor_id": "",
+        "match_method": no_maker[0].method if quiet else "unknown",
+        "match_confidence": 0.0,
+        "needs_review": not quiet,
+        "oem_maker_id": "",
+        "oem_status": "",
+        "model_class": "",
+        "match_note": "; ".join(notes),
+        "suggestion": suggestion,
+        "vendor_ids": "",
+    }
+
+
+def _listing_levels(catalog, ancestors):
+    """vendor_id -> the highest level of any list naming it or a parent (any jurisdiction, any
+    date): how risky a maker is when one value names several."""
+    levels = dict(zip(catalog.lists["list_id"], catalog.lists["level"].astype(int)))
+    own = {}
+    for vid, lid in zip(catalog.listings["vendor_id"], catalog.listings["list_id"]):
+        own[vid] = max(own.get(vid, 0), levels.get(lid, 0))
+    return {v: max((own.get(a, 0) for a in chain), default=0) for v, chain in ancestors.items()}
 
 
 def _could_reach(a, b, threshold):

@@ -105,7 +105,8 @@ class Tagger:
             *(
                 col(r) if col(r) is not None else pd.Series([""] * n, dtype=object)
                 for r in ("manufacturer", "brand", "model")
-            )
+            ),
+            wikidata=col("wikidata"),
         )
         cls_codes, cls_vals = text_codes(col("class"))
         proto_codes, proto_vals = text_codes(col("protocols"))
@@ -152,7 +153,15 @@ class Tagger:
                 tags[name] = values[combo] if n else np.zeros(0, dtype=bool)
             else:
                 tags[name] = categorical(combo, list(columns[name])) if n else pd.Categorical([])
-        for name in ("match_method", "match_confidence", "needs_review", "oem_maker_id", "oem_status"):
+        passed = (
+            "match_method",
+            "match_confidence",
+            "needs_review",
+            "oem_maker_id",
+            "oem_status",
+            "vendor_ids",
+        )
+        for name in passed:
             tags[name] = (
                 res[name].to_numpy()
                 if not isinstance(res[name].dtype, pd.CategoricalDtype)
@@ -193,8 +202,16 @@ class Tagger:
         field = np.where(~m_blank, 0, np.where(~b_blank, 1, 2))
         raw_code = np.where(field == 0, mc, np.where(field == 1, bc, pc))
         vid = res["vendor_id"].to_numpy()[rows]
-        group, first = factorize_rows([field, raw_code, vid])
+        # Spellings of one string ('ACME Ltd', 'acme ltd.') are one line, named by its commonest.
+        spelling = [_spelling_codes(values) for values in (mv, bv, pv)]
+        key_code = np.where(
+            field == 0, spelling[0][mc], np.where(field == 1, spelling[1][bc], spelling[2][pc])
+        )
+        group, _ = factorize_rows([field, key_code, vid])
         counts = np.bincount(group)
+        raw_group, _ = factorize_rows([field, raw_code])
+        order = np.lexsort((-np.bincount(raw_group)[raw_group], group))  # by line, commonest first
+        first = order[np.r_[0, np.flatnonzero(np.diff(group[order])) + 1]]
         fields = ("manufacturer", "brand", "model")
         sources = (mv, bv, pv)
         out = pd.DataFrame(
@@ -212,3 +229,10 @@ class Tagger:
         )
         out = out.sort_values(["count", "raw"], ascending=[False, True], kind="stable")
         return out[list(REVIEW_COLUMNS)].reset_index(drop=True)
+
+
+def _spelling_codes(values):
+    """One code per distinct name key of `values` (a value with no key keeps its own)."""
+    keys = [name_key(v) or f"\x00{i}" for i, v in enumerate(values)]
+    codes, _ = pd.factorize(pd.Series(keys, dtype=object))
+    return np.asarray(codes, dtype=np.int64)

@@ -83,6 +83,7 @@ ASSET_LAYOUT = (
     ("col.sanction_lists", "sanction_lists", "", 18),
     ("col.removal_deadline", "removal_deadline", "", 11),
     ("col.compatible", "compatible", "", 11),
+    ("role.operator", "role:operator", "", 18),
     ("role.unit_cost", "role:unit_cost", "money2", 12),
     ("role.quantity", "role:quantity", "", 9),
     ("role.install_year", "role:install_year", "", 10),
@@ -104,6 +105,7 @@ ASSET_LAYOUT = (
     ("role.model", "role:model", "", 16),
     ("role.protocols", "role:protocols", "", 16),
     ("role.platform", "role:platform", "", 12),
+    ("role.wikidata", "role:wikidata", "", 12),
 )
 _NOT_EXTRA = COMPUTED | {"fid", "geom"}
 
