@@ -23,6 +23,8 @@ CONFIDENCE = {
     "marketing": 0.9,
 }
 STRONG = ("manual", "wikidata", "exact", "alias", "brand")
+# How many catalogued names, those sharing most letter trigrams, a fuzzy match compares with.
+FUZZY_CANDIDATES = 12
 # Outcomes that name no vendor on purpose: not review noise.
 NAMES_NO_MAKER = ("not_given", "not_maker")
 
@@ -364,7 +366,9 @@ class Matcher:
             for k in self._trigram_index.get(g, ()):
                 counts[k] = counts.get(k, 0) + 1
         need = max(1, len(grams) // 4)
-        return {k for k, c in counts.items() if c >= need}
+        close = [(2 * c / (len(grams) + len(k) + 2), k) for k, c in counts.items() if c >= need]
+        close.sort(reverse=True)  # the names sharing most trigrams: the close ones are among them
+        return {k for _, k in close[:FUZZY_CANDIDATES]}
 
     def resolve_model(self, raw):
         """The vendor a model number reveals, or None (cached)."""

@@ -203,9 +203,10 @@ class Tagger:
         raw_code = np.where(field == 0, mc, np.where(field == 1, bc, pc))
         vid = res["vendor_id"].to_numpy()[rows]
         # Spellings of one string ('ACME Ltd', 'acme ltd.') are one line, named by its commonest.
-        spelling = [_spelling_codes(values) for values in (mv, bv, pv)]
         key_code = np.where(
-            field == 0, spelling[0][mc], np.where(field == 1, spelling[1][bc], spelling[2][pc])
+            field == 0,
+            _spelling_codes(mv, mc),
+            np.where(field == 1, _spelling_codes(bv, bc), _spelling_codes(pv, pc)),
         )
         group, _ = factorize_rows([field, key_code, vid])
         counts = np.bincount(group)
@@ -231,8 +232,10 @@ class Tagger:
         return out[list(REVIEW_COLUMNS)].reset_index(drop=True)
 
 
-def _spelling_codes(values):
-    """One code per distinct name key of `values` (a value with no key keeps its own)."""
-    keys = [name_key(v) or f"\x00{i}" for i, v in enumerate(values)]
-    codes, _ = pd.factorize(pd.Series(keys, dtype=object))
-    return np.asarray(codes, dtype=np.int64)
+def _spelling_codes(values, codes):
+    """Per row, a code of the name key of its value (a value with no key keeps its own): only
+    the distinct values these rows use are keyed."""
+    used, inverse = np.unique(codes, return_inverse=True)
+    keys = [name_key(values[c]) or f"\x00{c}" for c in used]
+    key_codes, _ = pd.factorize(pd.Series(keys, dtype=object))
+    return np.asarray(key_codes, dtype=np.int64)[inverse.reshape(-1)]
