@@ -2,6 +2,7 @@
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -132,6 +133,7 @@ class Matcher:
         self._max_ngram = max((k.count(" ") + 1 for k in self._keys), default=1)
         self._key_list = list(self._keys)
         self._trigram_index = {}
+        self._letter_counts = {}
         for k in self._key_list:
             for g in _trigrams(k):
                 self._trigram_index.setdefault(g, set()).add(k)
@@ -335,20 +337,26 @@ class Matcher:
     def _fuzzy(self, key, raw):
         if len(key) < self.fuzzy_min_length:
             return NO_NAME
+        tokens = [t for t in key.split() if len(t) >= self.fuzzy_min_length and t != key]
         candidates = self._candidates(key)
-        for tok in key.split():
-            if len(tok) >= self.fuzzy_min_length and tok != key:
-                candidates |= self._candidates(tok)
+        for tok in tokens:
+            candidates += self._candidates(tok)
+        texts = [(key, 1.0, Counter(key))] + [(t, 0.95, Counter(t)) for t in tokens]
         best, best_score = None, 0.0
-        for cand in candidates:
-            if cand in self._ambiguous or not _could_reach(key, cand, self.fuzzy_review):
+        for cand in dict.fromkeys(candidates):  # the most promising first, once each
+            if cand in self._ambiguous:
                 continue
-            score = _similarity(key, cand)
-            for tok in key.split():
-                if len(tok) >= self.fuzzy_min_length and " " not in cand:
-                    score = max(score, 0.95 * _similarity(tok, cand))
-            if score > best_score:
-                best, best_score = cand, score
+            letters = self._letters(cand)
+            for text, weight, counts in texts:
+                if weight < 1.0 and " " in cand:
+                    continue
+                # no similarity exceeds the share of letters the two strings have in common
+                bound = weight * 2 * _common(counts, letters) / (len(text) + len(cand))
+                if bound < self.fuzzy_review or bound <= best_score:
+                    continue
+                score = weight * _similarity(text, cand)
+                if score > best_score:
+                    best, best_score = cand, score
         if best is None or best_score < self.fuzzy_review:
             return NO_NAME
         vid = self._keys[best][0]
@@ -357,9 +365,16 @@ class Matcher:
             return NameMatch(vid, "fuzzy", round(best_score, 3), note=note)
         return NameMatch("", "unknown", 0.0, note=note + ": check it", suggestion=vid)
 
+    def _letters(self, name):
+        counts = self._letter_counts.get(name)
+        if counts is None:
+            counts = self._letter_counts[name] = Counter(name)
+        return counts
+
     def _candidates(self, text):
         """Catalogued names sharing enough letter trigrams with `text` to possibly be close
-        (a similarity of 0.75 cannot happen without them): the only ones worth comparing."""
+        (a similarity of 0.75 cannot happen without them): the only ones worth comparing,
+        those sharing most first."""
         grams = _trigrams(text)
         counts = {}
         for g in grams:
@@ -368,7 +383,7 @@ class Matcher:
         need = max(1, len(grams) // 4)
         close = [(2 * c / (len(grams) + len(k) + 2), k) for k, c in counts.items() if c >= need]
         close.sort(reverse=True)  # the names sharing most trigrams: the close ones are among them
-        return {k for _, k in close[:FUZZY_CANDIDATES]}
+        return [k for _, k in close[:FUZZY_CANDIDATES]]
 
     def resolve_model(self, raw):
         """The vendor a model number reveals, or None (cached)."""
@@ -474,15 +489,14 @@ class Matcher:
         """Match aligned columns. Names are resolved once per distinct string, model numbers
         once per distinct model, and the verdict once per distinct (maker, brand, what the
         model says): a million rows cost what a few thousand distinct values cost."""
-        mc, mv = text_codes(manufacturer)
-        bc, bv = text_codes(brand)
-        pc, pv = text_codes(model)
-        wc, wv = text_codes(wikidata) if wikidata is not None else (None, [""])
         n = len(manufacturer)
-        wc = wc if wc is not None else np.zeros(n, dtype=np.int64)
-        mc = mc if mc is not None else np.zeros(n, dtype=np.int64)
-        bc = bc if bc is not None else np.zeros(n, dtype=np.int64)
-        pc = pc if pc is not None else np.zeros(n, dtype=np.int64)
+        return self.match_coded([coded_text(c, n) for c in (manufacturer, brand, model, wikidata)])
+
+    def match_coded(self, parts):
+        """match_columns on columns already coded: (codes, distinct values) per column, in the
+        order manufacturer, brand, model, wikidata (see coded_text)."""
+        (mc, mv), (bc, bv), (pc, pv), (wc, wv) = parts
+        n = len(mc)
         outcomes = [self.model_outcome(m) for m in pv]
         okeys = [
             (o if isinstance(o, tuple) else ("pattern", o.pattern_id)) if o is not None else ("none", "")
@@ -513,6 +527,12 @@ class Matcher:
             else:
                 out[col] = categorical(combo, values)
         return out
+
+
+def coded_text(series, n):
+    """(codes, distinct values) of a text column; a missing column is n blanks."""
+    codes, values = text_codes(series) if series is not None else (None, [""])
+    return (codes, values) if codes is not None else (np.zeros(n, dtype=np.int64), [""])
 
 
 def _unresolved(nw, nm, nb, notes, suggestion):
@@ -546,13 +566,9 @@ def _listing_levels(catalog, ancestors):
     return {v: max((own.get(a, 0) for a in chain), default=0) for v, chain in ancestors.items()}
 
 
-def _could_reach(a, b, threshold):
-    """Cheap upper bounds of both similarity measures: skip pairs that cannot reach threshold
-    (neither as whole strings nor token against name)."""
-    la, lb = len(a), len(b)
-    if 2 * min(la, lb) / (la + lb) >= threshold:
-        return True
-    return any(2 * min(len(t), lb) / (len(t) + lb) >= threshold for t in a.split())
+def _common(a, b):
+    """How many letters two strings share, counted with repetition (a Counter each)."""
+    return sum(min(n, b[c]) for c, n in a.items() if c in b)
 
 
 def _trigrams(text):

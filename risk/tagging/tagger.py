@@ -5,7 +5,7 @@ import pandas as pd
 
 from ..columns import categorical, factorize_rows, text_codes
 from ..schema import REVIEW_COLUMNS, TAG_COLUMNS
-from .matching import Matcher
+from .matching import Matcher, coded_text
 from .normalize import name_key, split_values
 
 
@@ -101,13 +101,8 @@ class Tagger:
             name = fields.get(role)
             return df[name] if name and name in df.columns else None
 
-        res = self.matcher.match_columns(
-            *(
-                col(r) if col(r) is not None else pd.Series([""] * n, dtype=object)
-                for r in ("manufacturer", "brand", "model")
-            ),
-            wikidata=col("wikidata"),
-        )
+        parts = [coded_text(col(r), n) for r in ("manufacturer", "brand", "model", "wikidata")]
+        res = self.matcher.match_coded(parts)
         cls_codes, cls_vals = text_codes(col("class"))
         proto_codes, proto_vals = text_codes(col("protocols"))
         zeros = np.zeros(n, dtype=np.int64)
@@ -167,7 +162,7 @@ class Tagger:
                 if not isinstance(res[name].dtype, pd.CategoricalDtype)
                 else res[name].values
             )
-        review = self._review(col("manufacturer"), col("brand"), col("model"), res)
+        review = self._review(parts[:3], res)
         return tags[list(TAG_COLUMNS)], review
 
     def _standards(self, asset_class, vendor_id, protocols):
@@ -183,31 +178,25 @@ class Tagger:
             self._std_cache[key] = hit
         return hit
 
-    def _review(self, mfr, brand, model, res):
-        """Distinct strings that need a human decision, most frequent first."""
+    def _review(self, parts, res):
+        """Distinct strings that need a human decision, most frequent first (parts: the coded
+        manufacturer, brand and model columns)."""
         mask = res["needs_review"].to_numpy(bool)
         if not mask.any():
             return pd.DataFrame(columns=list(REVIEW_COLUMNS))
         rows = np.flatnonzero(mask)
-        n = len(res)
-        parts = []
-        for series in (mfr, brand, model):
-            codes, values = text_codes(series)
-            if codes is None:
-                codes, values = np.zeros(n, dtype=np.int64), [""]
-            parts.append((codes[rows], values))
-        (mc, mv), (bc, bv), (pc, pv) = parts
+        (mc, mv), (bc, bv), (pc, pv) = ((codes[rows], values) for codes, values in parts)
         m_blank = np.array([v == "" for v in mv])[mc]
         b_blank = np.array([v == "" for v in bv])[bc]
         field = np.where(~m_blank, 0, np.where(~b_blank, 1, 2))
         raw_code = np.where(field == 0, mc, np.where(field == 1, bc, pc))
         vid = res["vendor_id"].to_numpy()[rows]
         # Spellings of one string ('ACME Ltd', 'acme ltd.') are one line, named by its commonest.
-        key_code = np.where(
-            field == 0,
-            _spelling_codes(mv, mc),
-            np.where(field == 1, _spelling_codes(bv, bc), _spelling_codes(pv, pc)),
-        )
+        key_code = np.zeros(len(rows), dtype=np.int64)
+        for f, values in enumerate((mv, bv, pv)):
+            here = field == f
+            if here.any():
+                key_code[here] = _spelling_codes(values, raw_code[here])
         group, _ = factorize_rows([field, key_code, vid])
         counts = np.bincount(group)
         raw_group, _ = factorize_rows([field, raw_code])
