@@ -46,6 +46,7 @@ class ModelMatch:
     confidence: float
     pattern_id: str
     asset_class: str
+    note: str = ""  # how the model says it, when not by a catalogued pattern
 
 
 NO_NAME = NameMatch("", "unknown", 0.0)
@@ -396,8 +397,22 @@ class Matcher:
                 if rx.match(raw):
                     hit = mm
                     break
+            else:
+                hit = self._maker_in_model(raw)
         self._model_cache[raw] = hit
         return hit
+
+    def _maker_in_model(self, raw):
+        """A model string that starts with a catalogued name ('Hikmicro SP60', 'Imou Ranger 2'):
+        that name's vendor, when the name is exact, unambiguous and not a short word."""
+        tokens = name_key(raw).split()
+        for n in range(min(self._max_ngram, len(tokens) - 1), 0, -1):
+            head = " ".join(tokens[:n])
+            if head in self._keys and head not in self._ambiguous and (n > 1 or len(head) >= 4):
+                vid = self._keys[head][0]
+                note = f"model '{raw}' starts with the name {self.names[vid]}"
+                return ModelMatch(vid, CONFIDENCE["contained"], "name_in_model", "", note)
+        return None
 
     # -- one asset -------------------------------------------------------------------------
     def model_outcome(self, model):
@@ -444,14 +459,19 @@ class Matcher:
                 self.related(v, pm.vendor_id) for v in chosen.makers or (chosen.vendor_id,)
             ):
                 review = True
-                notes.append(f"model number looks like {self.names[pm.vendor_id]} (pattern {pm.pattern_id})")
+                notes.append(
+                    pm.note or f"model number looks like {self.names[pm.vendor_id]} (pattern {pm.pattern_id})"
+                )
         elif chosen is None and pm is not None:
             fuzzy = [r for r in (nm, nb) if r.method == "fuzzy" and r.vendor_id]
             conf = pm.confidence
             if fuzzy and self.related(fuzzy[0].vendor_id, pm.vendor_id):
                 conf = max(conf, fuzzy[0].confidence)
             chosen = NameMatch(
-                pm.vendor_id, "model_pattern", conf, note=f"model number matches pattern {pm.pattern_id}"
+                pm.vendor_id,
+                "model_pattern",
+                conf,
+                note=pm.note or f"model number matches pattern {pm.pattern_id}",
             )
             notes.extend(r.note for r in (nm, nb) if r.note)
         elif chosen is None:
