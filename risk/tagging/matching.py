@@ -26,6 +26,8 @@ CONFIDENCE = {
 STRONG = ("manual", "wikidata", "exact", "alias", "brand")
 # How many catalogued names, those sharing most letter trigrams, a fuzzy match compares with.
 FUZZY_CANDIDATES = 12
+# Model patterns below this confidence only suggest a vendor (for review), never assign one.
+SUGGEST_BELOW = 0.85
 # Outcomes that name no vendor on purpose: not review noise.
 NAMES_NO_MAKER = ("not_given", "not_maker")
 
@@ -462,6 +464,11 @@ class Matcher:
                 notes.append(
                     pm.note or f"model number looks like {self.names[pm.vendor_id]} (pattern {pm.pattern_id})"
                 )
+        elif chosen is None and pm is not None and pm.confidence < SUGGEST_BELOW:
+            # a pattern that cannot tell its maker from others' is a lead, never a verdict
+            note = pm.note or f"model number matches pattern {pm.pattern_id}"
+            notes.append(f"{note}, which other makers' models also match: check it")
+            suggestion = suggestion or pm.vendor_id
         elif chosen is None and pm is not None:
             fuzzy = [r for r in (nm, nb) if r.method == "fuzzy" and r.vendor_id]
             conf = pm.confidence
@@ -561,7 +568,7 @@ def _unresolved(nw, nm, nb, notes, suggestion):
     notes.extend(r.note for r in (nw, nm, nb) if r.note)
     given = [r for r in (nm, nb) if r is not NO_NAME]
     no_maker = [r for r in given if r.method in NAMES_NO_MAKER]
-    quiet = bool(given) and len(no_maker) == len(given)
+    quiet = bool(given) and len(no_maker) == len(given) and not suggestion
     return {
         "vendor_id": "",
         "match_method": no_maker[0].method if quiet else "unknown",
