@@ -75,6 +75,13 @@ LABELS = {
     "meta.catalog": ("Catalog", "Catalogue"),
     "meta.run_at": ("Assessed at", "Évalué le"),
     "meta.catalog_value": ("version {version}, as of {as_of}", "version {version}, à jour au {as_of}"),
+    "meta.catalog_stale": (
+        "The catalog's facts are {days} days old (as of {as_of}): restriction lists change several "
+        "times a year; update the catalog or import the current list files before relying on this run.",
+        "Les faits du catalogue datent de {days} jours (à jour au {as_of}) : les listes de restrictions "
+        "changent plusieurs fois par an ; mettez le catalogue à jour ou importez les listes en vigueur "
+        "avant de vous fier à cette analyse.",
+    ),
     "meta.source": ("Assessment file", "Fichier d'évaluation"),
     "sum.scenario": ("Scenario", "Scénario"),
     "sum.probability": ("Probability", "Probabilité"),

@@ -30,6 +30,7 @@ from ..gis.project_settings import DockSettings, has_settings, read_settings, wr
 from ..gis.tasks import LOG_TAG, AlgorithmTask
 from ..plugin_paths import UI_DIR
 from ..risk.assessment.scenarios import scenario_choices
+from ..risk.catalog.freshness import stale_warning
 from ..risk.catalog.loader import shipped_jurisdictions
 from ..risk.definitions import FIELD_ROLES
 from ..risk.schema import is_tagged
@@ -666,6 +667,8 @@ class VendorRiskDock(QgsDockWidget):
                     v.info.get("catalog_version", ""),
                     os.path.basename(v.gpkg),
                 )
+                + " "
+                + stale_warning(v.info, self.lang)
             )
             self.fill_summary()
         else:

@@ -27,6 +27,7 @@ from qgis.PyQt.QtGui import QColor
 
 from ...risk import money as money_text
 from ...risk.assessment.scenarios import ScenarioError, available_scenarios, load_scenario
+from ...risk.catalog.freshness import stale_warning
 from ...risk.safety.text import strip_invisible
 from ..compat import GEOMETRY_POLYGON, LAYOUT_MILLIMETERS, set_label_text_format, set_legend_text_format
 from ..io.assessment_read import as_source, read_table
@@ -207,6 +208,7 @@ def report_data(gpkg, scenario_id, lang="en", place=""):
                          "risk band; ×: incompatible under the scenario.")
     # fmt: on
     subtitle = subtitle.format(where, info.get("jurisdiction", ""), info.get("reference_date", ""))
+    subtitle = " ".join(t for t in (subtitle, stale_warning(info, lang)) if t)
     provenance = translate(
         "VendorRiskReport", "Vendor Risk {} · catalog {} (as of {}) · scenarios: {} · run {} · file {}"
     ).format(

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..catalog.currency import CurrencyError, costs_in, find_rate
+from ..catalog.freshness import age_days
 from ..columns import categorical, factorize_rows
 from ..provenance import recorded
 from ..schema import TAGGED_BY, VENDOR_SUMMARY
@@ -559,6 +560,7 @@ class Assessment:
             "bloc": self.jurisdiction.bloc,
             "catalog_version": self.catalog.version,
             "catalog_as_of": self.catalog.as_of,
+            "catalog_age_days": _text(age_days(self.catalog.as_of, date.today())),
             "currency": self.currency,
             "exchange_rates": "; ".join(r.describe() for r in self.rates) or "none (no cost converted)",
             **({"currency_note": self.currency_note} if self.currency_note else {}),
@@ -599,3 +601,8 @@ def _factorize_rows(df):
 
 def _plain(v):
     return v.item() if hasattr(v, "item") else v
+
+
+def _text(value):
+    """A run_info value that may be missing: blank, never the text 'None'."""
+    return "" if value is None else str(value)

@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 import pandas as pd
 
 from ..assessment.scenarios import ScenarioError, load_profile, load_scenario
+from ..catalog.freshness import stale_warning
 from ..catalog.loader import CatalogError, load_catalog
 from ..definitions import RISK_BANDS
 from ..labels import label
@@ -98,6 +99,9 @@ def build_report(tables, context=None, lang="en", row_limit=EXCEL_MAX_ROWS, plug
         notes.append(label("summary.issues", lang).format(n=issues_total, sheet=sheets["data_issues"]))
     if issues_total > len(issues_table.rows):
         notes.append(label("summary.issues_cut", lang).format(shown=len(issues_table.rows), n=issues_total))
+    stale = stale_warning(run_info, lang)
+    if stale:
+        notes.insert(0, stale)
     catalog_text = label("meta.catalog_value", lang).format(
         version=run_info.get("catalog_version", "") or "?", as_of=run_info.get("catalog_as_of", "") or "?"
     )
