@@ -219,13 +219,13 @@ class Matcher:
 
     def _resolve_name(self, raw, split=True):
         key = name_key(raw)
-        if not key:
-            return NO_NAME
-        vid = self._corrections.get(key) or self._corrections.get(raw.strip().casefold())
+        vid = self._corrections.get(key) or self._corrections.get(raw.strip().casefold()) if key else None
         if vid is not None:
             return NameMatch(vid, "manual", CONFIDENCE["manual"])
         if is_placeholder(raw):
             return NameMatch("", "not_given", 0.0, note=f"'{raw.strip()}' names no maker")
+        if not key:
+            return NO_NAME
         qids = wikidata_ids(raw)
         if qids:
             return self._by_wikidata(qids, raw)

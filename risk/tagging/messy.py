@@ -78,9 +78,11 @@ _MULTI = re.compile(r"\s*[;|]\s*|\s+[/+&]\s+|\s*\+\s*|(?<=[A-Za-z]{3})/(?=[A-Za-
 
 
 def is_placeholder(raw):
-    """True for 'Unknown', 'n/a', 'generic', '?': a value that names no maker."""
-    key = name_key(raw)
-    return bool(key) and key in PLACEHOLDERS
+    """True for 'Unknown', 'n/a', 'generic', '?', '-': a value that names no maker (a value of
+    punctuation only names none either; a blank value is not a placeholder, it is blank)."""
+    text = "" if raw is None else str(raw).strip()
+    key = name_key(text)
+    return bool(text) and (not key or key in PLACEHOLDERS)
 
 
 def wikidata_ids(raw):
