@@ -160,6 +160,17 @@ def _named(series, mapping):
     return pd.Series(values[np.where(codes < 0, len(uniques), codes)], index=series.index)
 
 
+def _stack(parts):
+    """The scenarios' rows one under the other. A column a part leaves wholly empty is left out of
+    that part (its rows get NULL there): its dtype then cannot decide the column's, which pandas
+    2.1+ warns it will change."""
+    if not parts:
+        return pd.DataFrame()
+    columns = list(dict.fromkeys(c for p in parts for c in p.columns))
+    filled = [p.loc[:, p.notna().any()] if len(p) else p.iloc[:, :0] for p in parts]
+    return pd.concat(filled, ignore_index=True).reindex(columns=columns)
+
+
 def asset_rows(tables, order, names, lang, catalog=None):
     """One row per asset and scenario: scenarios in order, riskiest assets first; ids of
     classes, lists, standards and parents shown by their catalog names."""
@@ -179,7 +190,7 @@ def asset_rows(tables, order, names, lang, catalog=None):
             ids, _ = role_values(f, mapping.get("id", []))
         f = f.assign(**{"\0asset_id": asset_ids(f, ids)})
         parts.append(f.iloc[np.argsort(-score, kind="stable")])
-    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    frame = _stack(parts)
     converters = {
         "scenario_id": lambda s: mapped_column(s, names),
         "risk_band": lambda s: mapped_column(s, {b: label(f"band.{b}", lang) for b in RISK_BANDS}),
