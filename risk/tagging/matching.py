@@ -134,7 +134,13 @@ class Matcher:
         self._first_words = self._index_first_words()
         self._cjk = sorted(((k, v) for k, v in self._keys.items() if has_cjk(k)), key=lambda kv: -len(kv[0]))
         self._max_ngram = max((k.count(" ") + 1 for k in self._keys), default=1)
-        self._key_list = list(self._keys)
+        # what fuzzy matching compares with: the catalogued names, and the first words that name
+        # one unlisted family ('motorola'), so that 'Motorolla' is read as a typo of it
+        self._fuzzy_names = {k: vid for k, (vid, _) in self._keys.items()}
+        for word, vid in self._first_words.items():
+            if vid:
+                self._fuzzy_names.setdefault(word, vid)
+        self._key_list = list(self._fuzzy_names)
         self._trigram_index = {}
         self._letter_counts = {}
         for k in self._key_list:
@@ -362,7 +368,7 @@ class Matcher:
                     best, best_score = cand, score
         if best is None or best_score < self.fuzzy_review:
             return NO_NAME
-        vid = self._keys[best][0]
+        vid = self._fuzzy_names[best]
         note = f"'{raw}' resembles '{best}' ({best_score:.2f})"
         if best_score >= self.fuzzy_accept:
             return NameMatch(vid, "fuzzy", round(best_score, 3), note=note)
