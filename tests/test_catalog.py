@@ -175,3 +175,9 @@ def test_not_utf8_is_named(tmp_path):
     (tmp_path / "aliases.csv").write_bytes(b"alias,vendor_id,source,as_of\n\xff\xfe,axis,s,2026\n")
     with pytest.raises(CatalogError, match="aliases.csv: not UTF-8"):
         load_catalog(str(tmp_path))
+
+
+def test_an_unknown_country_reads_blank_not_zz(catalog):
+    vendors = catalog.vendors.set_index("vendor_id")
+    assert vendors.loc["annke", "country"] == ""  # 'ZZ' in vendors.csv: headquarters not verified
+    assert not (catalog.vendors["country"] == "ZZ").any()

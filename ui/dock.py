@@ -659,17 +659,14 @@ class VendorRiskDock(QgsDockWidget):
             )
             ui.scenario_combo.setCurrentIndex(max(ui.scenario_combo.findData(visible), 0))
             ui.compare_b.setCurrentIndex(min(1, ui.compare_b.count() - 1))
-            ui.run_label.setText(
-                self.tr("Run “{}”: jurisdiction {}, reference date {}, catalog {}; file {}.").format(
-                    v.group.name(),
-                    v.info.get("jurisdiction", ""),
-                    v.info.get("reference_date", ""),
-                    v.info.get("catalog_version", ""),
-                    os.path.basename(v.gpkg),
-                )
-                + " "
-                + stale_warning(v.info, self.lang)
+            run_text = self.tr("Run “{}”: jurisdiction {}, reference date {}, catalog {}; file {}.").format(
+                v.group.name(),
+                v.info.get("jurisdiction", ""),
+                v.info.get("reference_date", ""),
+                v.info.get("catalog_version", ""),
+                os.path.basename(v.gpkg),
             )
+            ui.run_label.setText(" ".join(t for t in (run_text, stale_warning(v.info, self.lang)) if t))
             self.fill_summary()
         else:
             ui.run_label.setText(self.tr("No assessment yet: run one in the Assess tab."))

@@ -308,7 +308,10 @@ class AssessmentWriter:
             "vendor_summary": result.vendor_summary,
             "scenario_summary": result.scenario_summary,
             "run_info": pd.DataFrame(
-                {"key": list(result.run_info), "value": [str(v) for v in result.run_info.values()]}
+                {
+                    "key": list(result.run_info),
+                    "value": ["" if v is None else str(v) for v in result.run_info.values()],  # never 'None'
+                }
             ),
             "data_issues": result.issues,
         }

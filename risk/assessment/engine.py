@@ -560,7 +560,7 @@ class Assessment:
             "bloc": self.jurisdiction.bloc,
             "catalog_version": self.catalog.version,
             "catalog_as_of": self.catalog.as_of,
-            "catalog_age_days": _text(age_days(self.catalog.as_of, date.today())),
+            "catalog_age_days": age_days(self.catalog.as_of, date.today()),
             "currency": self.currency,
             "exchange_rates": "; ".join(r.describe() for r in self.rates) or "none (no cost converted)",
             **({"currency_note": self.currency_note} if self.currency_note else {}),
@@ -601,8 +601,3 @@ def _factorize_rows(df):
 
 def _plain(v):
     return v.item() if hasattr(v, "item") else v
-
-
-def _text(value):
-    """A run_info value that may be missing: blank, never the text 'None'."""
-    return "" if value is None else str(value)

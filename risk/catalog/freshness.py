@@ -17,8 +17,7 @@ def age_days(as_of, today):
 
 
 def is_stale(as_of, today):
-    days = age_days(as_of, today)
-    return days is not None and days > STALE_AFTER_DAYS
+    return _too_old(age_days(as_of, today))
 
 
 def stale_days(run_info):
@@ -27,7 +26,11 @@ def stale_days(run_info):
         days = int(run_info.get("catalog_age_days", ""))
     except (TypeError, ValueError):
         return None
-    return days if days > STALE_AFTER_DAYS else None
+    return days if _too_old(days) else None
+
+
+def _too_old(days):
+    return days is not None and days > STALE_AFTER_DAYS
 
 
 def stale_warning(run_info, lang):

@@ -296,10 +296,19 @@ def _merge(base, override, key):
     return pd.concat([base[keep], override], ignore_index=True)
 
 
+# ISO 3166 user-assigned code the catalog files use for a headquarters country not verified
+UNKNOWN_COUNTRY = "ZZ"
+
+
 class Catalog:
     """All catalog tables, merged and cross-checked, with a few derived lookups."""
 
     def __init__(self, tables, folders):
+        vendors = tables.get("vendors.csv")
+        if vendors is not None and (vendors["country"] == UNKNOWN_COUNTRY).any():
+            # the files need a country code; outputs show an unknown one as blank, not as 'ZZ'
+            unknown = vendors["country"] == UNKNOWN_COUNTRY
+            tables = {**tables, "vendors.csv": vendors.assign(country=vendors["country"].mask(unknown, ""))}
         self.tables = tables
         self.folders = folders
         info = dict(zip(tables["catalog_info.csv"]["key"], tables["catalog_info.csv"]["value"]))

@@ -326,13 +326,18 @@ class Matcher:
         note = f"'{raw.strip()}' names several makers ({names}): scored on {riskiest}, the riskiest"
         return NameMatch(best.vendor_id, best.method, best.confidence, note, makers=makers)
 
+    def _names_alone(self, gram):
+        """Whether words found inside a longer string name one vendor: a catalogued, unambiguous
+        name of several words or of one word of 4+ letters."""
+        return gram in self._keys and gram not in self._ambiguous and (" " in gram or len(gram) >= 4)
+
     def _contained(self, key):
         tokens = key.split()
         found = {}
         for n in range(min(self._max_ngram, len(tokens)), 0, -1):
             for i in range(len(tokens) - n + 1):
                 gram = " ".join(tokens[i : i + n])
-                if gram in self._keys and gram not in self._ambiguous and (n > 1 or len(gram) >= 4):
+                if self._names_alone(gram):
                     vid, method = self._keys[gram]
                     if not any(self.related(vid, v) for v in found):
                         found[vid] = method
@@ -416,7 +421,7 @@ class Matcher:
         tokens = name_key(raw).split()
         for n in range(min(self._max_ngram, len(tokens) - 1), 0, -1):
             head = " ".join(tokens[:n])
-            if head in self._keys and head not in self._ambiguous and (n > 1 or len(head) >= 4):
+            if self._names_alone(head):
                 vid = self._keys[head][0]
                 note = f"model '{raw}' starts with the name {self.names[vid]}"
                 return ModelMatch(vid, CONFIDENCE["contained"], "name_in_model", "", note)
