@@ -103,6 +103,7 @@ SOURCE_VECTOR_POINT = _enum(
 SOURCE_VECTOR_POLYGON = _enum(
     "Qgis.ProcessingSourceType.VectorPolygon", "QgsProcessing.SourceType.TypeVectorPolygon"
 )
+SOURCE_FILE = _enum("Qgis.ProcessingSourceType.File", "QgsProcessing.SourceType.TypeFile")
 PARAMETER_OPTIONAL = _enum(
     "Qgis.ProcessingParameterFlag.Optional", "QgsProcessingParameterDefinition.Flag.FlagOptional"
 )

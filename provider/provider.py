@@ -8,6 +8,7 @@ from .audit_cameras import AuditCamerasAlgorithm
 from .base import ICON, plugin_version
 from .export_workbook import ExportWorkbookAlgorithm
 from .import_inventory import ImportInventoryAlgorithm
+from .import_lists import ImportListsAlgorithm
 from .tag_assets import TagAssetsAlgorithm
 
 ALGORITHMS = (
@@ -16,6 +17,7 @@ ALGORITHMS = (
     AuditCamerasAlgorithm,
     ExportWorkbookAlgorithm,
     ImportInventoryAlgorithm,
+    ImportListsAlgorithm,
 )
 
 

@@ -82,6 +82,14 @@ LABELS = {
         "changent plusieurs fois par an ; mettez le catalogue à jour ou importez les listes en vigueur "
         "avant de vous fier à cette analyse.",
     ),
+    "meta.catalog_behind_import": (
+        "The catalog's facts are as of {as_of}, older than the list files imported into the user "
+        "catalog ({imported}): the imported lists are current, the other lists and the vendor facts "
+        "may not be.",
+        "Les faits du catalogue sont à jour au {as_of}, avant les listes importées dans le catalogue "
+        "utilisateur ({imported}) : les listes importées sont à jour, les autres listes et les faits "
+        "sur les fournisseurs peuvent ne pas l'être.",
+    ),
     "meta.source": ("Assessment file", "Fichier d'évaluation"),
     "sum.scenario": ("Scenario", "Scénario"),
     "sum.probability": ("Probability", "Probabilité"),
@@ -224,6 +232,7 @@ LABELS = {
     "ri.catalog_version": ("Catalog version", "Version du catalogue"),
     "ri.catalog_as_of": ("Catalog as of", "Catalogue à la date du"),
     "ri.catalog_folders": ("Catalog folders", "Dossiers du catalogue"),
+    "ri.lists_file_date": ("Newest list file imported", "Liste importée la plus récente"),
     "ri.scenarios": ("Scenarios", "Scénarios"),
     "ri.scenario_files": ("Scenario files", "Fichiers des scénarios"),
     "ri.profile_file": ("Scoring profile file", "Fichier du profil de notation"),

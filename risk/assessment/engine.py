@@ -561,6 +561,7 @@ class Assessment:
             "catalog_version": self.catalog.version,
             "catalog_as_of": self.catalog.as_of,
             "catalog_age_days": age_days(self.catalog.as_of, date.today()),
+            "lists_file_date": self.catalog.lists_file_date,
             "currency": self.currency,
             "exchange_rates": "; ".join(r.describe() for r in self.rates) or "none (no cost converted)",
             **({"currency_note": self.currency_note} if self.currency_note else {}),

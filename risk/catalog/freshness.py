@@ -33,9 +33,22 @@ def _too_old(days):
     return days is not None and days > STALE_AFTER_DAYS
 
 
+def behind_import(run_info):
+    """The date of the newest list file imported into the user catalog, when the catalog's own
+    as-of date is older than it; else ''."""
+    imported = str(run_info.get("lists_file_date", "") or "")
+    as_of = str(run_info.get("catalog_as_of", "") or "")
+    return imported if imported and as_of and imported[:10] > as_of[:10] else ""
+
+
 def stale_warning(run_info, lang):
-    """The warning a reader of a run's outputs gets when its catalog was old, else ''."""
+    """The warning a reader of a run's outputs gets when its catalog was old, or older than a
+    list file imported into it, else ''."""
     days = stale_days(run_info)
-    if days is None:
-        return ""
-    return label("meta.catalog_stale", lang).format(days=days, as_of=run_info.get("catalog_as_of", ""))
+    as_of = run_info.get("catalog_as_of", "")
+    if days is not None:
+        return label("meta.catalog_stale", lang).format(days=days, as_of=as_of)
+    imported = behind_import(run_info)
+    if imported:
+        return label("meta.catalog_behind_import", lang).format(as_of=as_of, imported=imported)
+    return ""

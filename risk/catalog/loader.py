@@ -296,6 +296,10 @@ def _merge(base, override, key):
     return pd.concat([base[keep], override], ignore_index=True)
 
 
+# What vendorrisk:importlists writes into a user catalog beside the catalog files: the change
+# report and the entries for review.
+REPORT_FILES = ("import_changes.csv", "import_review.csv")
+
 # ISO 3166 user-assigned code the catalog files use for a headquarters country not verified
 UNKNOWN_COUNTRY = "ZZ"
 
@@ -315,6 +319,8 @@ class Catalog:
         self.version = info.get("version", "")
         self.as_of = info.get("as_of", "")
         self.currency = info.get("currency", "") or "EUR"  # of the cost defaults
+        # written by vendorrisk:importlists into a user catalog: the newest list file it read
+        self.lists_file_date = info.get("lists_file_date", "")
 
     def with_tables(self, **replaced):
         """The same catalog with some tables replaced ({'asset_classes': frame})."""
@@ -405,7 +411,7 @@ def load_catalog(user_folder=None, shipped_folder=SHIPPED_DIR):
             raise CatalogError(os.path.join(shipped_folder, fname), None, None, "file is missing")
         tables[fname] = merged.reset_index(drop=True)
     if user_folder:
-        known = set(SPECS) | {"README.md"}
+        known = set(SPECS) | set(REPORT_FILES) | {"README.md"}
         for extra in sorted(os.listdir(user_folder)):
             if extra.endswith(".csv") and extra not in known:
                 raise CatalogError(

@@ -293,7 +293,7 @@ def read_csv_grid(path):
         raw = fh.read()
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InventoryError(f"{name}: a binary file, not CSV text")
-    text = _decode(raw)
+    text = decode_text(raw)
     delimiter = guess_delimiter(text[: 64 * 1024])
     try:
         rows = [
@@ -320,7 +320,8 @@ def guess_delimiter(sample):
     return best
 
 
-def _decode(raw):
+def decode_text(raw):
+    """Bytes of a text file: UTF-16 with its mark, UTF-8 (mark or not), else Windows-1252."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")
     try:

@@ -215,6 +215,20 @@ class Matcher:
         return b in self.family(a) or a in self.family(b)
 
     # -- single strings --------------------------------------------------------------------
+    def named_vendor(self, raw):
+        """The vendor a name designates without doubt: a catalogued name, alias or brand given in
+        full, naming one vendor family (no containment, no fuzzy match); '' otherwise."""
+        key = name_key(raw)
+        if not key or key in self._ambiguous:
+            return ""
+        hit = self._keys.get(key)
+        return hit[0] if hit else ""
+
+    def knows_name(self, raw):
+        """Whether the catalog holds this name, for one vendor or for several."""
+        key = name_key(raw)
+        return bool(key) and (key in self._keys or key in self._ambiguous)
+
     def resolve_name(self, raw):
         """Resolve one manufacturer or brand string (cached)."""
         raw = "" if raw is None else str(raw)

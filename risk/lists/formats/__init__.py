@@ -1,0 +1,1 @@
+"""One reader per official file format; `detect` picks the reader a file needs."""
