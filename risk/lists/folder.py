@@ -4,9 +4,9 @@ import of the same lists replaced, the whole checked by loading it before anythi
 import csv
 import os
 import shutil
-import tempfile
 
 from ..catalog.loader import REPORT_FILES, SHIPPED_DIR, SPECS, load_catalog, read_table
+from ..safety.tempfiles import temp_folder_beside
 from .importer import CHANGE_COLUMNS, IMPORT_MARK, REVIEW_COLUMNS
 
 INFO_KEYS = ("lists_imported_on", "lists_file_date", "lists_files")
@@ -36,9 +36,7 @@ def check_destination(folder, inputs=()):
 def write_import(folder, plan, today):
     """Write the plan into `folder` (created when missing); returns the loaded catalog."""
     check_destination(folder)
-    parent = os.path.dirname(os.path.abspath(folder)) or "."
-    os.makedirs(parent, exist_ok=True)
-    tmp = tempfile.mkdtemp(prefix="." + os.path.basename(os.path.abspath(folder)) + ".vrtmp-", dir=parent)
+    tmp = temp_folder_beside(os.path.abspath(folder))
     try:
         if os.path.isdir(folder):
             for name in os.listdir(folder):

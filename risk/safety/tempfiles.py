@@ -7,6 +7,7 @@ the files whose process is gone."""
 
 import os
 import re
+import shutil
 import tempfile
 
 _MARK = ".vrtmp-"
@@ -24,6 +25,14 @@ def temp_beside(path, suffix):
     fd, tmp = tempfile.mkstemp(suffix=suffix, dir=folder, prefix=f"{_prefix(path)}{os.getpid()}-")
     os.close(fd)
     return tmp
+
+
+def temp_folder_beside(path):
+    """A new empty folder beside `path`, named like temp_beside's files; its path."""
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    os.makedirs(folder, exist_ok=True)
+    remove_stale(path)
+    return tempfile.mkdtemp(dir=folder, prefix=f"{_prefix(path)}{os.getpid()}-")
 
 
 def _alive(pid):
@@ -51,7 +60,11 @@ def remove_stale(path):
         m = pattern.match(name)
         if m and not _alive(int(m.group(1))):
             try:
-                os.unlink(os.path.join(folder, name))
+                target = os.path.join(folder, name)
+                if os.path.isdir(target) and not os.path.islink(target):
+                    shutil.rmtree(target)
+                else:
+                    os.unlink(target)
                 removed.append(name)
             except OSError:
                 pass

@@ -74,7 +74,7 @@ def read(path):
     out.editions = tuple(order)
     identity = {}  # any key (name, short name, former name) of an entity -> its first key
     spells = {}  # first key -> [(edition in, edition out or '')], and its latest fields
-    latest = {}
+    latest, marked = {}, {}
     for ed in order:
         present = set()
         for key, f in editions[ed].items():
@@ -84,6 +84,8 @@ def read(path):
                 identity.setdefault(k, known)
             present.add(known)
             latest[known] = (ed, f)
+            if f["marks"]:
+                marked.setdefault(known, []).append(f"marked '{f['marks']}' in the {ed} edition")
             history = spells.setdefault(known, [])
             if not history or history[-1][1]:
                 history.append([ed, ""])
@@ -91,15 +93,14 @@ def read(path):
             if known not in present and not history[-1][1] and history[-1][0] < ed:
                 history[-1][1] = ed
     for known, history in spells.items():
-        ed_last, f = latest[known]
+        _ed, f = latest[known]
         added, removed = history[-1]
         doc, url = docs.get(added, ("", ""))
         rm_doc = docs.get(removed, ("", ""))[0] if removed else ""
         notes = []
         if len(history) > 1:
             notes.append("earlier on the list " + ", ".join(f"{a} to {b}" for a, b in history[:-1]))
-        if f["marks"]:
-            notes.append(f"marked '{f['marks']}' in the {ed_last} edition")
+        notes += marked.get(known, [])
         if removed:
             notes.append(f"not in the {removed} edition" + (f" ({rm_doc})" if rm_doc else ""))
         out.entries.append(
