@@ -15,6 +15,7 @@ class DockSettings:
     selected_only: bool = False
     output: str = ""  # '' = a new file per run in the project folder (or a temp folder)
     last_output: str = ""  # the GeoPackage of the last run, to show its results again
+    catalog: str = ""  # the user catalog folder ('' = the shipped catalog alone)
     last_group: str = ""
 
 
@@ -27,6 +28,7 @@ def write_settings(project, s):
     project.writeEntry(SCOPE, "selected_only", bool(s.selected_only))
     project.writeEntry(SCOPE, "output", s.output or "")
     project.writeEntry(SCOPE, "last_output", s.last_output or "")
+    project.writeEntry(SCOPE, "catalog", s.catalog or "")
     project.writeEntry(SCOPE, "last_group", s.last_group or "")
 
 
@@ -46,7 +48,7 @@ def read_settings(project):
     scenarios, _ = project.readListEntry(SCOPE, "scenarios")
     s.scenarios = None if (not ok or every) else [x for x in scenarios if x]
     s.selected_only, _ = project.readBoolEntry(SCOPE, "selected_only", False)
-    for key in ("output", "last_output", "last_group"):
+    for key in ("output", "last_output", "last_group", "catalog"):
         value, ok = project.readEntry(SCOPE, key)
         if ok:
             setattr(s, key, value)

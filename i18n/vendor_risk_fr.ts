@@ -667,6 +667,71 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <source>Expected cost over scenarios: {}</source>
         <translation>Coût attendu sur les scénarios : {}</translation>
     </message>
+    <message>
+        <location filename="../provider/import_lists.py" line="32"/>
+        <source>Import official list files into a user catalog</source>
+        <translation>Importer des fichiers de listes officielles dans un catalogue utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_lists.py" line="40"/>
+        <source>Reads the restriction lists as their authorities publish them and writes a user catalog folder (never the shipped catalog), to give assessrisk, tagassets and auditcameras as CATALOG. Formats (detected from the content): the US Consolidated Screening List (JSON or CSV: Entity List, Military End-User, Unverified, NS-CMIC, SDN), the FCC Covered List table (the web page saved as HTML, or the table as CSV), the DoD 1260H editions (CSV: edition, name), the UK Sanctions List and the OFSI Consolidated List (XML or CSV), the EU financial sanctions list (XML or CSV), and a plain CSV for lists published only as text (columns list_id, name, date_added, source_url...; see the README). Each entry names its catalog vendor only by a full name, alias or brand the catalog knows: others that look like makers of city technology go to import_review.csv. What changed against the catalog the folder held (listings added, removed, renamed, re-parented; lists added; listings not found in the file) is printed and written to import_changes.csv. Running it again with newer files replaces the rows an earlier import wrote and keeps the rows you wrote yourself. Nothing is written when a file cannot be read.</source>
+        <translation>Lit les listes de restrictions telles que leurs autorités les publient et écrit un dossier de catalogue utilisateur (jamais le catalogue livré), à donner comme CATALOG à assessrisk, tagassets et auditcameras. Formats (reconnus au contenu) : la Consolidated Screening List américaine (JSON ou CSV : Entity List, Military End-User, Unverified, NS-CMIC, SDN), le tableau de la Covered List de la FCC (la page web enregistrée en HTML, ou le tableau en CSV), les éditions de la liste DoD 1260H (CSV : edition, name), la UK Sanctions List et la liste consolidée de l'OFSI (XML ou CSV), la liste des sanctions financières de l'UE (XML ou CSV), et un CSV simple pour les listes publiées seulement en texte (colonnes list_id, name, date_added, source_url... ; voir le README). Une entrée ne désigne un fournisseur du catalogue que par un nom complet, un alias ou une marque que le catalogue connaît : les autres qui ressemblent à des fabricants de technologies urbaines vont dans import_review.csv. Ce qui a changé par rapport au catalogue que le dossier contenait (inscriptions ajoutées, retirées, renommées, maison mère changée ; listes ajoutées ; inscriptions absentes du fichier) est affiché et écrit dans import_changes.csv. Relancé avec des fichiers plus récents, il remplace les lignes qu'un import précédent a écrites et garde celles que vous avez écrites vous-même. Rien n'est écrit quand un fichier ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_lists.py" line="58"/>
+        <source>List files (JSON, CSV, XML, HTML)</source>
+        <translation>Fichiers de listes (JSON, CSV, XML, HTML)</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_lists.py" line="63"/>
+        <source>Format (auto: read from each file)</source>
+        <translation>Format (auto : reconnu dans chaque fichier)</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_lists.py" line="72"/>
+        <source>User catalog folder (created or updated)</source>
+        <translation>Dossier du catalogue utilisateur (créé ou mis à jour)</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_lists.py" line="77"/>
+        <source>Entries on catalogued vendors</source>
+        <translation>Entrées sur des fournisseurs du catalogue</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_lists.py" line="78"/>
+        <source>Changes against the earlier catalog</source>
+        <translation>Changements par rapport au catalogue précédent</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_lists.py" line="81"/>
+        <source>Entries for review</source>
+        <translation>Entrées à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_lists.py" line="80"/>
+        <source>Change report</source>
+        <translation>Rapport des changements</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_lists.py" line="86"/>
+        <source>Give at least one list file (INPUT).</source>
+        <translation>Donnez au moins un fichier de liste (INPUT).</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_lists.py" line="89"/>
+        <source>List file not found: {}</source>
+        <translation>Fichier de liste introuvable : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_lists.py" line="95"/>
+        <source>Nothing was imported: {}</source>
+        <translation>Rien n'a été importé : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/import_lists.py" line="100"/>
+        <source>User catalog written: {} (give it as CATALOG to assessrisk)</source>
+        <translation>Catalogue utilisateur écrit : {} (à donner comme CATALOG à assessrisk)</translation>
+    </message>
 </context>
 <context>
     <name>VendorRiskCompare</name>
@@ -724,107 +789,107 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
 <context>
     <name>VendorRiskDock</name>
     <message>
-        <location filename="../ui/dock.py" line="239"/>
+        <location filename="../ui/dock.py" line="245"/>
         <source>Vendor Risk</source>
         <translation>Vendor Risk</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="106"/>
+        <location filename="../ui/dock.py" line="107"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="107"/>
+        <location filename="../ui/dock.py" line="108"/>
         <source>Assessment GeoPackage</source>
         <translation>GeoPackage de l’évaluation</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="108"/>
+        <location filename="../ui/dock.py" line="109"/>
         <source>a new file per run, in the project folder</source>
         <translation>un nouveau fichier à chaque évaluation, dans le dossier du projet</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="114"/>
+        <location filename="../ui/dock.py" line="118"/>
         <source>Names detected for this role: {}</source>
         <translation>Noms reconnus pour ce rôle : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="155"/>
+        <location filename="../ui/dock.py" line="159"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="140"/>
+        <location filename="../ui/dock.py" line="144"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="141"/>
+        <location filename="../ui/dock.py" line="145"/>
         <source>Watch</source>
         <translation>Vigilance</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="142"/>
+        <location filename="../ui/dock.py" line="146"/>
         <source>Restricted</source>
         <translation>Restreint</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="143"/>
+        <location filename="../ui/dock.py" line="147"/>
         <source>Removal</source>
         <translation>Retrait</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="144"/>
+        <location filename="../ui/dock.py" line="148"/>
         <source>Incompatible</source>
         <translation>Incompatibles</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="148"/>
+        <location filename="../ui/dock.py" line="152"/>
         <source>Sanction level 0: on no list in force</source>
         <translation>Niveau de sanction 0 : sur aucune liste en vigueur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="149"/>
+        <location filename="../ui/dock.py" line="153"/>
         <source>Sanction level 1: listed elsewhere, export-controlled or suspected OEM</source>
         <translation>Niveau de sanction 1 : listé ailleurs, soumis au contrôle des exportations ou fabricant d’origine suspecté</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="150"/>
+        <location filename="../ui/dock.py" line="154"/>
         <source>Sanction level 2: procurement or funding ban</source>
         <translation>Niveau de sanction 2 : interdiction d’achat ou de financement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="151"/>
+        <location filename="../ui/dock.py" line="155"/>
         <source>Sanction level 3: removal mandated</source>
         <translation>Niveau de sanction 3 : retrait obligatoire</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="170"/>
+        <location filename="../ui/dock.py" line="174"/>
         <source>Vendor</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="171"/>
+        <location filename="../ui/dock.py" line="175"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="172"/>
+        <location filename="../ui/dock.py" line="176"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="173"/>
+        <location filename="../ui/dock.py" line="177"/>
         <source>Assets</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="174"/>
+        <location filename="../ui/dock.py" line="178"/>
         <source>Exposure</source>
         <translation>Exposition</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="175"/>
+        <location filename="../ui/dock.py" line="179"/>
         <source>Switching cost</source>
         <translation>Coût de sortie</translation>
     </message>
@@ -839,97 +904,97 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Lancez une évaluation pour voir les fournisseurs.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="340"/>
+        <location filename="../ui/dock.py" line="346"/>
         <source>auto: {}</source>
         <translation>auto : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="340"/>
+        <location filename="../ui/dock.py" line="346"/>
         <source>auto: not found</source>
         <translation>auto : introuvable</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="469"/>
+        <location filename="../ui/dock.py" line="477"/>
         <source>Tick at least one asset layer to assess.</source>
         <translation>Cochez au moins une couche d’équipements à évaluer.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="472"/>
+        <location filename="../ui/dock.py" line="480"/>
         <source>Tick at least one scenario.</source>
         <translation>Cochez au moins un scénario.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="475"/>
+        <location filename="../ui/dock.py" line="483"/>
         <source>Choose a jurisdiction: US, EU, FR, UK or a code from your catalog.</source>
         <translation>Choisissez le droit applicable : US, EU, FR, UK ou un code de votre catalogue.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="478"/>
+        <location filename="../ui/dock.py" line="486"/>
         <source>&apos;Selected features only&apos; is ticked but no feature is selected in {}.</source>
         <translation>« Entités sélectionnées uniquement » est coché, mais aucune entité n’est sélectionnée dans {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="489"/>
+        <location filename="../ui/dock.py" line="497"/>
         <source>The layer {} has no field naming the maker, brand or model: choose one in the field mapping table.</source>
         <translation>La couche {} n’a aucun champ indiquant le fabricant, la marque ou le modèle : choisissez-en un dans la table de correspondance des champs.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="498"/>
+        <location filename="../ui/dock.py" line="506"/>
         <source>Cannot write in the folder {}: choose another output file.</source>
         <translation>Impossible d’écrire dans le dossier {} : choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="501"/>
+        <location filename="../ui/dock.py" line="509"/>
         <source>The output {} is open in this project (layers: {}): choose another file.</source>
         <translation>Le fichier de sortie {} est ouvert dans ce projet (couches : {}) : choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="525"/>
+        <location filename="../ui/dock.py" line="564"/>
         <source>Vendor Risk: assessing {} layer(s)</source>
         <translation>Vendor Risk : évaluation de {} couche(s)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="539"/>
+        <location filename="../ui/dock.py" line="578"/>
         <source>Assessing… the map stays usable meanwhile.</source>
         <translation>Évaluation en cours… la carte reste utilisable pendant ce temps.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="545"/>
+        <location filename="../ui/dock.py" line="584"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="581"/>
+        <location filename="../ui/dock.py" line="620"/>
         <source>the results could not be shown: {}</source>
         <translation>les résultats n’ont pas pu être affichés : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="592"/>
+        <location filename="../ui/dock.py" line="631"/>
         <source>{} data issue(s): see the data_issues table and the log.</source>
         <translation>{} problème(s) de données : voir la table data_issues et le journal.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="601"/>
+        <location filename="../ui/dock.py" line="640"/>
         <source>The assessment did not run: {}</source>
         <translation>L’évaluation n’a pas abouti : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="607"/>
+        <location filename="../ui/dock.py" line="646"/>
         <source>Assessment cancelled: nothing was added to the project and no file was written.</source>
         <translation>Évaluation annulée : rien n’a été ajouté au projet et aucun fichier n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="638"/>
+        <location filename="../ui/dock.py" line="677"/>
         <source>Cannot read the results in {}: {}</source>
         <translation>Impossible de lire les résultats dans {} : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="661"/>
+        <location filename="../ui/dock.py" line="700"/>
         <source>Run “{}”: jurisdiction {}, reference date {}, catalog {}; file {}.</source>
         <translation>Évaluation « {} » : droit applicable {}, date de référence {}, catalogue {} ; fichier {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="672"/>
+        <location filename="../ui/dock.py" line="710"/>
         <source>No assessment yet: run one in the Assess tab.</source>
         <translation>Aucune évaluation pour l’instant : lancez-en une dans l’onglet Évaluer.</translation>
     </message>
@@ -999,22 +1064,22 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Rapport écrit : {}</translation>
     </message>
     <message>
-        <location filename="../ui/overlays.py" line="57"/>
+        <location filename="../ui/overlays.py" line="56"/>
         <source>Vendor risk — {}</source>
         <translation>Risque fournisseurs — {}</translation>
     </message>
     <message>
-        <location filename="../ui/overlays.py" line="42"/>
+        <location filename="../ui/overlays.py" line="41"/>
         <source>Why (reasons)</source>
         <translation>Pourquoi (motifs)</translation>
     </message>
     <message>
-        <location filename="../ui/overlays.py" line="81"/>
+        <location filename="../ui/overlays.py" line="79"/>
         <source>{} does not hold the layers {}</source>
         <translation>{} ne contient pas les couches {}</translation>
     </message>
     <message>
-        <location filename="../ui/overlays.py" line="171"/>
+        <location filename="../ui/overlays.py" line="169"/>
         <source>cannot open {}</source>
         <translation>impossible d’ouvrir {}</translation>
     </message>
@@ -1069,37 +1134,37 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Plateforme de rattachement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="152"/>
+        <location filename="../ui/dock.py" line="156"/>
         <source>Assets whose standards or vendor stop working in the city&apos;s bloc</source>
         <translation>Équipements dont les normes ou le fournisseur ne fonctionnent plus dans le bloc de la ville</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="155"/>
+        <location filename="../ui/dock.py" line="159"/>
         <source>Replacing what the scenario forces out, re-integration included</source>
         <translation>Remplacement de ce que le scénario oblige à retirer, réintégration comprise</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="155"/>
+        <location filename="../ui/dock.py" line="159"/>
         <source>Book value thrown away by early replacement</source>
         <translation>Valeur comptable perdue par un remplacement anticipé</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="722"/>
+        <location filename="../ui/dock.py" line="760"/>
         <source>Total cost by scenario</source>
         <translation>Coût total par scénario</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="586"/>
+        <location filename="../ui/dock.py" line="625"/>
         <source>{} assets assessed under {} scenario(s); expected cost {}.</source>
         <translation>{} équipements évalués selon {} scénario(s) ; coût attendu {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="594"/>
+        <location filename="../ui/dock.py" line="633"/>
         <source>The layers are in the group “{}”.</source>
         <translation>Les couches sont dans le groupe « {} ».</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="735"/>
+        <location filename="../ui/dock.py" line="773"/>
         <source>Expected cost over the scenarios (weighted by their probability): {}.</source>
         <translation>Coût attendu sur l’ensemble des scénarios (pondéré par leur probabilité) : {}.</translation>
     </message>
@@ -1119,29 +1184,49 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>(fournisseur inconnu)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="155"/>
+        <location filename="../ui/dock.py" line="159"/>
         <source>Replacement</source>
         <translation>Remplacement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="155"/>
+        <location filename="../ui/dock.py" line="159"/>
         <source>Stranded</source>
         <translation>Valeur perdue</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="155"/>
+        <location filename="../ui/dock.py" line="159"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="155"/>
+        <location filename="../ui/dock.py" line="159"/>
         <source>Replacement plus stranded value</source>
         <translation>Remplacement plus valeur perdue</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="713"/>
+        <location filename="../ui/dock.py" line="751"/>
         <source>{} — probability {}</source>
         <translation>{} — probabilité {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="111"/>
+        <source>User catalog folder</source>
+        <translation>Dossier du catalogue utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="112"/>
+        <source>the shipped catalog alone</source>
+        <translation>le catalogue livré seul</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="514"/>
+        <source>The catalog folder {} does not exist: choose it again or clear it.</source>
+        <translation>Le dossier de catalogue {} n'existe pas : choisissez-le à nouveau ou videz le champ.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="542"/>
+        <source>Lists imported into {}: {} changes, {} entries for review (see {}).</source>
+        <translation>Listes importées dans {} : {} changements, {} entrées à vérifier (voir {}).</translation>
     </message>
 </context>
 <context>
@@ -1217,79 +1302,99 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>GeoPackage à écrire ; laissé vide, chaque évaluation écrit un nouveau fichier dans le dossier du projet</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="192"/>
+        <location filename="../ui/dock.ui" line="220"/>
         <source>Run assessment</source>
         <translation>Lancer l’évaluation</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="202"/>
+        <location filename="../ui/dock.ui" line="230"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="242"/>
+        <location filename="../ui/dock.ui" line="270"/>
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="248"/>
+        <location filename="../ui/dock.ui" line="276"/>
         <source>No assessment yet: run one in the Assess tab.</source>
         <translation>Aucune évaluation pour l’instant : lancez-en une dans l’onglet Évaluer.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="360"/>
+        <location filename="../ui/dock.ui" line="388"/>
         <source>Council report (PDF and PNG)…</source>
         <translation>Rapport pour le conseil municipal (PDF et PNG)…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="363"/>
+        <location filename="../ui/dock.ui" line="391"/>
         <source>A one-page map report of the scenario shown on the map</source>
         <translation>Un rapport cartographique d’une page sur le scénario affiché</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="371"/>
+        <location filename="../ui/dock.ui" line="399"/>
         <source>Vendors</source>
         <translation>Fournisseurs</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="377"/>
+        <location filename="../ui/dock.ui" line="405"/>
         <source>Top vendors by exposure (replacement cost and stranded value) under the scenario on the map:</source>
         <translation>Principaux fournisseurs par exposition (coût de remplacement et valeur résiduelle perdue) dans le scénario affiché :</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="409"/>
+        <location filename="../ui/dock.ui" line="437"/>
         <source>Select and zoom to the vendor&apos;s assets</source>
         <translation>Sélectionner les équipements du fournisseur et zoomer dessus</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="494"/>
+        <location filename="../ui/dock.ui" line="522"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="454"/>
+        <location filename="../ui/dock.ui" line="482"/>
         <source>Assets whose status changes from scenario A to scenario B (becomes incompatible, must be removed, sanction level rises...) are written to a new layer in the run&apos;s group.</source>
         <translation>Les équipements dont la situation change entre le scénario A et le scénario B (deviennent incompatibles, doivent être retirés, niveau de sanction en hausse…) sont écrits dans une nouvelle couche du groupe de l’évaluation.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="469"/>
+        <location filename="../ui/dock.ui" line="497"/>
         <source>From (A):</source>
         <translation>De (A) :</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="479"/>
+        <location filename="../ui/dock.ui" line="507"/>
         <source>To (B):</source>
         <translation>À (B) :</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="258"/>
+        <location filename="../ui/dock.ui" line="286"/>
         <source>Assets by sanction level, and incompatible assets:</source>
         <translation>Équipements par niveau de sanction, et équipements incompatibles :</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="287"/>
+        <location filename="../ui/dock.ui" line="315"/>
         <source>What each scenario costs (replacement and stranded book value):</source>
         <translation>Ce que coûte chaque scénario (remplacement et valeur comptable perdue) :</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="188"/>
+        <source>Catalog:</source>
+        <translation>Catalogue :</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="197"/>
+        <source>User catalog folder: your own vendors and lists, and the lists you imported; left empty, the shipped catalog alone</source>
+        <translation>Dossier du catalogue utilisateur : vos fournisseurs et listes, et les listes importées ; laissé vide, le catalogue livré seul</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="204"/>
+        <source>Read official list files (Consolidated Screening List, FCC Covered List, DoD 1260H, UK and EU sanctions lists) into a user catalog folder</source>
+        <translation>Lire des fichiers de listes officielles (Consolidated Screening List, Covered List de la FCC, DoD 1260H, listes de sanctions britannique et européenne) dans un dossier de catalogue utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="207"/>
+        <source>Import lists…</source>
+        <translation>Importer des listes…</translation>
     </message>
 </context>
 <context>
@@ -1323,192 +1428,192 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
 <context>
     <name>VendorRiskReport</name>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="154"/>
+        <location filename="../gis/layouts/council_report.py" line="155"/>
         <source>{} holds no scenario &apos;{}&apos; (it has: {})</source>
         <translation>{} ne contient pas de scénario « {} » (il contient : {})</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="174"/>
+        <location filename="../gis/layouts/council_report.py" line="175"/>
         <source>Assets assessed</source>
         <translation>Équipements évalués</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="175"/>
+        <location filename="../gis/layouts/council_report.py" line="176"/>
         <source>Sanction level 3 — removal</source>
         <translation>Niveau de sanction 3 — retrait</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="176"/>
+        <location filename="../gis/layouts/council_report.py" line="177"/>
         <source>Sanction level 2 — restricted</source>
         <translation>Niveau de sanction 2 — restreint</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="177"/>
+        <location filename="../gis/layouts/council_report.py" line="178"/>
         <source>Sanction level 1 — watch</source>
         <translation>Niveau de sanction 1 — vigilance</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="178"/>
+        <location filename="../gis/layouts/council_report.py" line="179"/>
         <source>Sanction level 0 — none</source>
         <translation>Niveau de sanction 0 — aucun</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="179"/>
+        <location filename="../gis/layouts/council_report.py" line="180"/>
         <source>Incompatible assets</source>
         <translation>Équipements incompatibles</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="180"/>
+        <location filename="../gis/layouts/council_report.py" line="181"/>
         <source>Assets to replace</source>
         <translation>Équipements à remplacer</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="181"/>
+        <location filename="../gis/layouts/council_report.py" line="182"/>
         <source>Replacement cost</source>
         <translation>Coût de remplacement</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="182"/>
+        <location filename="../gis/layouts/council_report.py" line="183"/>
         <source>Stranded value</source>
         <translation>Valeur résiduelle perdue</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="188"/>
+        <location filename="../gis/layouts/council_report.py" line="189"/>
         <source>Expected cost, all scenarios</source>
         <translation>Coût attendu, tous scénarios</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="203"/>
+        <location filename="../gis/layouts/council_report.py" line="204"/>
         <source>Vendor risk — {}</source>
         <translation>Risque fournisseurs — {}</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="210"/>
+        <location filename="../gis/layouts/council_report.py" line="212"/>
         <source>Vendor Risk {} · catalog {} (as of {}) · scenarios: {} · run {} · file {}</source>
         <translation>Vendor Risk {} · catalogue {} (au {}) · scénarios : {} · évaluation du {} · fichier {}</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="220"/>
+        <location filename="../gis/layouts/council_report.py" line="222"/>
         <source>Vendor</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="220"/>
+        <location filename="../gis/layouts/council_report.py" line="222"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="220"/>
+        <location filename="../gis/layouts/council_report.py" line="222"/>
         <source>Assets</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="220"/>
+        <location filename="../gis/layouts/council_report.py" line="222"/>
         <source>Exposure</source>
         <translation>Exposition</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="303"/>
+        <location filename="../gis/layouts/council_report.py" line="305"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="319"/>
+        <location filename="../gis/layouts/council_report.py" line="321"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="391"/>
+        <location filename="../gis/layouts/council_report.py" line="393"/>
         <source>cannot open the layer risk_{} in {}</source>
         <translation>impossible d’ouvrir la couche risk_{} dans {}</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="64"/>
+        <location filename="../gis/layouts/council_report.py" line="65"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="65"/>
+        <location filename="../gis/layouts/council_report.py" line="66"/>
         <source>Medium</source>
         <translation>Moyen</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="66"/>
+        <location filename="../gis/layouts/council_report.py" line="67"/>
         <source>High</source>
         <translation>Élevé</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="67"/>
+        <location filename="../gis/layouts/council_report.py" line="68"/>
         <source>Critical</source>
         <translation>Critique</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="68"/>
+        <location filename="../gis/layouts/council_report.py" line="69"/>
         <source>Incompatible (×)</source>
         <translation>Incompatible (×)</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="69"/>
+        <location filename="../gis/layouts/council_report.py" line="70"/>
         <source>0 — none</source>
         <translation>0 — aucun</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="70"/>
+        <location filename="../gis/layouts/council_report.py" line="71"/>
         <source>1 — watch</source>
         <translation>1 — vigilance</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="71"/>
+        <location filename="../gis/layouts/council_report.py" line="72"/>
         <source>2 — restricted</source>
         <translation>2 — restreint</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="72"/>
+        <location filename="../gis/layouts/council_report.py" line="73"/>
         <source>3 — removal</source>
         <translation>3 — retrait</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="183"/>
+        <location filename="../gis/layouts/council_report.py" line="184"/>
         <source>Total cost</source>
         <translation>Coût total</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="206"/>
+        <location filename="../gis/layouts/council_report.py" line="207"/>
         <source>{}Jurisdiction {}, reference date {}. Colour: risk band; ×: incompatible under the scenario.</source>
         <translation>{}Droit applicable {}, date de référence {}. Couleur : niveau de risque ; × : incompatible dans ce scénario.</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="342"/>
+        <location filename="../gis/layouts/council_report.py" line="344"/>
         <source>Top vendors by exposure</source>
         <translation>Principaux fournisseurs par exposition</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="184"/>
+        <location filename="../gis/layouts/council_report.py" line="185"/>
         <source>Cost range (P50 – P90)</source>
         <translation>Fourchette de coût (P50 – P90)</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="190"/>
+        <location filename="../gis/layouts/council_report.py" line="191"/>
         <source>(unknown vendor)</source>
         <translation>(fournisseur inconnu)</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="243"/>
+        <location filename="../gis/layouts/council_report.py" line="245"/>
         <source>P50 and P90: half and nine in ten of the simulated totals lie below them; each draw takes unit costs within the classes' low–high defaults and the scenario's cost multiplier within its range. The total cost uses the central values.</source>
         <translation>P50 et P90 : la moitié et neuf sur dix des totaux simulés sont inférieurs à ces montants ; chaque tirage prend les coûts unitaires entre les valeurs basse et haute des classes et le multiplicateur de coût du scénario dans sa fourchette. Le coût total utilise les valeurs centrales.</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="248"/>
+        <location filename="../gis/layouts/council_report.py" line="250"/>
         <source>The total ({}) lies below the range: the ranges reach further above the central values than below them (a rushed replacement costs more, rarely less).</source>
         <translation>Le total ({}) est sous la fourchette : les fourchettes s’étendent plus au-dessus des valeurs centrales qu’en dessous (un remplacement précipité coûte plus, rarement moins).</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="252"/>
+        <location filename="../gis/layouts/council_report.py" line="254"/>
         <source>The total ({}) lies above the range: the ranges reach further below the central values than above them.</source>
         <translation>Le total ({}) est au-dessus de la fourchette : les fourchettes s’étendent plus sous les valeurs centrales qu’au-dessus.</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="345"/>
+        <location filename="../gis/layouts/council_report.py" line="347"/>
         <source>No vendor is exposed under this scenario.</source>
         <translation>Aucun fournisseur n’est exposé dans ce scénario.</translation>
     </message>

@@ -107,6 +107,9 @@ class VendorRiskDock(QgsDockWidget):
         ui.output_file.setFilter(self.tr("GeoPackage (*.gpkg)"))
         ui.output_file.setDialogTitle(self.tr("Assessment GeoPackage"))
         ui.output_file.lineEdit().setPlaceholderText(self.tr("a new file per run, in the project folder"))
+        ui.catalog_folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
+        ui.catalog_folder.setDialogTitle(self.tr("User catalog folder"))
+        ui.catalog_folder.lineEdit().setPlaceholderText(self.tr("the shipped catalog alone"))
         table = ui.field_table
         table.setRowCount(len(FIELD_ROLES))
         for row, role in enumerate(FIELD_ROLES):
@@ -207,6 +210,8 @@ class VendorRiskDock(QgsDockWidget):
         ui.scenario_list.itemChanged.connect(self.save_settings)
         ui.selected_only.toggled.connect(self.save_settings)
         ui.output_file.fileChanged.connect(self.save_settings)
+        ui.catalog_folder.fileChanged.connect(self.save_settings)
+        ui.import_lists_button.clicked.connect(lambda: self.import_lists())
         ui.run_button.clicked.connect(self.start_run)
         ui.cancel_button.clicked.connect(self.cancel_run)
         ui.scenario_combo.currentIndexChanged.connect(self._scenario_chosen)
@@ -391,6 +396,7 @@ class VendorRiskDock(QgsDockWidget):
         s.scenarios = None if len(chosen) == every else chosen
         s.selected_only = self.ui.selected_only.isChecked()
         s.output = self.ui.output_file.filePath().strip()
+        s.catalog = self.ui.catalog_folder.filePath().strip()
         if self.view is not None:
             s.last_output, s.last_group = self.view.gpkg, self.view.group.name()
         return s
@@ -415,6 +421,7 @@ class VendorRiskDock(QgsDockWidget):
             self.set_checked_scenarios(s.scenarios)
             self.ui.selected_only.setChecked(s.selected_only)
             self.ui.output_file.setFilePath(s.output)
+            self.ui.catalog_folder.setFilePath(s.catalog)
             self.show_run(self._stored_run(s))
         finally:
             self._restoring = False
@@ -502,6 +509,11 @@ class VendorRiskDock(QgsDockWidget):
             return None, self.tr(
                 "The output {} is open in this project (layers: {}): choose another file."
             ).format(os.path.basename(output), ", ".join(used))
+        catalog = self.ui.catalog_folder.filePath().strip()
+        if catalog and not os.path.isdir(catalog):
+            return None, self.tr("The catalog folder {} does not exist: choose it again or clear it.").format(
+                catalog
+            )
         params = {
             "INPUT": layers,
             "JURISDICTION": jurisdiction,
@@ -509,9 +521,35 @@ class VendorRiskDock(QgsDockWidget):
             "SELECTED_ONLY": selected,
             "OUTPUT": output,
         }
+        if catalog:
+            params["CATALOG"] = catalog
         for role, name in explicit.items():
             params["FIELD_" + role.upper()] = name
         return params, ""
+
+    def import_lists(self, run_dialog=None):
+        """Open vendorrisk:importlists with the catalog folder as its output; once it has run,
+        the dock assesses with the folder it wrote."""
+        if run_dialog is None:
+            import processing
+
+            run_dialog = processing.execAlgorithmDialog
+        folder = self.ui.catalog_folder.filePath().strip() or self.default_catalog()
+        results = run_dialog("vendorrisk:importlists", {"OUTPUT": folder}) or {}
+        written = results.get("OUTPUT")
+        if written and os.path.isdir(written):
+            self.ui.catalog_folder.setFilePath(written)
+            self.message(
+                self.tr("Lists imported into {}: {} changes, {} entries for review (see {}).").format(
+                    written, results.get("CHANGES", 0), results.get("REVIEW", 0), "import_changes.csv"
+                )
+            )
+        return written
+
+    def default_catalog(self):
+        """vendor_risk_catalog beside the project file (or in the home folder)."""
+        home = self.project.homePath() or os.path.expanduser("~")
+        return os.path.join(home, "vendor_risk_catalog")
 
     def start_run(self):
         if self.task is not None:
