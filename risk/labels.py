@@ -88,7 +88,7 @@ LABELS = {
         "may not be.",
         "Les faits du catalogue sont à jour au {as_of}, avant les listes importées dans le catalogue "
         "utilisateur ({imported}) : les listes importées sont à jour, les autres listes et les faits "
-        "sur les fournisseurs peuvent ne pas l'être.",
+        "sur les fournisseurs peuvent ne pas l’être.",
     ),
     "meta.source": ("Assessment file", "Fichier d'évaluation"),
     "sum.scenario": ("Scenario", "Scénario"),

@@ -181,3 +181,31 @@ def test_an_unknown_country_reads_blank_not_zz(catalog):
     vendors = catalog.vendors.set_index("vendor_id")
     assert vendors.loc["annke", "country"] == ""  # 'ZZ' in vendors.csv: headquarters not verified
     assert not (catalog.vendors["country"] == "ZZ").any()
+
+
+MACHINE_PATH = r"(?<![\w.])/(?:tmp|home|work|root|Users)/|FACTS\.md|file://|\.zip:|[A-Za-z]:\\"
+
+
+def test_lists_and_listings_cite_a_primary_url_and_no_file_a_user_lacks(catalog):
+    for fname in ("lists.csv", "listings.csv"):
+        df = catalog.tables[fname]
+        without = df[~df["source"].str.contains(r"https?://")]
+        assert without.empty, (fname, without[["source"]].head().to_dict("records"))
+        assert (df["as_of"].str.match(r"\d{4}-\d{2}-\d{2}$")).all(), fname
+    for fname in SPECS:
+        df = catalog.tables[fname]
+        for col in [c for c in df.columns if not c.startswith("_")]:
+            hits = df[df[col].astype(str).str.contains(MACHINE_PATH)]
+            assert hits.empty, (fname, col, hits[col].head().tolist())
+
+
+def test_the_other_bloc_is_built_in(catalog):
+    juris = catalog.jurisdictions.set_index("jurisdiction")
+    assert juris.loc["CN", "bloc"] == "china" and juris.loc["CN", "currency"] == "CNY"
+    cn_lists = set(catalog.lists.loc[catalog.lists["jurisdiction"] == "CN", "list_id"])
+    assert {"cn_mofcom_uel", "cn_mfa_countermeasures", "cn_mofcom_export_control"} <= cn_lists
+    listed = catalog.listings[catalog.listings["list_id"].isin(cn_lists)]
+    blocs = dict(zip(catalog.vendors["vendor_id"], catalog.vendors["bloc"]))
+    assert {blocs[v] for v in listed["vendor_id"]} == {"west"}  # western makers carry that exposure
+    rates = set(zip(catalog.exchange_rates["from_currency"], catalog.exchange_rates["to_currency"]))
+    assert ("EUR", "CNY") in rates

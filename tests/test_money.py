@@ -29,13 +29,14 @@ def test_rates_direct_inverse_and_through_a_common_currency(catalog):
     assert find_rate(catalog, "EUR", "USD").rate == pytest.approx(1.10)
     assert find_rate(catalog, "USD", "EUR").rate == pytest.approx(1 / 1.10)
     assert find_rate(catalog, "USD", "GBP").rate == pytest.approx(0.85 / 1.10)
-    assert find_rate(catalog, "EUR", "CNY") is None
+    assert find_rate(catalog, "EUR", "CNY").rate == pytest.approx(8.20)  # the CN jurisdiction's
+    assert find_rate(catalog, "EUR", "JPY") is None
     usd, used = costs_in(catalog, "USD")
     eur = catalog.asset_classes.set_index("class_id")["unit_cost"].astype(float)
     got = usd.asset_classes.set_index("class_id")["unit_cost"].astype(float)
     assert (got / eur).round(6).eq(1.1).all() and usd.currency == "USD" and len(used) == 1
-    with pytest.raises(CurrencyError, match="no exchange rate from EUR .* to CNY: add a row EUR,CNY"):
-        costs_in(catalog, "CNY")
+    with pytest.raises(CurrencyError, match="no exchange rate from EUR .* to JPY: add a row EUR,JPY"):
+        costs_in(catalog, "JPY")
 
 
 @pytest.fixture()
@@ -69,11 +70,12 @@ def test_a_us_run_is_in_dollars_and_converts_typed_costs(cams, tmp_path, provide
     assert in_usd["C1"] == pytest.approx(in_eur["C1"] * 1.1)  # the class default, converted
     assert in_usd["C2"] == pytest.approx(1000.0)  # typed in dollars: as typed
     assert in_eur["C2"] == pytest.approx(1000.0 / 1.1)  # ...and converted for a euro run
-    assert in_eur["C3"] == pytest.approx(in_eur["C1"])  # yuan: no rate, the class default
+    assert in_eur["C3"] == pytest.approx(1000.0 / 8.20)  # typed in yuan: converted
+    assert in_usd["C3"] == pytest.approx(1000.0 / 8.20 * 1.10)  # through the euro
     con = sqlite3.connect(eur)
     issues = con.execute("SELECT asset_id, value, message FROM data_issues").fetchall()
     con.close()
-    assert [(i[0], i[1]) for i in issues] == [("C3", "1 000 ¥")] and "no exchange rate to EUR" in issues[0][2]
+    assert [(i[0], i[1]) for i in issues] == []
     assert "Costs in USD: 1 EUR = 1.1 USD" in feedback.textLog()
     assert "USD" in feedback.textLog().split("Expected cost over scenarios:")[1].splitlines()[0]
 
@@ -81,7 +83,7 @@ def test_a_us_run_is_in_dollars_and_converts_typed_costs(cams, tmp_path, provide
 def test_a_currency_no_rate_reaches_is_refused(cams, tmp_path, provider):
     msg = refusal(
         "vendorrisk:assessrisk",
-        {"INPUT": [cams], "CURRENCY": "CNY", "SCENARIOS": "status_quo", "OUTPUT": str(tmp_path / "o.gpkg")},
+        {"INPUT": [cams], "CURRENCY": "JPY", "SCENARIOS": "status_quo", "OUTPUT": str(tmp_path / "o.gpkg")},
     )
     assert "no exchange rate from EUR" in msg and "exchange_rates.csv" in msg
     assert not (tmp_path / "o.gpkg").exists()

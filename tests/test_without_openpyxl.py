@@ -70,6 +70,7 @@ def test_the_provider_works_without_openpyxl_and_the_workbooks_say_why_not(tmp_p
         "vendorrisk:auditcameras",
         "vendorrisk:exportworkbook",
         "vendorrisk:importinventory",
+        "vendorrisk:importlists",
         "vendorrisk:tagassets",
     ]
     assert report["assess"][0] == 0 and report["assess"][1] > 0
