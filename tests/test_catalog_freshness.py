@@ -1,5 +1,6 @@
 """An old catalog is said to be old: restriction lists change several times a year."""
 
+import os
 from datetime import date
 
 import openpyxl
@@ -66,3 +67,38 @@ def test_the_run_records_the_age_and_the_workbook_warns(tmp_path, module_provide
         text = summary_text(book)
         assert (words in text) is warned, text[:400]
         assert as_of in text  # the as-of date is always shown
+
+
+def test_the_audit_states_the_catalog_date_and_warns_when_old(tmp_path, module_provider):
+    import shutil
+    import subprocess
+
+    from vendor_risk.plugin_paths import PLUGIN_DIR
+
+    folder = tmp_path / "catalog"
+    folder.mkdir()
+    (folder / "catalog_info.csv").write_text("key,value\nas_of,2025-01-02\n", encoding="utf-8")
+    city = tmp_path / "city.gpkg"  # the sample cameras carry no assessment: the audit reads the catalog
+    shutil.copy(os.path.join(PLUGIN_DIR, "resources", "sample", "sample_city.gpkg"), city)
+    out = run_alg(
+        "vendorrisk:auditcameras",
+        {
+            "INPUT": f"{city}|layername=cameras",
+            "SENSITIVE_SITES": f"{city}|layername=sensitive_sites",
+            "DWELLINGS": f"{city}|layername=dwellings",
+            "DISTRICTS": f"{city}|layername=districts",
+            "CATALOG": str(folder),
+            "OUTPUT": str(tmp_path / "audit.gpkg"),
+            "OUTPUT_XLSX": str(tmp_path / "audit.xlsx"),
+            "OUTPUT_PDF": str(tmp_path / "audit.pdf"),
+        },
+    )
+    book = openpyxl.load_workbook(out["OUTPUT_XLSX"])
+    pairs = [(r[0].value, r[1].value) for r in book.worksheets[-1].iter_rows(min_row=2)]
+    info = dict(pairs)
+    assert info["catalog_as_of"] == "2025-01-02" and int(info["catalog_age_days"]) > STALE_AFTER_DAYS
+    assert any(k == "message" and "days old (as of 2025-01-02)" in str(v) for k, v in pairs)
+    text = subprocess.run(
+        ["pdftotext", "-layout", out["OUTPUT_PDF"], "-"], capture_output=True, text=True
+    ).stdout
+    assert "vendor catalog as of 2025-01-02" in text and "days old" in " ".join(text.split())

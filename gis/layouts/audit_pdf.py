@@ -35,6 +35,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from ...risk.catalog.freshness import stale_warning
 from ...risk.safety.tempfiles import temp_beside
 from ...risk.safety.text import strip_invisible
 from ..compat import (
@@ -193,7 +194,9 @@ def build_layout(report, gpkg_path, work_wkt, context_layers=None, focus_xy=None
         layout,
         f"Rule set {rs.id} {rs.version} — {rs.title_en}\nJurisdiction "
         f"{info.get('jurisdiction', '')} · audit date {info.get('audit_date', '')} · generated "
-        f"{info.get('generated', '')} by Vendor Risk {info.get('plugin_version', '')}",
+        f"{info.get('generated', '')} by Vendor Risk {info.get('plugin_version', '')}"
+        + (f" · vendor catalog as of {info['catalog_as_of']}" if info.get("catalog_as_of") else "")
+        + (f"\n{stale}" if (stale := stale_warning(info, "en")) else ""),
         MARGIN,
         17,
         PAGE_W - 2 * MARGIN,

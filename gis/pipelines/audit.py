@@ -19,8 +19,10 @@ from ...risk.audit.engine import CameraAudit, district_summary
 from ...risk.audit.exposure import add_vendor_exposure
 from ...risk.audit.report import AuditReport
 from ...risk.audit.roles import DISTRICT_ROLES, DWELLING_ROLES, SITE_ROLES
+from ...risk.catalog.freshness import catalog_facts, stale_warning
 from ...risk.provenance import recorded, recorded_source
 from ...risk.tagging.fieldmap import describe_mapping
+from ..io.assessment_read import AssessmentFileError, read_table
 from ..io.layers import read_layer
 from ..layouts.audit_pdf import export_audit_pdf
 from ..styles.qml import leave_wal
@@ -82,7 +84,7 @@ class AuditOutcome:
 
 def evaluate_audit(job, feedback):
     """Run the audit up to the report; None when cancelled."""
-    data, audit, messages = _prepare(job, feedback)
+    data, audit, messages, facts = _prepare(job, feedback)
     feedback.setProgress(15)
     sectors, work_crs = _locate(data, audit, messages, feedback)
     sites, buildings, districts = (
@@ -126,8 +128,8 @@ def evaluate_audit(job, feedback):
         per_camera=result.per_camera,
         districts=district_frame,
         ruleset=job.ruleset,
-        run_info=_run_info(job, audit, work_crs),
-        messages=messages.notes + list(messages),
+        run_info=_run_info(job, audit, work_crs, facts),
+        messages=messages.notes + list(messages) + ([stale] if (stale := stale_warning(facts, "en")) else []),
     )
     hit = (result.per_camera["breaches"] > 0).to_numpy()
     return AuditOutcome(
@@ -171,14 +173,17 @@ def _prepare(job, feedback):
             )
         )
     data = read_layer(job.cameras, feedback=feedback)
+    facts = {}
     if "sanction_level" not in data.frame.columns:
         try:
-            data.frame, note = add_vendor_exposure(
-                data.frame, job.catalog(), job.jurisdiction, job.audit_date
-            )
+            catalog = job.catalog()
+            facts = catalog_facts(catalog, date.today())
+            data.frame, note = add_vendor_exposure(data.frame, catalog, job.jurisdiction, job.audit_date)
             feedback.pushInfo(tr("Restricted vendors: {}").format(note))
         except ValueError as e:
             feedback.pushWarning(tr("Vendor exposure not assessed: {}").format(e))
+    else:
+        facts = _assessment_facts(job.cameras)
     mapping = job.field_mapping(data.frame.columns)
     feedback.pushInfo(
         tr("Rule set {} {} ({} rules); field mapping: {}").format(
@@ -195,7 +200,21 @@ def _prepare(job, feedback):
                 "findings."
             )
         )
-    return data, audit, messages
+    return data, audit, messages, facts
+
+
+def _assessment_facts(layer):
+    """The catalog facts the assessment that wrote the camera layer recorded (its run_info), or
+    {} when the layer is not in an assessment GeoPackage."""
+    path = layer.source().split("|")[0]
+    if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+        return {}
+    try:
+        info = dict(read_table(path, "run_info")[["key", "value"]].itertuples(index=False))
+    except (AssessmentFileError, KeyError):
+        return {}
+    keys = ("catalog_version", "catalog_as_of", "catalog_age_days", "lists_file_date")
+    return {k: info[k] for k in keys if k in info}
 
 
 def _locate(data, audit, messages, feedback):
@@ -276,7 +295,7 @@ def _layers(data, audit, result, sectors, district_frame, district_geoms):
     }
 
 
-def _run_info(job, audit, work_crs):
+def _run_info(job, audit, work_crs, facts):
     layer, ruleset, paths = job.cameras, job.ruleset, job.paths
     base = os.path.dirname(os.path.abspath(paths["gpkg"]))
 
@@ -299,6 +318,7 @@ def _run_info(job, audit, work_crs):
         ("dwellings", src(job.places["dwellings"])),
         ("districts", src(job.places["districts"])),
         ("field_mapping", describe_mapping(audit.mapping)),
+        *((k, "" if v is None else v) for k, v in facts.items()),
         (
             "vendor_assessed",
             "yes" if audit.vendor_assessed else "no (run vendorrisk:assessrisk first for vendor findings)",

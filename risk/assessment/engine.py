@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..catalog.currency import CurrencyError, costs_in, find_rate
-from ..catalog.freshness import age_days
+from ..catalog.freshness import catalog_facts
 from ..columns import categorical, factorize_rows
 from ..provenance import recorded
 from ..schema import TAGGED_BY, VENDOR_SUMMARY
@@ -558,10 +558,7 @@ class Assessment:
             "reference_date": self.reference_date.isoformat(),
             "jurisdiction": self.jurisdiction.code,
             "bloc": self.jurisdiction.bloc,
-            "catalog_version": self.catalog.version,
-            "catalog_as_of": self.catalog.as_of,
-            "catalog_age_days": age_days(self.catalog.as_of, date.today()),
-            "lists_file_date": self.catalog.lists_file_date,
+            **catalog_facts(self.catalog, date.today()),
             "currency": self.currency,
             "exchange_rates": "; ".join(r.describe() for r in self.rates) or "none (no cost converted)",
             **({"currency_note": self.currency_note} if self.currency_note else {}),

@@ -16,6 +16,16 @@ def age_days(as_of, today):
         return None
 
 
+def catalog_facts(catalog, today):
+    """What a run records of the catalog it read: version, as-of date, age, newest list imported."""
+    return {
+        "catalog_version": catalog.version,
+        "catalog_as_of": catalog.as_of,
+        "catalog_age_days": age_days(catalog.as_of, today),
+        "lists_file_date": catalog.lists_file_date,
+    }
+
+
 def is_stale(as_of, today):
     return _too_old(age_days(as_of, today))
 
