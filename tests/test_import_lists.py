@@ -296,3 +296,45 @@ def test_bad_rows_are_named_and_the_rest_imported(tmp_path, module_provider):
     assert ("hikvision", "us_state_ban") in listings and ("dahua", "us_state_ban") not in listings
     with pytest.raises(ListFileError):
         read_list_file(str(tmp_path / "missing.csv"))
+
+
+def test_hostile_names_reach_the_reports_as_text(tmp_path, module_provider):
+    plain = tmp_path / "ban.csv"
+    plain.write_text(
+        "list_id,list_name,jurisdiction,level,name,date_added,source_url\n"
+        'us_state_ban,Test ban,US,2,"=HYPERLINK(""http://x"",""Smart Camera Co"")",2023-03-01,https://example.org/b\n'
+        "us_state_ban,,,,Vision\u200bTech\x07 Cameras Ltd,2023-03-01,https://example.org/b\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "out"
+    run_alg("vendorrisk:importlists", {"INPUT": [str(plain)], "OUTPUT": str(folder)})
+    review = {r["entry"] for r in rows(folder / "import_review.csv")}
+    assert '\'=HYPERLINK("http://x","Smart Camera Co")' in review  # quoted: not a formula
+    assert "VisionTech Cameras Ltd" in review  # invisible and control characters removed
+    load_catalog(str(folder))  # and the folder still loads
+
+
+def test_fcc_subsidiary_columns_and_1260h_returns(tmp_path):
+    fcc = tmp_path / "covered.csv"
+    fcc.write_text(
+        "Covered Equipment or Services*,Date of Inclusion on Covered List,Subsidiaries and affiliates\n"
+        '"Telecommunications equipment produced or provided by ZTE Corporation, including services.",'
+        '"March 12, 2021","ZTE USA Inc.; ZTE TX Inc."\n',
+        encoding="utf-8",
+    )
+    entries = read_list_file(str(fcc)).entries
+    assert [(e.name, e.parent) for e in entries] == [
+        ("ZTE Corporation", ""),
+        ("ZTE USA Inc.", "ZTE Corporation"),
+        ("ZTE TX Inc.", "ZTE Corporation"),
+    ]
+    editions = tmp_path / "1260h.csv"
+    editions.write_text(
+        "edition,name\n2021-06-03,Example Optics (EO)\n2022-10-05,Other Co\n2024-01-31,Example Optics (EO)\n",
+        encoding="utf-8",
+    )
+    got = {e.name: e for e in read_list_file(str(editions)).entries}
+    back = got["Example Optics"]
+    assert (back.date_added, back.date_removed) == ("2024-01-31", "")  # listed again on its return
+    assert "earlier on the list 2021-06-03 to 2022-10-05" in back.note
+    assert got["Other Co"].date_removed == "2024-01-31"

@@ -7,6 +7,7 @@ import shutil
 
 from ..catalog.loader import REPORT_FILES, SHIPPED_DIR, SPECS, load_catalog, read_table
 from ..safety.tempfiles import temp_folder_beside
+from ..safety.text import safe_text
 from .importer import CHANGE_COLUMNS, IMPORT_MARK, REVIEW_COLUMNS
 
 INFO_KEYS = ("lists_imported_on", "lists_file_date", "lists_files")
@@ -93,7 +94,8 @@ def _write_csv(path, columns, rows):
         writer = csv.DictWriter(fh, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({c: row.get(c, "") for c in columns})
+            # text from a list file reaches spreadsheets: no control characters, no formula
+            writer.writerow({c: safe_text(str(row.get(c, "") or "")) for c in columns})
 
 
 def _swap(tmp, folder):

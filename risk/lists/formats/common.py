@@ -38,7 +38,7 @@ def csv_rows(path, header_words=(), delimiter=None):
     ('Date Designated' -> 'date_designated'); the header is the first line holding every one
     of `header_words` (files may start with a title line such as 'Report Date: ...')."""
     text = read_text(path)
-    delimiter = delimiter or guess_delimiter(text[: 64 * 1024])
+    delimiter = delimiter or _delimiter(text[: 64 * 1024], header_words)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header, out = None, []
     try:
@@ -57,6 +57,23 @@ def csv_rows(path, header_words=(), delimiter=None):
             f"{os.path.basename(path)}: no header row with the columns {', '.join(header_words)}"
         )
     return header, out
+
+
+def _delimiter(sample, header_words):
+    """The delimiter that splits a header line into the expected columns; else the one that
+    splits the first line into the most cells (a list file starts with its header, or a banner
+    line and then its header)."""
+    lines = [ln for ln in sample.splitlines()[:30] if ln.strip()]
+    best, most = None, 1
+    for d in ",;\t|":
+        for line in lines:
+            keys = [field_key(c) for c in next(csv.reader([line], delimiter=d), [])]
+            if header_words and all(w in keys for w in header_words) and len(keys) > 1:
+                return d
+        cells = len(next(csv.reader(lines[:1], delimiter=d), [])) if lines else 0
+        if cells > most:
+            best, most = d, cells
+    return best or guess_delimiter(sample)
 
 
 def first_line(path, size=4096):

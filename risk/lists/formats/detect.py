@@ -2,10 +2,8 @@
 its name, so that a renamed download is still read right."""
 
 import csv
-import io
 import os
 
-from ...inventory.read import guess_delimiter
 from ...tagging.normalize import field_key
 from ..entries import ListFileError
 from . import csl, dod1260h, eu, fcc, plain, uk
@@ -43,26 +41,34 @@ def detect(path):
             return "uk_sanctions_xml"
         raise ListFileError(f"{name}: an XML file of no list format this import knows")
     lines = [ln for ln in head.splitlines()[:30] if ln.strip()]
-    delimiter = guess_delimiter("\n".join(lines))
     for line in lines:
-        cells = next(csv.reader(io.StringIO(line), delimiter=delimiter), [])
-        header = [field_key(c) for c in cells]
-        if "entity_logicalid" in header:
-            return "eu_fsf_csv"
-        if "name_6" in header:
-            return "uk_sanctions_csv"
-        if "source" in header and "name" in header and ("alt_names" in header or "start_date" in header):
-            return "csl_csv"
-        if fcc.looks_like(header):
-            return "fcc_covered_csv"
-        if plain.looks_like(header):
-            return "plain"
-        if dod1260h.looks_like(header):
-            return "dod_1260h"
+        for delimiter in ",;\t|":
+            found = _csv_format([field_key(c) for c in next(csv.reader([line], delimiter=delimiter), [])])
+            if found:
+                return found
     raise ListFileError(
         f"{name}: not a list format this import knows (Consolidated Screening List JSON/CSV, FCC "
         "Covered List table, DoD 1260H editions CSV, UK or EU sanctions XML/CSV, or the plain CSV)"
     )
+
+
+def _csv_format(header):
+    """The CSV format a header row belongs to, or ''."""
+    if len(header) < 2:
+        return ""
+    if "entity_logicalid" in header:
+        return "eu_fsf_csv"
+    if "name_6" in header:
+        return "uk_sanctions_csv"
+    if "source" in header and "name" in header and ("alt_names" in header or "start_date" in header):
+        return "csl_csv"
+    if fcc.looks_like(header):
+        return "fcc_covered_csv"
+    if plain.looks_like(header):
+        return "plain"
+    if dod1260h.looks_like(header):
+        return "dod_1260h"
+    return ""
 
 
 def read_list_file(path, fmt="auto"):
