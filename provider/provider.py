@@ -9,6 +9,7 @@ from .base import ICON, plugin_version
 from .export_workbook import ExportWorkbookAlgorithm
 from .import_inventory import ImportInventoryAlgorithm
 from .import_lists import ImportListsAlgorithm
+from .replacement_plan import ReplacementPlanAlgorithm
 from .tag_assets import TagAssetsAlgorithm
 
 ALGORITHMS = (
@@ -18,6 +19,7 @@ ALGORITHMS = (
     ExportWorkbookAlgorithm,
     ImportInventoryAlgorithm,
     ImportListsAlgorithm,
+    ReplacementPlanAlgorithm,
 )
 
 

@@ -78,10 +78,15 @@ def load_styled_on_completion(context, uri, name, qml_path, output_name=""):
         details = QgsProcessingContext.LayerDetails(name, context.project(), output_name)
         details.forceName = True
         context.addLayerToLoadOnCompletion(uri, details)
-    processor = QmlPostProcessor(qml_path)
+    processor = keep_alive(QmlPostProcessor(qml_path))
+    context.layerToLoadOnCompletionDetails(uri).setPostProcessor(processor)
+    return processor
+
+
+def keep_alive(processor):
+    """Hold a post-processor until QGIS has used it (QGIS does not take a Python reference)."""
     _ALIVE[:] = [p for p in _ALIVE if not _deleted(p)]
     _ALIVE.append(processor)
-    context.layerToLoadOnCompletionDetails(uri).setPostProcessor(processor)
     return processor
 
 
