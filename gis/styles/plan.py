@@ -17,7 +17,7 @@ from ...risk.procurement.plan_report import w
 from ..compat import save_style_to_database
 from .qml import keep_alive, leave_wal
 
-RAMP = ("#b2182b", "#d6604d", "#f4a582", "#fddbc7", "#d1e5f0", "#92c5de", "#4393c3", "#2166ac")
+RAMP = ("#b2182b", "#d6604d", "#f4a582", "#92c5de", "#4393c3", "#2166ac", "#053061")
 
 
 def _symbol(layer, color):

@@ -118,6 +118,6 @@ def _years(a, first, last):
     )
     out["cumulative_cost"] = out["cost"].cumsum()
     out["exposed_assets"] = len(a) - out["assets"].cumsum()
-    out["exposed_cost"] = float(a["cost"].sum()) - out["cumulative_cost"]
+    out["exposed_cost"] = (float(a["cost"].sum()) - out["cumulative_cost"]).round(2).clip(lower=0.0)
     out["late_assets"] = late.to_numpy(int)
     return out

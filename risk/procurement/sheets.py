@@ -29,6 +29,7 @@ def table_sheet(wb, title, frame, headers, kinds, currency, widths=None, freeze=
         c.font = Font(bold=True, color="FFFFFF")
         c.fill = PatternFill("solid", fgColor=HEADER_FILL)
         c.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[1].height = 45  # three lines of header (LibreOffice does not grow it)
     cols = list(frame.columns)
     for row in frame.itertuples(index=False):
         ws.append([_cell(v) for v in row])
