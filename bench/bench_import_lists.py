@@ -70,7 +70,7 @@ def synthetic(n, catalog_names, seed=7):
                         "postal_code": "518000",
                         "country": rnd.choice(["CN", "CN", "RU", "IR", "HK", "AE"]),
                     }
-                ],  # fmt: skip
+                ],
                 "federal_register_notice": f"{84 + i % 7} FR {1000 + i}",
                 "start_date": f"{2019 + i % 7}-{1 + i % 12:02d}-{1 + i % 27:02d}",
                 "end_date": None,

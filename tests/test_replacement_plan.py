@@ -54,15 +54,20 @@ def assessment(tmp_path_factory, module_provider):
     shutil.copy(os.path.join(PLUGIN_DIR, "resources", "sample", "sample_city.gpkg"), city)
     out = folder / "risk.gpkg"
     layers = [f"{city}|layername={n}" for n in ("cameras", "platforms", "street_lights")]
-    run_alg("vendorrisk:assessrisk", {"INPUT": layers, "JURISDICTION": "FR", "SCENARIOS": "rip_and_replace",
-                                      "OUTPUT": str(out)})  # fmt: skip
+    run_alg(
+        "vendorrisk:assessrisk",
+        {"INPUT": layers, "JURISDICTION": "FR", "SCENARIOS": "rip_and_replace", "OUTPUT": str(out)},
+    )
     return folder, out
 
 
-@pytest.mark.parametrize("lang, met_words, missed_words", [
-    ("en", "meets the deadline 2030", "misses the deadline 2030 by"),
-    ("fr", "respecte l’échéance 2030", "manque l’échéance 2030 de"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "lang, met_words, missed_words",
+    [
+        ("en", "meets the deadline 2030", "misses the deadline 2030 by"),
+        ("fr", "respecte l’échéance 2030", "manque l’échéance 2030 de"),
+    ],
+)
 def test_the_plan_meets_or_misses_and_says_by_how_much(assessment, lang, met_words, missed_words):
     folder, gpkg = assessment
     base = {
@@ -77,8 +82,10 @@ def test_the_plan_meets_or_misses_and_says_by_how_much(assessment, lang, met_wor
     assert small["DEADLINE_MET"] == 0 and missed_words in small["RESULT"]
     needed = small["BUDGET_FOR_DEADLINE"]
     assert needed == pytest.approx(small["TOTAL_COST"] / 4)
-    enough = run_alg("vendorrisk:replacementplan", {**base, "BUDGET": needed * 1.0001,
-                                                    "OUTPUT": str(folder / f"e_{lang}.gpkg")})  # fmt: skip
+    enough = run_alg(
+        "vendorrisk:replacementplan",
+        {**base, "BUDGET": needed * 1.0001, "OUTPUT": str(folder / f"e_{lang}.gpkg")},
+    )
     assert enough["DEADLINE_MET"] == 1 and met_words in enough["RESULT"] and enough["LAST_YEAR"] <= 2030
     con = sqlite3.connect(enough["OUTPUT"])
     try:
@@ -121,8 +128,10 @@ def test_themes_per_year(assessment, tmp_path):
     from vendor_risk.gis.styles.plan import add_year_themes, style_plan_layer
 
     folder, gpkg = assessment
-    out = run_alg("vendorrisk:replacementplan", {"INPUT": str(gpkg), "BUDGET": 2_000_000, "START_YEAR": 2027,
-                                                 "OUTPUT": str(tmp_path / "t.gpkg")})  # fmt: skip
+    out = run_alg(
+        "vendorrisk:replacementplan",
+        {"INPUT": str(gpkg), "BUDGET": 2_000_000, "START_YEAR": 2027, "OUTPUT": str(tmp_path / "t.gpkg")},
+    )
     layer = QgsVectorLayer(f"{out['OUTPUT']}|layername=replacement_plan", "Plan", "ogr")
     years = list(range(2027, out["LAST_YEAR"] + 1))
     project = QgsProject()

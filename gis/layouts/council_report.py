@@ -9,30 +9,26 @@ import re
 from dataclasses import dataclass, field
 
 from qgis.core import (
-    QgsLayoutFrame,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemScaleBar,
-    QgsLayoutItemTextTable,
     QgsLayoutPoint,
     QgsLayoutSize,
-    QgsLayoutTableColumn,
     QgsLegendStyle,
     QgsMapLayerStyle,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QLocale
 from qgis.PyQt.QtGui import QColor
 
 from ...risk import money as money_text
 from ...risk.assessment.scenarios import ScenarioError, available_scenarios, load_scenario
 from ...risk.catalog.freshness import stale_warning
-from ...risk.safety.text import strip_invisible
 from ..compat import GEOMETRY_POLYGON, LAYOUT_MILLIMETERS, set_label_text_format, set_legend_text_format
 from ..io.assessment_read import as_source, read_table
 from ..styles.risk import RISK_STYLES, STYLE_TITLES, qml_path
-from .render import export_pdf, export_png, map_page, scratch_project
+from .render import export_pdf, export_png, map_page, scratch_project, text_table
 from .text import text_format
 
 PAGE = (297, 210)  # A4 landscape, millimetres
@@ -258,31 +254,6 @@ def _range_note(row, lang, money):
     return text
 
 
-def _table(layout, header, rows, x, y, w, h, shares, size=7.5, margin=0.8):
-    """A text table in a frame of w mm; shares split what the cell margins leave of w."""
-    table = QgsLayoutItemTextTable(layout)
-    layout.addMultiFrame(table)
-    room = w - 2 * margin * len(header) - 0.5
-    columns = []
-    for i, (heading, share) in enumerate(zip(header, shares)):
-        col = QgsLayoutTableColumn(heading)
-        col.setWidth(room * share)
-        col.setHAlignment(Qt.AlignmentFlag.AlignLeft if i == 0 else Qt.AlignmentFlag.AlignRight)
-        columns.append(col)
-    table.setColumns(columns)
-    table.setContents([[strip_invisible(str(c)) for c in r] for r in rows])
-    table.setHeaderTextFormat(text_format(size, bold=True))
-    table.setContentTextFormat(text_format(size))
-    table.setCellMargin(margin)
-    table.setWrapBehavior(QgsLayoutItemTextTable.WrapBehavior.WrapText)
-    table.setGridStrokeWidth(0.1)
-    frame = QgsLayoutFrame(layout, table)
-    frame.attemptMove(QgsLayoutPoint(x, y, LAYOUT_MILLIMETERS))
-    frame.attemptResize(QgsLayoutSize(w, h, LAYOUT_MILLIMETERS))
-    table.addFrame(frame)
-    return table
-
-
 def _item(layout, cls):
     return next(i for i in layout.items() if isinstance(i, cls))
 
@@ -318,7 +289,7 @@ def report_layout(project, layer, data, background=()):
     bar.setTextFormat(text_format(7))
     bar.attemptMove(QgsLayoutPoint(12, 190, LAYOUT_MILLIMETERS))
     width = PAGE[0] - right - 8
-    _table(
+    text_table(
         layout,
         [translate("VendorRiskReport", "Key figures"), ""],
         data.figures,
@@ -342,7 +313,7 @@ def report_layout(project, layer, data, background=()):
     layout.addLayoutItem(title)
     if data.vendors:
         title.setText(translate("VendorRiskReport", "Top vendors by exposure"))
-        _table(layout, data.vendor_header, data.vendors, right, 155, width, 36, [0.32, 0.13, 0.2, 0.35])
+        text_table(layout, data.vendor_header, data.vendors, right, 155, width, 36, [0.32, 0.13, 0.2, 0.35])
     else:
         title.setText(translate("VendorRiskReport", "No vendor is exposed under this scenario."))
     note = QgsLayoutItemLabel(layout)

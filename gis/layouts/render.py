@@ -5,21 +5,26 @@ import os
 from qgis.core import (
     QgsLayerTree,
     QgsLayoutExporter,
+    QgsLayoutFrame,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemScaleBar,
+    QgsLayoutItemTextTable,
     QgsLayoutPoint,
     QgsLayoutSize,
+    QgsLayoutTableColumn,
     QgsPrintLayout,
     QgsProject,
 )
+from qgis.PyQt.QtCore import Qt
 
+from ...risk.safety.text import strip_invisible
 from ..compat import LAYOUT_MILLIMETERS, set_label_text_format
 from .text import text_format
 
 
-def _label(layout, text, x, y, w, h, size, bold=False):
+def label(layout, text, x, y, w, h, size, bold=False):
     item = QgsLayoutItemLabel(layout)
     item.setText(text)
     set_label_text_format(item, text_format(size, bold))
@@ -34,9 +39,9 @@ def map_page(project, layers, title, subtitle="", legend_layers=None, page=(297,
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     layout.pageCollection().page(0).setPageSize(QgsLayoutSize(page[0], page[1]))
-    _label(layout, title, 10, 6, page[0] - 20, 10, 16, bold=True)
+    label(layout, title, 10, 6, page[0] - 20, 10, 16, bold=True)
     if subtitle:
-        _label(layout, subtitle, 10, 16, page[0] - 20, 8, 9)
+        label(layout, subtitle, 10, 16, page[0] - 20, 8, 9)
     map_item = QgsLayoutItemMap(layout)
     map_item.attemptMove(QgsLayoutPoint(10, 26, LAYOUT_MILLIMETERS))
     map_item.attemptResize(QgsLayoutSize(page[0] - 90, page[1] - 36, LAYOUT_MILLIMETERS))
@@ -101,3 +106,28 @@ def export_pdf(layout, path):
 def scratch_project():
     """A project that is not the user's: rendering never adds layers to their map."""
     return QgsProject()
+
+
+def text_table(layout, header, rows, x, y, w, h, shares, size=7.5, margin=0.8):
+    """A text table in a frame of w mm; shares split what the cell margins leave of w."""
+    table = QgsLayoutItemTextTable(layout)
+    layout.addMultiFrame(table)
+    room = w - 2 * margin * len(header) - 0.5
+    columns = []
+    for i, (heading, share) in enumerate(zip(header, shares)):
+        col = QgsLayoutTableColumn(heading)
+        col.setWidth(room * share)
+        col.setHAlignment(Qt.AlignmentFlag.AlignLeft if i == 0 else Qt.AlignmentFlag.AlignRight)
+        columns.append(col)
+    table.setColumns(columns)
+    table.setContents([[strip_invisible(str(c)) for c in r] for r in rows])
+    table.setHeaderTextFormat(text_format(size, bold=True))
+    table.setContentTextFormat(text_format(size))
+    table.setCellMargin(margin)
+    table.setWrapBehavior(QgsLayoutItemTextTable.WrapBehavior.WrapText)
+    table.setGridStrokeWidth(0.1)
+    frame = QgsLayoutFrame(layout, table)
+    frame.attemptMove(QgsLayoutPoint(x, y, LAYOUT_MILLIMETERS))
+    frame.attemptResize(QgsLayoutSize(w, h, LAYOUT_MILLIMETERS))
+    table.addFrame(frame)
+    return table

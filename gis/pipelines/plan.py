@@ -14,8 +14,20 @@ from ..io.gpkg_write import GpkgBuilder
 from ..io.layers import read_layer
 
 PLAN_LAYER = "replacement_plan"
-KEEP = ("source_layer", "asset_id", "vendor_name", "asset_class", "sanction_level", "forced", "forced_year",
-        "risk_score", "risk_band", "replacement_cost", "stranded_value", "reasons")  # fmt: skip
+KEEP = (
+    "source_layer",
+    "asset_id",
+    "vendor_name",
+    "asset_class",
+    "sanction_level",
+    "forced",
+    "forced_year",
+    "risk_score",
+    "risk_band",
+    "replacement_cost",
+    "stranded_value",
+    "reasons",
+)
 
 
 @dataclass

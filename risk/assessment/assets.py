@@ -213,6 +213,9 @@ def prepare_assets(frame, fields, catalog, reference_year, issues=None, rate_of=
     cls = out["asset_class"]
     for src, dst in (("install_factor", "install_factor"), ("service_life_years", "service_life")):
         out[dst] = cls.map(pd.to_numeric(classes[src], errors="coerce")).astype(float)
+    if "service_life_years" in frame.columns:  # an asset's own life (an offer's line) when given
+        own = parse_numbers(frame["service_life_years"])
+        out["service_life"] = own.where(own.between(0.5, 100), out["service_life"]).astype(float)
     mid = pd.to_numeric(classes["unit_cost"], errors="coerce")
     low = pd.to_numeric(classes["unit_cost_low"], errors="coerce").fillna(mid)
     high = pd.to_numeric(classes["unit_cost_high"], errors="coerce").fillna(mid)

@@ -4,6 +4,12 @@ import numpy as np
 
 
 def sample_total(by_class, scenario, samples, seed):
+    """P50 and P90 of sample_totals."""
+    totals = sample_totals(by_class, scenario, samples, seed)
+    return float(np.percentile(totals, 50)), float(np.percentile(totals, 90))
+
+
+def sample_totals(by_class, scenario, samples, seed):
     """by_class: DataFrame indexed by class with columns fixed, mid, low, high (cost sums).
 
     Each draw picks one price level per asset class (triangular on low/mid/high of the class
@@ -27,8 +33,7 @@ def sample_total(by_class, scenario, samples, seed):
     m_hi = scenario.cost_multiplier_high if scenario.cost_multiplier_high is not None else m
     mult = _triangular(rng, np.array([m_lo]), np.array([m]), np.array([m_hi]), (samples, 1))[:, 0]
     scale = mult / m if m else np.zeros(samples)
-    totals = base * scale
-    return float(np.percentile(totals, 50)), float(np.percentile(totals, 90))
+    return base * scale
 
 
 def _triangular(rng, low, mode, high, size):

@@ -73,28 +73,54 @@ def plan_import(list_files, catalog, today):
             vid = _new_vendor(vendors, entry, parent, catalog, blocs, today, mark)
             _listing(by_key, vid, entry, f"{mark}, entry '{entry.name}' ({entry.where})", lf, today)
             plan.changes.append(
-                _change("vendor added", entry.list_id, vid, entry.name, entry.name,
-                        f"affiliate of {matcher.names[parent]}", entry.date_added, entry.source_url)
-            )  # fmt: skip
+                _change(
+                    "vendor added",
+                    entry.list_id,
+                    vid,
+                    entry.name,
+                    entry.name,
+                    f"affiliate of {matcher.names[parent]}",
+                    entry.date_added,
+                    entry.source_url,
+                )
+            )
         for entry, vid, parent in res.reparented:
             plan.changes.append(_reparent(vendors, catalog, matcher, entry, vid, parent, today))
         for text, vid, kind, entry in res.aliases:
             if name_key(text) not in aliases:
                 aliases[name_key(text)] = {
-                    "alias": text, "vendor_id": vid, "kind": kind,
-                    "source": _source(entry), "as_of": today,
-                }  # fmt: skip
+                    "alias": text,
+                    "vendor_id": vid,
+                    "kind": kind,
+                    "source": _source(entry),
+                    "as_of": today,
+                }
         for entry in res.categories:
             plan.changes.append(
-                _change("category", entry.list_id, "", "", entry.name, "names a kind of equipment, not a "
-                        "vendor: not applied to assets", entry.date_added, entry.source_url)
-            )  # fmt: skip
+                _change(
+                    "category",
+                    entry.list_id,
+                    "",
+                    "",
+                    entry.name,
+                    "names a kind of equipment, not a vendor: not applied to assets",
+                    entry.date_added,
+                    entry.source_url,
+                )
+            )
         for entry, reason, suggestion in res.review:
             plan.review.append(
-                dict(list_id=entry.list_id, entry=entry.name, file=fname, where=entry.where,
-                     country=entry.country, date_added=entry.date_added, reason=reason,
-                     suggestion=suggestion)
-            )  # fmt: skip
+                dict(
+                    list_id=entry.list_id,
+                    entry=entry.name,
+                    file=fname,
+                    where=entry.where,
+                    country=entry.country,
+                    date_added=entry.date_added,
+                    reason=reason,
+                    suggestion=suggestion,
+                )
+            )
     plan.rows = {
         "lists.csv": list(new_lists.values()),
         "listings.csv": list(by_key.values()),
@@ -124,10 +150,15 @@ def _listing(by_key, vid, entry, note, lf, today):
     if entry.former_names:
         note += f"; formerly {', '.join(entry.former_names)}"
     row = {
-        "vendor_id": vid, "list_id": entry.list_id, "date_added": added,
-        "date_removed": entry.date_removed, "scope_classes": entry.scope_classes,
-        "scope_note": note, "source": _source(entry), "as_of": today,
-    }  # fmt: skip
+        "vendor_id": vid,
+        "list_id": entry.list_id,
+        "date_added": added,
+        "date_removed": entry.date_removed,
+        "scope_classes": entry.scope_classes,
+        "scope_note": note,
+        "source": _source(entry),
+        "as_of": today,
+    }
     key = (vid, entry.list_id)
     old = by_key.get(key)
     if old is None:
@@ -153,13 +184,19 @@ def _new_vendor(vendors, entry, parent, catalog, blocs, today, mark):
         vid, n = f"{base}_{n}", n + 1
     country = entry.country or UNKNOWN_COUNTRY
     vendors[vid] = {
-        "vendor_id": vid, "name": entry.name, "short_name": "", "country": country,
-        "bloc": blocs.get(entry.country, "other"), "parent_id": parent, "kind": "",
+        "vendor_id": vid,
+        "name": entry.name,
+        "short_name": "",
+        "country": country,
+        "bloc": blocs.get(entry.country, "other"),
+        "parent_id": parent,
+        "kind": "",
         "wikidata": "",
         "note": f"{mark}: an affiliate of a catalogued vendor named on the list. bloc: assumption: "
         "technology bloc of the country the list gives.",
-        "source": _source(entry), "as_of": today,
-    }  # fmt: skip
+        "source": _source(entry),
+        "as_of": today,
+    }
     return vid
 
 
@@ -175,11 +212,23 @@ def _reparent(vendors, catalog, matcher, entry, vid, parent, today):
         )
     else:
         row = rows.drop(columns=["_file", "_row"]).iloc[0].to_dict() if len(rows) else {}
-        vendors[vid] = {**row, "parent_id": parent, "source": f"{row.get('source', '')}; {_source(entry)}",
-                        "as_of": today}  # fmt: skip
+        vendors[vid] = {
+            **row,
+            "parent_id": parent,
+            "source": f"{row.get('source', '')}; {_source(entry)}",
+            "as_of": today,
+        }
         detail = f"parent set to {matcher.names[parent]}, as the list names it"
-    return _change("re-parented", entry.list_id, vid, matcher.names[vid], entry.name, detail,
-                   entry.date_added, entry.source_url)  # fmt: skip
+    return _change(
+        "re-parented",
+        entry.list_id,
+        vid,
+        matcher.names[vid],
+        entry.name,
+        detail,
+        entry.date_added,
+        entry.source_url,
+    )
 
 
 def _country_blocs(catalog):
@@ -208,20 +257,40 @@ def _listing_changes(catalog, names, by_key, lists):
         was = before.get((vid, lid))
         if row["date_removed"]:
             if was == "":
-                out.append(_change("removed", lid, vid, name, "", "removed from the list",
-                                   row["date_removed"], row["source"]))  # fmt: skip
+                out.append(
+                    _change(
+                        "removed",
+                        lid,
+                        vid,
+                        name,
+                        "",
+                        "removed from the list",
+                        row["date_removed"],
+                        row["source"],
+                    )
+                )
         elif was is None or was:
-            out.append(_change("added", lid, vid, name, "", "now on the list", row["date_added"],
-                               row["source"]))  # fmt: skip
+            out.append(
+                _change("added", lid, vid, name, "", "now on the list", row["date_added"], row["source"])
+            )
         if row["scope_note"].count("formerly "):
             former = row["scope_note"].split("formerly ", 1)[1]
-            out.append(_change("renamed", lid, vid, name, "", f"formerly {former}", row["date_added"],
-                               row["source"]))  # fmt: skip
+            out.append(
+                _change("renamed", lid, vid, name, "", f"formerly {former}", row["date_added"], row["source"])
+            )
     for (vid, lid), removed in sorted(before.items()):
         if (vid, lid) not in by_key and not removed:
             out.append(
-                _change("not in the file", lid, vid, names.get(vid, vid), "",
-                        "listed in the catalog, not found in the imported file: the listing is kept "
-                        "(a removal, or a name the catalog does not know: check)", "", "")
-            )  # fmt: skip
+                _change(
+                    "not in the file",
+                    lid,
+                    vid,
+                    names.get(vid, vid),
+                    "",
+                    "listed in the catalog, not found in the imported file: the listing is kept "
+                    "(a removal, or a name the catalog does not know: check)",
+                    "",
+                    "",
+                )
+            )
     return out

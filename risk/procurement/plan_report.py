@@ -112,12 +112,22 @@ def write_plan_workbook(plan, path, currency, lang, about):
             "assets": "int",
             "exposed_assets": "int",
             "late_assets": "int",
-        },  # fmt: skip
+        },
         currency,
     )
     bar_chart(ws, w("chart", lang), 1, [2], len(plan.years), "I2", currency)
-    acols = ["asset_id", "plan_group", "plan_order", "planned_year", "forced", "forced_year", "risk_score",
-             "stranded", "cost", "late"]  # fmt: skip
+    acols = [
+        "asset_id",
+        "plan_group",
+        "plan_order",
+        "planned_year",
+        "forced",
+        "forced_year",
+        "risk_score",
+        "stranded",
+        "cost",
+        "late",
+    ]
     assets = plan.assets[acols].copy()
     for c in ("forced", "late"):
         assets[c] = assets[c].map({True: w("yes", lang), False: w("no", lang)})

@@ -1,0 +1,284 @@
+"""Offers compared by risk-adjusted cost: each offer line is assessed as an asset the city would
+install at signature (the same engine, lists and scenarios as the assessment), wired to the
+city's installed platforms or to the offer's own platform line.
+
+Per offer and scenario: purchase cost, sanction level, forced replacements, compatibility,
+replacement (re-integration included) and stranded value; P50/P90 by seeded sampling.
+Expected decoupling cost = sum over scenarios of weight x (replacement + stranded value), the
+weights being the scenario probabilities normalised to 1; risk-adjusted total cost of ownership
+(TCO) = purchase + expected decoupling cost; lock-in = expected decoupling cost / purchase."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..assessment.engine import Assessment
+from ..assessment.uncertainty import sample_totals
+from ..money import money
+from ..tagging.tagger import Tagger
+
+FIELDS = {
+    "id": "asset_id",
+    "manufacturer": "vendor",
+    "brand": "brand",
+    "model": "model",
+    "class": "asset_class_raw",
+    "quantity": "quantity",
+    "unit_cost": "unit_price",
+    "install_year": "install_year",
+    "protocols": "standards",
+    "platform": "platform_ref",
+}
+RESULT_KEPT = (
+    "sanction_level",
+    "sanction_lists",
+    "compatible",
+    "forced",
+    "forced_year",
+    "purchase_value",
+    "replacement_cost",
+    "reintegration_cost",
+    "stranded_value",
+    "cost_assumed",
+    "reasons",
+)
+SIGNATURE_SCENARIO = "status_quo"  # the lists in force at signature, nothing enforced
+
+
+class CompareError(ValueError):
+    """Offers that cannot be compared; the message says why."""
+
+
+@dataclass
+class OfferComparison:
+    offers: pd.DataFrame  # one row per offer, ranked by risk-adjusted TCO
+    by_scenario: pd.DataFrame  # one row per offer and scenario
+    lines: pd.DataFrame  # one row per line and scenario
+    scenarios: list
+    currency: str
+    run_info: dict
+    issues: pd.DataFrame
+
+
+def offer_lines(offers, signature_year):
+    """The offer lines as the engine's assets: ids 'offer/line', platform references resolved
+    within the offer first, support shorter than the life shortening it."""
+    f = offers.copy()
+    f["asset_id"] = f["offer_id"] + "/" + f["line_id"]
+    own = set(f["asset_id"])
+    inner = f["offer_id"] + "/" + f["connects_to"]
+    f["platform_ref"] = np.where(
+        f["connects_to"] == "", "", np.where(inner.isin(own), inner, f["connects_to"])
+    )
+    f["installed_ref"] = np.where((f["connects_to"] != "") & ~inner.isin(own), f["connects_to"], "")
+    f["asset_class_raw"] = f["asset_class"]
+    f["install_year"] = signature_year
+    life, support = f["service_life"], f["support_years"]
+    f["service_life_years"] = np.where(
+        support.notna() & (support > 0) & (life.isna() | (support < life)), support, life
+    )
+    return f
+
+
+def compare_offers(
+    offers,
+    catalog,
+    scenarios,
+    profile,
+    jurisdiction,
+    signature_date,
+    lang="en",
+    currency=None,
+    installed=None,
+):
+    """`offers`: read_offers' frame; `installed`: the city's assessed assets (a risk layer's
+    attributes) the lines may connect to, or None."""
+    scenarios = list(scenarios)
+    lines = offer_lines(offers, signature_date.year)
+    tags, _review = Tagger(catalog).tag(lines, FIELDS)
+    frame = lines.join(tags)
+    engine = Assessment(catalog, scenarios, profile, jurisdiction, signature_date, lang, currency)
+    ok, message = engine.start(FIELDS)
+    if not ok:
+        raise CompareError(message)
+    referenced = set(frame["platform_ref"]) - {""}
+    platforms = frame
+    unknown = set(frame["installed_ref"]) - {""}
+    if installed is not None and len(installed) and unknown:
+        inst = installed[installed["asset_id"].astype(str).isin(unknown)].copy()
+        inst["asset_id"] = inst["asset_id"].astype(str)
+        unknown -= set(inst["asset_id"])
+        platforms = pd.concat([inst, frame], ignore_index=True)
+    engine.set_platforms(platforms, FIELDS, referenced)
+    results = engine.assess(frame)
+    summary = engine.finish()
+    long = _line_results(frame, results, scenarios, lang)
+    by_sc = _by_scenario(long, frame, scenarios, catalog, profile, lang)
+    table = _offers(long, by_sc, frame, scenarios, engine.currency, lang)
+    info = {k: v for k, v in summary.run_info.items() if k not in ("expected_cost", "assets")}
+    info.update(
+        signature_date=signature_date.isoformat(),
+        offers=len(table),
+        offer_lines=len(frame),
+        unknown_platforms=", ".join(sorted(unknown)),
+    )
+    return OfferComparison(table, by_sc, long, scenarios, engine.currency, info, summary.issues)
+
+
+def _line_results(frame, results, scenarios, lang):
+    keep = [
+        "offer_id",
+        "bidder",
+        "line_id",
+        "vendor",
+        "vendor_id",
+        "vendor_name",
+        "asset_class",
+        "quantity",
+        "unit_price",
+        "cost_source",
+    ]
+    base = frame.assign(cost_source="given").reindex(columns=keep)
+    parts = []
+    for sc in scenarios:
+        res = results[sc.id]
+        part = base.copy()
+        part["scenario_id"] = sc.id
+        for c in RESULT_KEPT:
+            part[c] = res[c].to_numpy()
+        parts.append(part)
+    out = pd.concat(parts, ignore_index=True)
+    out["total_cost"] = out["replacement_cost"] + out["stranded_value"]
+    return out
+
+
+def _by_scenario(long, frame, scenarios, catalog, profile, lang):
+    classes = catalog.asset_classes.set_index("class_id")
+    mid = pd.to_numeric(classes["unit_cost"], errors="coerce")
+    ratio_low = (pd.to_numeric(classes["unit_cost_low"], errors="coerce").fillna(mid) / mid).fillna(1.0)
+    ratio_high = (pd.to_numeric(classes["unit_cost_high"], errors="coerce").fillna(mid) / mid).fillna(1.0)
+    probs = np.array([max(float(sc.probability), 0.0) for sc in scenarios])
+    weights = probs / probs.sum() if probs.sum() > 0 else probs
+    g = long.assign(
+        forced_units=long["quantity"].where(long["forced"], 0.0),
+        incompatible_units=long["quantity"].where(~long["compatible"].astype(bool), 0.0),
+    ).groupby(["offer_id", "scenario_id"], sort=False)
+    out = g.agg(
+        purchase=("purchase_value", "sum"),
+        replacement=("replacement_cost", "sum"),
+        reintegration=("reintegration_cost", "sum"),
+        stranded=("stranded_value", "sum"),
+        total=("total_cost", "sum"),
+        forced_units=("forced_units", "sum"),
+        incompatible_units=("incompatible_units", "sum"),
+        max_level=("sanction_level", "max"),
+    ).reset_index()
+    lists = (
+        long[long["sanction_lists"] != ""]
+        .groupby(["offer_id", "scenario_id"])["sanction_lists"]
+        .agg(lambda s: ";".join(sorted({x for v in s for x in str(v).split(";") if x})))
+    )
+    out = out.join(lists.rename("lists"), on=["offer_id", "scenario_id"])
+    out["lists"] = out["lists"].fillna("")
+    sc_by_id = {sc.id: (sc, w) for sc, w in zip(scenarios, weights)}
+    out["scenario_name"] = out["scenario_id"].map(lambda s: sc_by_id[s][0].label(lang))
+    out["probability"] = out["scenario_id"].map(lambda s: float(sc_by_id[s][0].probability))
+    out["weight"] = out["scenario_id"].map(lambda s: float(sc_by_id[s][1]))
+    # P50/P90: unit prices given are certain, class defaults vary in their class range; the
+    # scenario's cost multiplier varies in its range (the assessment's sampling).
+    p50, p90, samples = [], [], {}
+    for rec in out.itertuples():
+        sel = long[(long["offer_id"] == rec.offer_id) & (long["scenario_id"] == rec.scenario_id)]
+        assumed = sel["cost_assumed"].astype(bool)
+        fixed = sel.loc[~assumed].groupby("asset_class")["total_cost"].sum()
+        var = sel.loc[assumed].groupby("asset_class")["total_cost"].sum()
+        idx = fixed.index.union(var.index)
+        by_class = pd.DataFrame(
+            {
+                "fixed": fixed.reindex(idx, fill_value=0.0),
+                "mid": var.reindex(idx, fill_value=0.0),
+                "low": var.reindex(idx, fill_value=0.0) * ratio_low.reindex(idx).fillna(1.0),
+                "high": var.reindex(idx, fill_value=0.0) * ratio_high.reindex(idx).fillna(1.0),
+            }
+        )
+        draws = sample_totals(
+            by_class, sc_by_id[rec.scenario_id][0], profile.uncertainty_samples, profile.uncertainty_seed
+        )
+        samples[(rec.offer_id, rec.scenario_id)] = draws
+        p50.append(float(np.percentile(draws, 50)))
+        p90.append(float(np.percentile(draws, 90)))
+    out["p50"], out["p90"] = p50, p90
+    out.attrs["samples"] = samples
+    return out
+
+
+def _offers(long, by_sc, frame, scenarios, currency, lang):
+    first = frame.groupby("offer_id", sort=False).agg(
+        bidder=("bidder", "first"), lines=("line_id", "size"), units=("quantity", "sum")
+    )
+    exp = by_sc.assign(wt=by_sc["weight"] * by_sc["total"]).groupby("offer_id", sort=False)
+    first["purchase"] = by_sc[by_sc["scenario_id"] == by_sc["scenario_id"].iloc[0]].set_index("offer_id")[
+        "purchase"
+    ]
+    first["expected_cost"] = exp["wt"].sum()
+    samples = by_sc.attrs["samples"]
+    n = len(next(iter(samples.values()))) if samples else 0
+    mix50, mix90 = [], []
+    for offer in first.index:
+        draws = []
+        for rec in by_sc[by_sc["offer_id"] == offer].itertuples():
+            k = int(round(rec.weight * n))
+            draws.append(samples[(offer, rec.scenario_id)][:k])
+        pool = np.concatenate(draws) if draws else np.zeros(1)
+        pool = pool if len(pool) else np.zeros(1)
+        mix50.append(float(np.percentile(pool, 50)))
+        mix90.append(float(np.percentile(pool, 90)))
+    first["p50"], first["p90"] = mix50, mix90
+    first["tco"] = first["purchase"] + first["expected_cost"]
+    first["lockin_ratio"] = np.where(first["purchase"] > 0, first["expected_cost"] / first["purchase"], 0.0)
+    sig = (
+        SIGNATURE_SCENARIO
+        if SIGNATURE_SCENARIO in set(by_sc["scenario_id"])
+        else by_sc["scenario_id"].iloc[0]
+    )
+    at_sig = by_sc[by_sc["scenario_id"] == sig].set_index("offer_id")
+    first["level_at_signature"] = at_sig["max_level"].astype(int)
+    first["lists_at_signature"] = at_sig["lists"]
+    worst = (
+        by_sc.sort_values("total", ascending=False, kind="stable")
+        .drop_duplicates("offer_id")
+        .set_index("offer_id")
+    )
+    first["worst_scenario"] = worst["scenario_name"]
+    first["worst_cost"] = worst["total"]
+    first = first.sort_values(["tco", "purchase"], kind="stable")
+    first["rank"] = np.arange(1, len(first) + 1)
+    first["reasons"] = [_reasons(o, first.loc[o], long, currency, lang) for o in first.index]
+    return first.reset_index()
+
+
+def _reasons(offer, row, long, currency, lang):
+    """The offer in words: purchase, expected decoupling cost, and its costliest lines."""
+    m = lambda v: money(v, currency, lang)  # noqa: E731
+    sel = long[long["offer_id"] == offer]
+    worst = sel.sort_values("total_cost", ascending=False, kind="stable").drop_duplicates("line_id")
+    worst = worst[worst["total_cost"] > 0].head(2)
+    if lang == "fr":
+        head = (
+            f"{row['bidder']} : achat {m(row['purchase'])}, coût de découplage attendu "
+            f"{m(row['expected_cost'])} ({row['lockin_ratio']:.0%} de l’achat)"
+        )
+        none = "aucune ligne exposée dans les scénarios"
+    else:
+        head = (
+            f"{row['bidder']}: purchase {m(row['purchase'])}, expected decoupling cost "
+            f"{m(row['expected_cost'])} ({row['lockin_ratio']:.0%} of the purchase)"
+        )
+        none = "no line exposed in the scenarios"
+    parts = [
+        f"{int(r.quantity)} × {r.vendor_name or r.vendor} ({r.scenario_id}: {m(r.total_cost)}) — "
+        f"{str(r.reasons).split('. ')[0]}"
+        for r in worst.itertuples()
+    ]
+    return head + ". " + ("; ".join(parts) if parts else none) + "."
