@@ -114,6 +114,7 @@ FILE_PARAMETER_FOLDER = _enum(
     "Qgis.ProcessingFileParameterBehavior.Folder", "QgsProcessingParameterFile.Behavior.Folder"
 )
 FORM_DRAG_AND_DROP = _enum("Qgis.AttributeFormLayout.DragAndDrop", "QgsEditFormConfig.EditorLayout.TabLayout")
+SHAPE_RECTANGLE = _enum("QgsLayoutItemShape.Shape.Rectangle", "QgsLayoutItemShape.Rectangle")
 NUMBER_PARAMETER_INTEGER = _enum(
     "Qgis.ProcessingNumberParameterType.Integer", "QgsProcessingParameterNumber.Type.Integer"
 )

@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 from .assess_risk import AssessRiskAlgorithm
 from .audit_cameras import AuditCamerasAlgorithm
 from .base import ICON, plugin_version
+from .compare_offers import CompareOffersAlgorithm
 from .export_workbook import ExportWorkbookAlgorithm
 from .import_inventory import ImportInventoryAlgorithm
 from .import_lists import ImportListsAlgorithm
@@ -20,6 +21,7 @@ ALGORITHMS = (
     ImportInventoryAlgorithm,
     ImportListsAlgorithm,
     ReplacementPlanAlgorithm,
+    CompareOffersAlgorithm,
 )
 
 

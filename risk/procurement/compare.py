@@ -8,6 +8,7 @@ Expected decoupling cost = sum over scenarios of weight x (replacement + strande
 weights being the scenario probabilities normalised to 1; risk-adjusted total cost of ownership
 (TCO) = purchase + expected decoupling cost; lock-in = expected decoupling cost / purchase."""
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,7 +28,7 @@ FIELDS = {
     "quantity": "quantity",
     "unit_cost": "unit_price",
     "install_year": "install_year",
-    "protocols": "standards",
+    "protocols": "standards_raw",
     "platform": "platform_ref",
 }
 RESULT_KEPT = (
@@ -72,7 +73,7 @@ def offer_lines(offers, signature_year):
         f["connects_to"] == "", "", np.where(inner.isin(own), inner, f["connects_to"])
     )
     f["installed_ref"] = np.where((f["connects_to"] != "") & ~inner.isin(own), f["connects_to"], "")
-    f["asset_class_raw"] = f["asset_class"]
+    f = f.rename(columns={"asset_class": "asset_class_raw", "standards": "standards_raw"})
     f["install_year"] = signature_year
     life, support = f["service_life"], f["support_years"]
     f["service_life_years"] = np.where(
@@ -145,6 +146,7 @@ def _line_results(frame, results, scenarios, lang):
         res = results[sc.id]
         part = base.copy()
         part["scenario_id"] = sc.id
+        part["scenario_name"] = sc.label(lang)
         for c in RESULT_KEPT:
             part[c] = res[c].to_numpy()
         parts.append(part)
@@ -269,16 +271,30 @@ def _reasons(offer, row, long, currency, lang):
             f"{row['bidder']} : achat {m(row['purchase'])}, coût de découplage attendu "
             f"{m(row['expected_cost'])} ({row['lockin_ratio']:.0%} de l’achat)"
         )
-        none = "aucune ligne exposée dans les scénarios"
+        none = "Aucune ligne exposée dans les scénarios"
     else:
         head = (
             f"{row['bidder']}: purchase {m(row['purchase'])}, expected decoupling cost "
             f"{m(row['expected_cost'])} ({row['lockin_ratio']:.0%} of the purchase)"
         )
-        none = "no line exposed in the scenarios"
-    parts = [
-        f"{int(r.quantity)} × {r.vendor_name or r.vendor} ({r.scenario_id}: {m(r.total_cost)}) — "
-        f"{str(r.reasons).split('. ')[0]}"
-        for r in worst.itertuples()
-    ]
+        none = "No line exposed in the scenarios"
+    names = {sc_id: name for sc_id, name in zip(long["scenario_id"], long["scenario_name"])}
+    parts = []
+    for r in worst.itertuples():
+        first = _telling(str(r.reasons))
+        who = f"{int(r.quantity)} × {r.vendor_name or r.vendor}"
+        parts.append(f"{who} ({names[r.scenario_id]}: {m(r.total_cost)}): {first}")
     return head + ". " + ("; ".join(parts) if parts else none) + "."
+
+
+# What explains a line's cost best, in this order: a removal, an incompatibility, a cascade, a listing.
+TELLING = ("removal", "retrait", "incompatible", "re-integration", "ré-intégration", "since", "depuis")
+
+
+def _telling(reasons):
+    clauses = [c.strip() for c in re.split(r"; |\. ", reasons) if c.strip()]
+    for word in TELLING:
+        for c in clauses:
+            if word in c:
+                return c
+    return clauses[0] if clauses else ""

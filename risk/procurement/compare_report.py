@@ -26,6 +26,9 @@ WORDS = {
     "worst_cost": ("Its cost ({cur})", "Son coût ({cur})"),
     "reasons": ("Why", "Pourquoi"),
     "scenario_name": ("Scenario", "Scénario"),
+    "scenario_id": ("Scenario", "Scénario"),
+    "replacement_cost": ("Replacement ({cur})", "Remplacement ({cur})"),
+    "stranded_value": ("Stranded value ({cur})", "Valeur perdue ({cur})"),
     "probability": ("Probability", "Probabilité"),
     "weight": ("Weight", "Poids"),
     "replacement": (
