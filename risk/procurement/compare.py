@@ -115,6 +115,12 @@ def compare_offers(
     results = engine.assess(frame)
     summary = engine.finish()
     long = _line_results(frame, results, scenarios, lang)
+    names = dict(zip(catalog.lists["list_id"], catalog.lists["name"]))
+    long["sanction_lists"] = (
+        long["sanction_lists"]
+        .astype(str)
+        .map(lambda v: "; ".join(names.get(x, x) for x in v.split(";") if x))
+    )
     by_sc = _by_scenario(long, frame, scenarios, catalog, profile, lang)
     table = _offers(long, by_sc, frame, scenarios, engine.currency, lang)
     info = {k: v for k, v in summary.run_info.items() if k not in ("expected_cost", "assets")}

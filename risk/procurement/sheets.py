@@ -41,8 +41,12 @@ def table_sheet(wb, title, frame, headers, kinds, currency, widths=None, freeze=
             for (c,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
                 c.number_format = fmt[kind]
         elif kind == "wrap":
+            chars = ws.column_dimensions[letter].width * 1.1  # characters a line of it holds
             for (c,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
                 c.alignment = Alignment(wrap_text=True, vertical="top")
+                lines = min(math.ceil(len(str(c.value or "")) / chars) or 1, 12)
+                height = ws.row_dimensions[c.row].height or 15
+                ws.row_dimensions[c.row].height = max(height, 15 * lines)  # LibreOffice does not grow rows
     ws.freeze_panes = freeze
     if len(frame):
         ws.auto_filter.ref = ws.dimensions
