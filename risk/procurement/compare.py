@@ -119,7 +119,7 @@ def compare_offers(
     long["sanction_lists"] = (
         long["sanction_lists"]
         .astype(str)
-        .map(lambda v: "; ".join(names.get(x, x) for x in v.split(";") if x))
+        .map(lambda v: "; ".join(names.get(x.strip(), x.strip()) for x in v.split(";") if x.strip()))
     )
     by_sc = _by_scenario(long, frame, scenarios, catalog, profile, lang)
     table = _offers(long, by_sc, frame, scenarios, engine.currency, lang)
@@ -185,7 +185,7 @@ def _by_scenario(long, frame, scenarios, catalog, profile, lang):
     lists = (
         long[long["sanction_lists"] != ""]
         .groupby(["offer_id", "scenario_id"])["sanction_lists"]
-        .agg(lambda s: ";".join(sorted({x for v in s for x in str(v).split(";") if x})))
+        .agg(lambda s: "; ".join(sorted({x.strip() for v in s for x in str(v).split(";") if x.strip()})))
     )
     out = out.join(lists.rename("lists"), on=["offer_id", "scenario_id"])
     out["lists"] = out["lists"].fillna("")
