@@ -158,12 +158,12 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Entités sélectionnées uniquement</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="175"/>
+        <location filename="../provider/replacement_plan.py" line="62"/>
         <source>Assessment GeoPackage</source>
         <translation>GeoPackage de l’évaluation</translation>
     </message>
     <message>
-        <location filename="../provider/assess_risk.py" line="175"/>
+        <location filename="../provider/compare_offers.py" line="80"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -248,7 +248,7 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>GeoPackage d’évaluation (sortie de assessrisk)</translation>
     </message>
     <message>
-        <location filename="../provider/audit_cameras.py" line="106"/>
+        <location filename="../provider/replacement_plan.py" line="100"/>
         <source>Language of the workbook</source>
         <translation>Langue du classeur</translation>
     </message>
@@ -263,7 +263,7 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Classeur</translation>
     </message>
     <message>
-        <location filename="../provider/export_workbook.py" line="98"/>
+        <location filename="../provider/compare_offers.py" line="110"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
@@ -483,47 +483,47 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>La couche des caméras n’a pas pu être chargée.</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="168"/>
+        <location filename="../gis/pipelines/audit.py" line="170"/>
         <source>Rule set {} is written for {}, the audit is for {}.</source>
         <translation>Le jeu de règles {} est écrit pour {}, l’audit porte sur {}.</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="179"/>
+        <location filename="../gis/pipelines/audit.py" line="182"/>
         <source>Restricted vendors: {}</source>
         <translation>Fournisseurs restreints : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="181"/>
+        <location filename="../gis/pipelines/audit.py" line="184"/>
         <source>Vendor exposure not assessed: {}</source>
         <translation>Exposition des fournisseurs non évaluée : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="183"/>
+        <location filename="../gis/pipelines/audit.py" line="188"/>
         <source>Rule set {} {} ({} rules); field mapping: {}</source>
         <translation>Jeu de règles {} {} ({} règles) ; correspondance des champs : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="191"/>
+        <location filename="../gis/pipelines/audit.py" line="196"/>
         <source>This layer carries no sanction_level column, so restricted vendors cannot be verified: run vendorrisk:assessrisk first and audit its output to get vendor findings.</source>
         <translation>Cette couche n’a pas de colonne sanction_level : les fournisseurs restreints ne peuvent pas être vérifiés. Lancez d’abord vendorrisk:assessrisk et auditez sa sortie pour obtenir les constats sur les fournisseurs.</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="214"/>
+        <location filename="../gis/pipelines/audit.py" line="233"/>
         <source>Distances measured in {} (the layer&apos;s CRS is not in metres)</source>
         <translation>Distances mesurées en {} (le SCR de la couche n’est pas en mètres)</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="147"/>
+        <location filename="../gis/pipelines/audit.py" line="149"/>
         <source>Style not stored: {}</source>
         <translation>Style non enregistré : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="153"/>
+        <location filename="../gis/pipelines/audit.py" line="155"/>
         <source>Workbook written: {}</source>
         <translation>Classeur écrit : {}</translation>
     </message>
     <message>
-        <location filename="../gis/pipelines/audit.py" line="159"/>
+        <location filename="../gis/pipelines/audit.py" line="161"/>
         <source>PDF report written: {}</source>
         <translation>Rapport PDF écrit : {}</translation>
     </message>
@@ -732,6 +732,186 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <source>User catalog written: {} (give it as CATALOG to assessrisk)</source>
         <translation>Catalogue utilisateur écrit : {} (à donner comme CATALOG à assessrisk)</translation>
     </message>
+    <message>
+        <location filename="../provider/replacement_plan.py" line="39"/>
+        <source>Plan the replacement year by year within a budget</source>
+        <translation>Planifier le remplacement année par année dans un budget</translation>
+    </message>
+    <message>
+        <location filename="../provider/replacement_plan.py" line="47"/>
+        <source>From an assessment (the GeoPackage of vendorrisk:assessrisk), plans the replacement of what one scenario forces out: the assets the scenario gives a replacement cost. Forced assets come first (earliest forced year first), then by risk score and stranded value; a platform and the assets wired to it are replaced in the same year. Each group is paid from the budget accumulated so far, so it lands in the first year whose cumulative budget covers the cumulative cost up to it. Gives the cost per year, what stays exposed at each year&apos;s end, whether the DEADLINE (a year) is met, by how many years it is missed and the yearly budget that would meet it. BUDGET is in the assessment&apos;s currency. Outputs: a layer with the planned year of each asset (styled by year, a map theme per year when loaded), the plan_years table, and optionally a workbook with a chart.</source>
+        <translation>À partir d’une évaluation (le GeoPackage de vendorrisk:assessrisk), planifie le remplacement de ce qu’un scénario impose de retirer : les équipements auxquels le scénario donne un coût de remplacement. Les équipements à retirer d’abord (année imposée la plus proche d’abord), puis par score de risque et valeur perdue ; une plateforme et les équipements qui y sont reliés sont remplacés la même année. Chaque groupe est payé sur le budget cumulé : il tombe la première année dont le budget cumulé couvre le coût cumulé jusqu’à lui. Donne le coût par année, ce qui reste exposé à la fin de chaque année, si l’échéance DEADLINE (une année) est respectée, de combien d’années elle est manquée et le budget annuel qui la respecterait. BUDGET est dans la devise de l’évaluation. Sorties : une couche avec l’année prévue de chaque équipement (symbolisée par année, un thème de carte par année au chargement), la table plan_years et, au choix, un classeur avec un graphique.</translation>
+    </message>
+    <message>
+        <location filename="../provider/replacement_plan.py" line="67"/>
+        <source>Scenario to plan for</source>
+        <translation>Scénario à planifier</translation>
+    </message>
+    <message>
+        <location filename="../provider/replacement_plan.py" line="72"/>
+        <source>Yearly budget (in the assessment&apos;s currency)</source>
+        <translation>Budget annuel (dans la devise de l’évaluation)</translation>
+    </message>
+    <message>
+        <location filename="../provider/replacement_plan.py" line="80"/>
+        <source>First year of the plan (0 = the year after the assessment&apos;s reference date)</source>
+        <translation>Première année du plan (0 = l’année suivant la date de référence de l’évaluation)</translation>
+    </message>
+    <message>
+        <location filename="../provider/replacement_plan.py" line="90"/>
+        <source>Deadline year (0 = none)</source>
+        <translation>Année d’échéance (0 = aucune)</translation>
+    </message>
+    <message>
+        <location filename="../provider/replacement_plan.py" line="101"/>
+        <source>Replacement plan</source>
+        <translation>Plan de remplacement</translation>
+    </message>
+    <message>
+        <location filename="../provider/replacement_plan.py" line="106"/>
+        <source>Plan workbook</source>
+        <translation>Classeur du plan</translation>
+    </message>
+    <message>
+        <location filename="../provider/replacement_plan.py" line="111"/>
+        <source>Total cost</source>
+        <translation>Coût total</translation>
+    </message>
+    <message>
+        <location filename="../provider/replacement_plan.py" line="112"/>
+        <source>Year of the last replacement</source>
+        <translation>Année du dernier remplacement</translation>
+    </message>
+    <message>
+        <location filename="../provider/replacement_plan.py" line="113"/>
+        <source>Deadline met (1 yes, 0 no)</source>
+        <translation>Échéance respectée (1 oui, 0 non)</translation>
+    </message>
+    <message>
+        <location filename="../provider/replacement_plan.py" line="114"/>
+        <source>Yearly budget that meets the deadline</source>
+        <translation>Budget annuel qui respecte l’échéance</translation>
+    </message>
+    <message>
+        <location filename="../provider/replacement_plan.py" line="117"/>
+        <source>The plan in one sentence</source>
+        <translation>Le plan en une phrase</translation>
+    </message>
+    <message>
+        <location filename="../provider/replacement_plan.py" line="122"/>
+        <source>Assessment not found: {}</source>
+        <translation>Évaluation introuvable : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="134"/>
+        <source>openpyxl is not installed: leave OUTPUT_XLSX empty or install it.</source>
+        <translation>openpyxl n’est pas installé : laissez OUTPUT_XLSX vide ou installez-le.</translation>
+    </message>
+    <message>
+        <location filename="../provider/replacement_plan.py" line="155"/>
+        <source>The plan layer&apos;s style could not be saved: {}</source>
+        <translation>Le style de la couche du plan n’a pas pu être enregistré : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/replacement_plan.py" line="158"/>
+        <source>Replacement plan ({})</source>
+        <translation>Plan de remplacement ({})</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="48"/>
+        <source>Compare offers by risk-adjusted cost</source>
+        <translation>Comparer les offres par coût ajusté du risque</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="56"/>
+        <source>Reads the offers of a tender (workbook or CSV, one row per offer line: offer_id, bidder, vendor, brand, model, asset_class, quantity, unit_price, standards, service_life, support_years, connects_to; template in resources/procurement) and assesses every line as an asset the city would install at signature, with the catalog, lists and scenarios of an assessment. A line that connects to an installed platform (its asset id in ASSESSMENT) or to the offer&apos;s own platform by a proprietary protocol is replaced with it when the platform is forced out. Per offer and scenario: purchase, sanction level at signature and under the scenario, forced units, compatibility, replacement and stranded value with P50/P90; then the expected decoupling cost (scenario probabilities as weights), the risk-adjusted total cost of ownership (purchase + expected), the lock-in ratio and the reasons. Outputs: a workbook (comparison with a chart, one sheet per offer, scenarios, assumptions) and a one-page PDF for the committee. Unit prices are in the comparison&apos;s currency (the jurisdiction&apos;s unless CURRENCY is set).</source>
+        <translation>Lit les offres d’un appel d’offres (classeur ou CSV, une ligne par ligne d’offre : offer_id, bidder, vendor, brand, model, asset_class, quantity, unit_price, standards, service_life, support_years, connects_to ; modèle dans resources/procurement) et évalue chaque ligne comme un équipement que la ville installerait à la signature, avec le catalogue, les listes et les scénarios d’une évaluation. Une ligne reliée à une plateforme installée (son identifiant dans ASSESSMENT) ou à la plateforme de la même offre par un protocole propriétaire est remplacée avec elle quand la plateforme doit être retirée. Par offre et par scénario : achat, niveau de sanction à la signature et dans le scénario, unités à retirer, compatibilité, remplacement et valeur perdue avec P50/P90 ; puis le coût de découplage attendu (probabilités des scénarios comme poids), le coût complet ajusté du risque (achat + attendu), le ratio de verrouillage et les raisons. Sorties : un classeur (comparaison avec graphique, une feuille par offre, scénarios, hypothèses) et une page PDF pour la commission. Les prix unitaires sont dans la devise de la comparaison (celle de la juridiction sauf CURRENCY).</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="73"/>
+        <source>Offers (xlsx or CSV)</source>
+        <translation>Offres (xlsx ou CSV)</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="73"/>
+        <source>Offers (*.xlsx *.xlsm *.csv);;All files (*.*)</source>
+        <translation>Offres (*.xlsx *.xlsm *.csv);;Tous les fichiers (*.*)</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="80"/>
+        <source>The city&apos;s assessment (GeoPackage of vendorrisk:assessrisk)</source>
+        <translation>L’évaluation de la ville (GeoPackage de vendorrisk:assessrisk)</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="88"/>
+        <source>Jurisdiction (empty: the assessment&apos;s, else FR)</source>
+        <translation>Juridiction (vide : celle de l’évaluation, sinon FR)</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="93"/>
+        <source>Signature date (YYYY-MM-DD, empty: today)</source>
+        <translation>Date de signature (AAAA-MM-JJ, vide : aujourd’hui)</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="98"/>
+        <source>Scenarios (comma-separated; empty: all)</source>
+        <translation>Scénarios (séparés par des virgules ; vide : tous)</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="103"/>
+        <source>Currency of the prices (ISO 4217)</source>
+        <translation>Devise des prix (ISO 4217)</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="109"/>
+        <source>Language of the workbook and the PDF</source>
+        <translation>Langue du classeur et du PDF</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="110"/>
+        <source>Comparison workbook</source>
+        <translation>Classeur de comparaison</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="115"/>
+        <source>One-page comparison (PDF)</source>
+        <translation>Comparaison sur une page (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="115"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="120"/>
+        <source>Offers compared</source>
+        <translation>Offres comparées</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="121"/>
+        <source>Offer with the lowest risk-adjusted cost</source>
+        <translation>Offre au coût ajusté du risque le plus bas</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="124"/>
+        <source>Its risk-adjusted total cost</source>
+        <translation>Son coût complet ajusté du risque</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="125"/>
+        <source>The comparison in one sentence</source>
+        <translation>La comparaison en une phrase</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="130"/>
+        <source>Offers file not found: {}</source>
+        <translation>Fichier des offres introuvable : {}</translation>
+    </message>
+    <message>
+        <location filename="../provider/compare_offers.py" line="161"/>
+        <source>Lines connect to platforms not found in the assessment: {}</source>
+        <translation>Des lignes sont reliées à des plateformes absentes de l’évaluation : {}</translation>
+    </message>
 </context>
 <context>
     <name>VendorRiskCompare</name>
@@ -789,7 +969,7 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
 <context>
     <name>VendorRiskDock</name>
     <message>
-        <location filename="../ui/dock.py" line="245"/>
+        <location filename="../ui/dock.py" line="247"/>
         <source>Vendor Risk</source>
         <translation>Vendor Risk</translation>
     </message>
@@ -904,97 +1084,97 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Lancez une évaluation pour voir les fournisseurs.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="346"/>
+        <location filename="../ui/dock.py" line="348"/>
         <source>auto: {}</source>
         <translation>auto : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="346"/>
+        <location filename="../ui/dock.py" line="348"/>
         <source>auto: not found</source>
         <translation>auto : introuvable</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="477"/>
+        <location filename="../ui/dock.py" line="479"/>
         <source>Tick at least one asset layer to assess.</source>
         <translation>Cochez au moins une couche d’équipements à évaluer.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="480"/>
+        <location filename="../ui/dock.py" line="482"/>
         <source>Tick at least one scenario.</source>
         <translation>Cochez au moins un scénario.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="483"/>
+        <location filename="../ui/dock.py" line="485"/>
         <source>Choose a jurisdiction: US, EU, FR, UK or a code from your catalog.</source>
         <translation>Choisissez le droit applicable : US, EU, FR, UK ou un code de votre catalogue.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="486"/>
+        <location filename="../ui/dock.py" line="488"/>
         <source>&apos;Selected features only&apos; is ticked but no feature is selected in {}.</source>
         <translation>« Entités sélectionnées uniquement » est coché, mais aucune entité n’est sélectionnée dans {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="497"/>
+        <location filename="../ui/dock.py" line="499"/>
         <source>The layer {} has no field naming the maker, brand or model: choose one in the field mapping table.</source>
         <translation>La couche {} n’a aucun champ indiquant le fabricant, la marque ou le modèle : choisissez-en un dans la table de correspondance des champs.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="506"/>
+        <location filename="../ui/dock.py" line="508"/>
         <source>Cannot write in the folder {}: choose another output file.</source>
         <translation>Impossible d’écrire dans le dossier {} : choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="509"/>
+        <location filename="../ui/dock.py" line="511"/>
         <source>The output {} is open in this project (layers: {}): choose another file.</source>
         <translation>Le fichier de sortie {} est ouvert dans ce projet (couches : {}) : choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="564"/>
+        <location filename="../ui/dock.py" line="602"/>
         <source>Vendor Risk: assessing {} layer(s)</source>
         <translation>Vendor Risk : évaluation de {} couche(s)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="578"/>
+        <location filename="../ui/dock.py" line="616"/>
         <source>Assessing… the map stays usable meanwhile.</source>
         <translation>Évaluation en cours… la carte reste utilisable pendant ce temps.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="584"/>
+        <location filename="../ui/dock.py" line="622"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="620"/>
+        <location filename="../ui/dock.py" line="658"/>
         <source>the results could not be shown: {}</source>
         <translation>les résultats n’ont pas pu être affichés : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="631"/>
+        <location filename="../ui/dock.py" line="669"/>
         <source>{} data issue(s): see the data_issues table and the log.</source>
         <translation>{} problème(s) de données : voir la table data_issues et le journal.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="640"/>
+        <location filename="../ui/dock.py" line="678"/>
         <source>The assessment did not run: {}</source>
         <translation>L’évaluation n’a pas abouti : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="646"/>
+        <location filename="../ui/dock.py" line="684"/>
         <source>Assessment cancelled: nothing was added to the project and no file was written.</source>
         <translation>Évaluation annulée : rien n’a été ajouté au projet et aucun fichier n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="677"/>
+        <location filename="../ui/dock.py" line="715"/>
         <source>Cannot read the results in {}: {}</source>
         <translation>Impossible de lire les résultats dans {} : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="700"/>
+        <location filename="../ui/dock.py" line="738"/>
         <source>Run “{}”: jurisdiction {}, reference date {}, catalog {}; file {}.</source>
         <translation>Évaluation « {} » : droit applicable {}, date de référence {}, catalogue {} ; fichier {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="710"/>
+        <location filename="../ui/dock.py" line="748"/>
         <source>No assessment yet: run one in the Assess tab.</source>
         <translation>Aucune évaluation pour l’instant : lancez-en une dans l’onglet Évaluer.</translation>
     </message>
@@ -1149,22 +1329,22 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Valeur comptable perdue par un remplacement anticipé</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="760"/>
+        <location filename="../ui/dock.py" line="798"/>
         <source>Total cost by scenario</source>
         <translation>Coût total par scénario</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="625"/>
+        <location filename="../ui/dock.py" line="663"/>
         <source>{} assets assessed under {} scenario(s); expected cost {}.</source>
         <translation>{} équipements évalués selon {} scénario(s) ; coût attendu {}.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="633"/>
+        <location filename="../ui/dock.py" line="671"/>
         <source>The layers are in the group “{}”.</source>
         <translation>Les couches sont dans le groupe « {} ».</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="773"/>
+        <location filename="../ui/dock.py" line="811"/>
         <source>Expected cost over the scenarios (weighted by their probability): {}.</source>
         <translation>Coût attendu sur l’ensemble des scénarios (pondéré par leur probabilité) : {}.</translation>
     </message>
@@ -1204,7 +1384,7 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>Remplacement plus valeur perdue</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="751"/>
+        <location filename="../ui/dock.py" line="789"/>
         <source>{} — probability {}</source>
         <translation>{} — probabilité {}</translation>
     </message>
@@ -1219,14 +1399,19 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <translation>le catalogue livré seul</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="514"/>
+        <location filename="../ui/dock.py" line="516"/>
         <source>The catalog folder {} does not exist: choose it again or clear it.</source>
         <translation>Le dossier de catalogue {} n’existe pas : choisissez-le à nouveau ou videz le champ.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="542"/>
+        <location filename="../ui/dock.py" line="544"/>
         <source>Lists imported into {}: {} changes, {} entries for review (see {}).</source>
         <translation>Listes importées dans {} : {} changements, {} entrées à vérifier (voir {}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="572"/>
+        <source>Run an assessment first: the plan starts from it.</source>
+        <translation>Lancez d’abord une évaluation : le plan part d’elle.</translation>
     </message>
 </context>
 <context>
@@ -1396,6 +1581,36 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
         <source>Import lists…</source>
         <translation>Importer des listes…</translation>
     </message>
+    <message>
+        <location filename="../ui/dock.ui" line="553"/>
+        <source>Procurement</source>
+        <translation>Achats</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="562"/>
+        <source>Before the next contract: compare the offers of a tender by risk-adjusted cost against this assessment. On the way out: plan the replacement of what a scenario forces out, year by year within a budget.</source>
+        <translation>Avant le prochain contrat : comparer les offres d’un appel d’offres par coût ajusté du risque avec cette évaluation. Pour en sortir : planifier le remplacement de ce qu’un scénario impose de retirer, année par année dans un budget.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="569"/>
+        <source>Offers (workbook or CSV, template in resources/procurement) compared with this assessment&apos;s lists, scenarios and installed platforms</source>
+        <translation>Offres (classeur ou CSV, modèle dans resources/procurement) comparées avec les listes, les scénarios et les plateformes installées de cette évaluation</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="572"/>
+        <source>Compare offers…</source>
+        <translation>Comparer des offres…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="579"/>
+        <source>A year-by-year replacement schedule of the assessment shown, with its cost per year and whether a deadline is met</source>
+        <translation>Un calendrier de remplacement année par année de l’évaluation affichée, avec son coût par année et si une échéance est respectée</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="582"/>
+        <source>Plan the replacement…</source>
+        <translation>Planifier le remplacement…</translation>
+    </message>
 </context>
 <context>
     <name>VendorRiskPlugin</name>
@@ -1428,192 +1643,192 @@ PostGIS : indiquez DATABASE (une connexion PostgreSQL de QGIS) et SCHEMA pour �
 <context>
     <name>VendorRiskReport</name>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="155"/>
+        <location filename="../gis/layouts/council_report.py" line="151"/>
         <source>{} holds no scenario &apos;{}&apos; (it has: {})</source>
         <translation>{} ne contient pas de scénario « {} » (il contient : {})</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="175"/>
+        <location filename="../gis/layouts/council_report.py" line="171"/>
         <source>Assets assessed</source>
         <translation>Équipements évalués</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="176"/>
+        <location filename="../gis/layouts/council_report.py" line="172"/>
         <source>Sanction level 3 — removal</source>
         <translation>Niveau de sanction 3 — retrait</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="177"/>
+        <location filename="../gis/layouts/council_report.py" line="173"/>
         <source>Sanction level 2 — restricted</source>
         <translation>Niveau de sanction 2 — restreint</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="178"/>
+        <location filename="../gis/layouts/council_report.py" line="174"/>
         <source>Sanction level 1 — watch</source>
         <translation>Niveau de sanction 1 — vigilance</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="179"/>
+        <location filename="../gis/layouts/council_report.py" line="175"/>
         <source>Sanction level 0 — none</source>
         <translation>Niveau de sanction 0 — aucun</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="180"/>
+        <location filename="../gis/layouts/council_report.py" line="176"/>
         <source>Incompatible assets</source>
         <translation>Équipements incompatibles</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="181"/>
+        <location filename="../gis/layouts/council_report.py" line="177"/>
         <source>Assets to replace</source>
         <translation>Équipements à remplacer</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="182"/>
+        <location filename="../gis/layouts/council_report.py" line="178"/>
         <source>Replacement cost</source>
         <translation>Coût de remplacement</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="183"/>
+        <location filename="../gis/layouts/council_report.py" line="179"/>
         <source>Stranded value</source>
         <translation>Valeur résiduelle perdue</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="189"/>
+        <location filename="../gis/layouts/council_report.py" line="185"/>
         <source>Expected cost, all scenarios</source>
         <translation>Coût attendu, tous scénarios</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="204"/>
+        <location filename="../gis/layouts/council_report.py" line="200"/>
         <source>Vendor risk — {}</source>
         <translation>Risque fournisseurs — {}</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="212"/>
+        <location filename="../gis/layouts/council_report.py" line="208"/>
         <source>Vendor Risk {} · catalog {} (as of {}) · scenarios: {} · run {} · file {}</source>
         <translation>Vendor Risk {} · catalogue {} (au {}) · scénarios : {} · évaluation du {} · fichier {}</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="222"/>
+        <location filename="../gis/layouts/council_report.py" line="218"/>
         <source>Vendor</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="222"/>
+        <location filename="../gis/layouts/council_report.py" line="218"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="222"/>
+        <location filename="../gis/layouts/council_report.py" line="218"/>
         <source>Assets</source>
         <translation>Équipements</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="222"/>
+        <location filename="../gis/layouts/council_report.py" line="218"/>
         <source>Exposure</source>
         <translation>Exposition</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="305"/>
+        <location filename="../gis/layouts/council_report.py" line="276"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="321"/>
+        <location filename="../gis/layouts/council_report.py" line="292"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="393"/>
+        <location filename="../gis/layouts/council_report.py" line="364"/>
         <source>cannot open the layer risk_{} in {}</source>
         <translation>impossible d’ouvrir la couche risk_{} dans {}</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="65"/>
+        <location filename="../gis/layouts/council_report.py" line="61"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="66"/>
+        <location filename="../gis/layouts/council_report.py" line="62"/>
         <source>Medium</source>
         <translation>Moyen</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="67"/>
+        <location filename="../gis/layouts/council_report.py" line="63"/>
         <source>High</source>
         <translation>Élevé</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="68"/>
+        <location filename="../gis/layouts/council_report.py" line="64"/>
         <source>Critical</source>
         <translation>Critique</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="69"/>
+        <location filename="../gis/layouts/council_report.py" line="65"/>
         <source>Incompatible (×)</source>
         <translation>Incompatible (×)</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="70"/>
+        <location filename="../gis/layouts/council_report.py" line="66"/>
         <source>0 — none</source>
         <translation>0 — aucun</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="71"/>
+        <location filename="../gis/layouts/council_report.py" line="67"/>
         <source>1 — watch</source>
         <translation>1 — vigilance</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="72"/>
+        <location filename="../gis/layouts/council_report.py" line="68"/>
         <source>2 — restricted</source>
         <translation>2 — restreint</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="73"/>
+        <location filename="../gis/layouts/council_report.py" line="69"/>
         <source>3 — removal</source>
         <translation>3 — retrait</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="184"/>
+        <location filename="../gis/layouts/council_report.py" line="180"/>
         <source>Total cost</source>
         <translation>Coût total</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="207"/>
+        <location filename="../gis/layouts/council_report.py" line="203"/>
         <source>{}Jurisdiction {}, reference date {}. Colour: risk band; ×: incompatible under the scenario.</source>
         <translation>{}Droit applicable {}, date de référence {}. Couleur : niveau de risque ; × : incompatible dans ce scénario.</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="344"/>
+        <location filename="../gis/layouts/council_report.py" line="315"/>
         <source>Top vendors by exposure</source>
         <translation>Principaux fournisseurs par exposition</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="185"/>
+        <location filename="../gis/layouts/council_report.py" line="181"/>
         <source>Cost range (P50 – P90)</source>
         <translation>Fourchette de coût (P50 – P90)</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="191"/>
+        <location filename="../gis/layouts/council_report.py" line="187"/>
         <source>(unknown vendor)</source>
         <translation>(fournisseur inconnu)</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="245"/>
+        <location filename="../gis/layouts/council_report.py" line="241"/>
         <source>P50 and P90: half and nine in ten of the simulated totals lie below them; each draw takes unit costs within the classes' low–high defaults and the scenario's cost multiplier within its range. The total cost uses the central values.</source>
         <translation>P50 et P90 : la moitié et neuf sur dix des totaux simulés sont inférieurs à ces montants ; chaque tirage prend les coûts unitaires entre les valeurs basse et haute des classes et le multiplicateur de coût du scénario dans sa fourchette. Le coût total utilise les valeurs centrales.</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="250"/>
+        <location filename="../gis/layouts/council_report.py" line="246"/>
         <source>The total ({}) lies below the range: the ranges reach further above the central values than below them (a rushed replacement costs more, rarely less).</source>
         <translation>Le total ({}) est sous la fourchette : les fourchettes s’étendent plus au-dessus des valeurs centrales qu’en dessous (un remplacement précipité coûte plus, rarement moins).</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="254"/>
+        <location filename="../gis/layouts/council_report.py" line="250"/>
         <source>The total ({}) lies above the range: the ranges reach further below the central values than above them.</source>
         <translation>Le total ({}) est au-dessus de la fourchette : les fourchettes s’étendent plus sous les valeurs centrales qu’au-dessus.</translation>
     </message>
     <message>
-        <location filename="../gis/layouts/council_report.py" line="347"/>
+        <location filename="../gis/layouts/council_report.py" line="318"/>
         <source>No vendor is exposed under this scenario.</source>
         <translation>Aucun fournisseur n’est exposé dans ce scénario.</translation>
     </message>

@@ -100,6 +100,7 @@ def test_the_plugin_speaks_french_when_qgis_does(qm, qgis_iface, provider):
             "Synthèse",
             "Fournisseurs",
             "Comparer",
+            "Achats",
         ]
         assert ui.jurisdiction_label.text() == "Droit applicable\u00a0:"
         assert ui.selected_only.text() == "Entités sélectionnées uniquement"

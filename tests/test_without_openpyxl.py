@@ -68,9 +68,11 @@ def test_the_provider_works_without_openpyxl_and_the_workbooks_say_why_not(tmp_p
     assert report["algorithms"] == [
         "vendorrisk:assessrisk",
         "vendorrisk:auditcameras",
+        "vendorrisk:compareoffers",
         "vendorrisk:exportworkbook",
         "vendorrisk:importinventory",
         "vendorrisk:importlists",
+        "vendorrisk:replacementplan",
         "vendorrisk:tagassets",
     ]
     assert report["assess"][0] == 0 and report["assess"][1] > 0

@@ -212,6 +212,8 @@ class VendorRiskDock(QgsDockWidget):
         ui.output_file.fileChanged.connect(self.save_settings)
         ui.catalog_folder.fileChanged.connect(self.save_settings)
         ui.import_lists_button.clicked.connect(lambda: self.import_lists())
+        ui.compare_offers_button.clicked.connect(lambda: self.procurement("vendorrisk:compareoffers"))
+        ui.replacement_plan_button.clicked.connect(lambda: self.procurement("vendorrisk:replacementplan"))
         ui.run_button.clicked.connect(self.start_run)
         ui.cancel_button.clicked.connect(self.cancel_run)
         ui.scenario_combo.currentIndexChanged.connect(self._scenario_chosen)
@@ -545,6 +547,42 @@ class VendorRiskDock(QgsDockWidget):
                 )
             )
         return written
+
+    def procurement(self, alg_id, run_dialog=None):
+        """Open compareoffers or replacementplan on the assessment shown (outputs beside it);
+        the sentence it ends with is shown under the buttons."""
+        if run_dialog is None:
+            import processing
+
+            run_dialog = processing.execAlgorithmDialog
+        gpkg = self.view.gpkg if self.view is not None else ""
+        folder = os.path.dirname(gpkg) if gpkg else (self.project.homePath() or os.path.expanduser("~"))
+        if alg_id == "vendorrisk:compareoffers":
+            params = {
+                "ASSESSMENT": gpkg,
+                "OUTPUT_XLSX": os.path.join(folder, "offers.xlsx"),
+                "OUTPUT_PDF": os.path.join(folder, "offers.pdf"),
+                "LANGUAGE": "fr" if self.lang == "fr" else "en",
+            }
+            catalog = self.ui.catalog_folder.filePath().strip()
+            if catalog:
+                params["CATALOG"] = catalog
+        else:
+            if not gpkg:
+                self.ui.procurement_status.setText(
+                    self.tr("Run an assessment first: the plan starts from it.")
+                )
+                return None
+            params = {
+                "INPUT": gpkg,
+                "OUTPUT": os.path.join(folder, "replacement_plan.gpkg"),
+                "OUTPUT_XLSX": os.path.join(folder, "replacement_plan.xlsx"),
+                "LANGUAGE": "fr" if self.lang == "fr" else "en",
+            }
+        results = run_dialog(alg_id, {k: v for k, v in params.items() if v}) or {}
+        if results.get("RESULT"):
+            self.ui.procurement_status.setText(results["RESULT"])
+        return results
 
     def default_catalog(self):
         """vendor_risk_catalog beside the project file (or in the home folder)."""
