@@ -16,16 +16,24 @@ def sample_totals(by_class, scenario, samples, seed):
     defaults) and one scenario multiplier (triangular on its low/base/high), so a class's
     assets move together, as prices do.
     """
+    return sample_arrays(
+        by_class["fixed"].to_numpy(float),
+        by_class["mid"].to_numpy(float),
+        by_class["low"].to_numpy(float),
+        by_class["high"].to_numpy(float),
+        scenario,
+        samples,
+        seed,
+    )
+
+
+def sample_arrays(fixed, mid, low, high, scenario, samples, seed):
+    """sample_totals on arrays (one value per class): the draws of the total."""
     rng = np.random.default_rng(seed)
-    n_cls = len(by_class)
-    mid = by_class["mid"].to_numpy(float)
-    low = by_class["low"].to_numpy(float)
-    high = by_class["high"].to_numpy(float)
-    fixed = by_class["fixed"].to_numpy(float)
+    n_cls = len(mid)
     if n_cls:
         draws = _triangular(rng, low, mid, high, (samples, n_cls))
-        class_costs = draws + fixed
-        base = class_costs.sum(axis=1)
+        base = (draws + fixed).sum(axis=1)
     else:
         base = np.zeros(samples)
     m = scenario.cost_multiplier

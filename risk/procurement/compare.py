@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..assessment.engine import Assessment
-from ..assessment.uncertainty import sample_totals
+from ..assessment.uncertainty import sample_arrays
 from ..money import money
 from ..tagging.tagger import Tagger
 
@@ -194,30 +194,40 @@ def _by_scenario(long, frame, scenarios, catalog, profile, lang):
     out["probability"] = out["scenario_id"].map(lambda s: float(sc_by_id[s][0].probability))
     out["weight"] = out["scenario_id"].map(lambda s: float(sc_by_id[s][1]))
     # P50/P90: unit prices given are certain, class defaults vary in their class range; the
-    # scenario's cost multiplier varies in its range (the assessment's sampling).
-    p50, p90, samples = [], [], {}
+    # scenario's cost multiplier varies in its range (the assessment's sampling). Per offer, the
+    # scenarios' draws are mixed by their weights.
+    parts = (
+        long.assign(
+            fixed=long["total_cost"].where(~long["cost_assumed"].astype(bool), 0.0),
+            var=long["total_cost"].where(long["cost_assumed"].astype(bool), 0.0),
+        )
+        .groupby(["offer_id", "scenario_id", "asset_class"], sort=False)[["fixed", "var"]]
+        .sum()
+    )
+    cls = parts.index.get_level_values("asset_class")
+    lo = parts["var"].to_numpy() * ratio_low.reindex(cls).fillna(1.0).to_numpy()
+    hi = parts["var"].to_numpy() * ratio_high.reindex(cls).fillna(1.0).to_numpy()
+    keys = list(zip(parts.index.get_level_values(0), parts.index.get_level_values(1)))
+    starts = {}
+    for i, k in enumerate(keys):
+        starts.setdefault(k, [i, i])[1] = i + 1
+    n = profile.uncertainty_samples
+    fixed_a, var_a = parts["fixed"].to_numpy(), parts["var"].to_numpy()
+    p50, p90, pools = [], [], {}
     for rec in out.itertuples():
-        sel = long[(long["offer_id"] == rec.offer_id) & (long["scenario_id"] == rec.scenario_id)]
-        assumed = sel["cost_assumed"].astype(bool)
-        fixed = sel.loc[~assumed].groupby("asset_class")["total_cost"].sum()
-        var = sel.loc[assumed].groupby("asset_class")["total_cost"].sum()
-        idx = fixed.index.union(var.index)
-        by_class = pd.DataFrame(
-            {
-                "fixed": fixed.reindex(idx, fill_value=0.0),
-                "mid": var.reindex(idx, fill_value=0.0),
-                "low": var.reindex(idx, fill_value=0.0) * ratio_low.reindex(idx).fillna(1.0),
-                "high": var.reindex(idx, fill_value=0.0) * ratio_high.reindex(idx).fillna(1.0),
-            }
-        )
-        draws = sample_totals(
-            by_class, sc_by_id[rec.scenario_id][0], profile.uncertainty_samples, profile.uncertainty_seed
-        )
-        samples[(rec.offer_id, rec.scenario_id)] = draws
+        i, j = starts[(rec.offer_id, rec.scenario_id)]
+        sc, weight = sc_by_id[rec.scenario_id]
+        draws = sample_arrays(fixed_a[i:j], var_a[i:j], lo[i:j], hi[i:j], sc, n, profile.uncertainty_seed)
         p50.append(float(np.percentile(draws, 50)))
         p90.append(float(np.percentile(draws, 90)))
+        pools.setdefault(rec.offer_id, []).append(draws[: int(round(weight * n))])
     out["p50"], out["p90"] = p50, p90
-    out.attrs["samples"] = samples
+    out.attrs["mixed"] = {
+        offer: (float(np.percentile(np.concatenate(d), 50)), float(np.percentile(np.concatenate(d), 90)))
+        if sum(len(x) for x in d)
+        else (0.0, 0.0)
+        for offer, d in pools.items()
+    }
     return out
 
 
@@ -230,18 +240,9 @@ def _offers(long, by_sc, frame, scenarios, currency, lang):
         "purchase"
     ]
     first["expected_cost"] = exp["wt"].sum()
-    samples = by_sc.attrs["samples"]
-    n = len(next(iter(samples.values()))) if samples else 0
-    mix50, mix90 = [], []
-    for offer in first.index:
-        draws = []
-        for rec in by_sc[by_sc["offer_id"] == offer].itertuples():
-            k = int(round(rec.weight * n))
-            draws.append(samples[(offer, rec.scenario_id)][:k])
-        pool = np.concatenate(draws) if draws else np.zeros(1)
-        pool = pool if len(pool) else np.zeros(1)
-        mix50.append(float(np.percentile(pool, 50)))
-        mix90.append(float(np.percentile(pool, 90)))
+    mixed = by_sc.attrs["mixed"]
+    mix50 = [mixed[o][0] for o in first.index]
+    mix90 = [mixed[o][1] for o in first.index]
     first["p50"], first["p90"] = mix50, mix90
     first["tco"] = first["purchase"] + first["expected_cost"]
     first["lockin_ratio"] = np.where(first["purchase"] > 0, first["expected_cost"] / first["purchase"], 0.0)
