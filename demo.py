@@ -148,7 +148,55 @@ def run_demo(args=()):
     for key in ("OUTPUT", "OUTPUT_XLSX", "OUTPUT_PDF"):
         if audit.get(key):
             print(f"Wrote {audit[key]}")
+    code = run_procurement_demo(gpkg, out_dir)
+    if code:
+        return code
     print(f"\nDone in {time.time() - t0:.1f} s")
+    return 0
+
+
+def run_procurement_demo(gpkg, out_dir):
+    """The example tender compared against the assessment, and a replacement plan of its
+    rip-and-replace scenario: out_dir/offers.xlsx/.pdf, replacement_plan.gpkg/.xlsx."""
+    from .headless import run_algorithm
+    from .plugin_paths import PLUGIN_DIR
+
+    tender = os.path.join(PLUGIN_DIR, "resources", "procurement", "sample_tender.csv")
+    code, offers = run_algorithm(
+        "vendorrisk:compareoffers",
+        {
+            "INPUT": tender,
+            "ASSESSMENT": gpkg,
+            "SIGNATURE_DATE": "2026-12-04",
+            "LANGUAGE": LANG,
+            "OUTPUT_XLSX": os.path.join(out_dir, "offers.xlsx"),
+            "OUTPUT_PDF": os.path.join(out_dir, "offers.pdf"),
+        },
+        quiet=True,
+        show_results=False,
+    )
+    if code:
+        return code
+    print(f"\nExample tender: {offers['RESULT']}")
+    code, plan = run_algorithm(
+        "vendorrisk:replacementplan",
+        {
+            "INPUT": gpkg,
+            "SCENARIO": "rip_and_replace",
+            "BUDGET": 5_000_000,
+            "DEADLINE": 2030,
+            "LANGUAGE": LANG,
+            "OUTPUT": os.path.join(out_dir, "replacement_plan.gpkg"),
+            "OUTPUT_XLSX": os.path.join(out_dir, "replacement_plan.xlsx"),
+        },
+        quiet=True,
+        show_results=False,
+    )
+    if code:
+        return code
+    print(f"Replacement plan, 5,000,000 EUR a year: {plan['RESULT']}")
+    for path in (offers["OUTPUT_XLSX"], offers["OUTPUT_PDF"], plan["OUTPUT"], plan["OUTPUT_XLSX"]):
+        print(f"Wrote {path}")
     return 0
 
 
