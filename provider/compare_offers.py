@@ -23,12 +23,30 @@ from .base import WRITE_ERRORS, VendorRiskAlgorithm, tr, write_failure
 
 
 def installed_assets(gpkg):
-    """The city's assessed assets (attributes of its first scenario layer) and its run_info."""
+    """The city's assessed assets (what a platform needs of its first scenario layer: ids, tags,
+    install year, read through GDAL's Arrow stream) and the assessment's run_info."""
+    from qgis.core import QgsVectorLayer
+
+    from ..gis.io.layers import read_layer
+
     info = dict(read_table(gpkg, "run_info")[["key", "value"]].itertuples(index=False))
     scenarios = [s for s in info.get("scenarios", "").split(",") if s]
     if not scenarios:
         raise AssessmentFileError(f"{os.path.basename(gpkg)}: not an assessment (no scenarios in run_info)")
-    return read_table(gpkg, f"risk_{scenarios[0]}"), info
+    layer = QgsVectorLayer(f"{gpkg}|layername=risk_{scenarios[0]}", "installed", "ogr")
+    if not layer.isValid():
+        raise AssessmentFileError(f"{os.path.basename(gpkg)}: no layer risk_{scenarios[0]}")
+    wanted = (
+        "asset_id",
+        "vendor_id",
+        "oem_maker_id",
+        "oem_status",
+        "asset_class",
+        "standards",
+        "install_year",
+    )
+    columns = [c for c in wanted if c in layer.fields().names()]
+    return read_layer(layer, columns=columns, geometry=False).frame, info
 
 
 class CompareOffersAlgorithm(VendorRiskAlgorithm):

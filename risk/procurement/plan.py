@@ -66,7 +66,7 @@ def plan_replacement(frame, budget, start_year, deadline=0, platform_field=""):
     if platform_field and platform_field in frame.columns:
         plat = frame[platform_field].astype(object).where(frame[platform_field].notna(), "").astype(str)
         plat = plat.to_numpy()[todo]
-        wired = np.isin(plat, a["asset_id"].to_numpy()) & (plat != "")
+        wired = pd.Series(plat).isin(a["asset_id"]).to_numpy() & (plat != "")  # hashed, not np.isin on text
         a.loc[wired, "plan_group"] = plat[wired]  # replaced with its platform
     groups = a.groupby("plan_group", sort=False).agg(
         forced=("forced", "max"),
