@@ -150,3 +150,36 @@ def test_the_algorithm_refuses_a_bad_file_and_writes_nothing(tmp_path, module_pr
     bad.write_text("offer_id,bidder,vendor,quantity,unit_price\nA,X,Axis,-3,100\n", encoding="utf-8")
     msg = refusal("vendorrisk:compareoffers", {"INPUT": str(bad), "OUTPUT_XLSX": str(tmp_path / "o.xlsx")})
     assert "column 'quantity'" in msg and not (tmp_path / "o.xlsx").exists()
+
+
+CASES = os.path.join(os.path.dirname(__file__), "data", "offer_cases", "cases.json")
+
+
+@pytest.mark.parametrize(
+    "case", __import__("json").load(open(CASES, encoding="utf-8"))["cases"], ids=lambda c: c["name"]
+)
+def test_offers_checked_by_hand(case):
+    import pandas as pd
+
+    rows = pd.DataFrame(case["offers"])
+    for col, default in (
+        ("line_id", ""),
+        ("brand", ""),
+        ("model", ""),
+        ("standards", ""),
+        ("connects_to", ""),
+    ):
+        rows[col] = rows[col].fillna(default).astype(str) if col in rows else default
+    for col in ("service_life", "support_years"):
+        rows[col] = pd.to_numeric(rows[col], errors="coerce") if col in rows else float("nan")
+    rows["_row"] = range(2, len(rows) + 2)
+    result = compare_offers(rows, load_catalog(), load_scenarios(), load_profile(), "FR", date(2026, 12, 4))
+    offers = result.offers.set_index("offer_id")
+    for offer, want in case["expected"].items():
+        for key, value in want.items():
+            if isinstance(value, dict):
+                got = scenario(result, offer, key)
+                for k, v in value.items():
+                    assert got[k] == pytest.approx(v), (offer, key, k)
+            else:
+                assert offers.loc[offer, key] == pytest.approx(value), (offer, key)
