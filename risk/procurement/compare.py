@@ -300,8 +300,9 @@ TELLING = ("removal", "retrait", "incompatible", "re-integration", "ré-intégra
 
 def _telling(reasons):
     clauses = [c.strip() for c in re.split(r"; |\. ", reasons) if c.strip()]
+    listed = next((c for c in clauses if "since" in c or "depuis" in c), "")
     for word in TELLING:
         for c in clauses:
             if word in c:
-                return c
+                return c if not listed or c == listed else f"{listed}; {c}"
     return clauses[0] if clauses else ""
