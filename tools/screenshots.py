@@ -213,6 +213,17 @@ def session(out, lang):
     dock.ui.compare_button.click()
     wait_for(dock)
     shoot(window, os.path.join(out, f"{lang}_5_compare.png"))
+    dock.ui.tabs.setCurrentWidget(dock.ui.tab_procurement)
+    tender = os.path.join(ROOT, "resources", "procurement", "sample_tender.csv")
+
+    def run_dialog(alg_id, params):  # the user fills in the dialog and runs it
+        import processing
+
+        return processing.run(alg_id, {**params, "INPUT": tender, "SIGNATURE_DATE": "2026-12-04"})
+
+    dock.procurement("vendorrisk:compareoffers", run_dialog)
+    pump(0.5)
+    shoot(window, os.path.join(out, f"{lang}_7_procurement.png"))
     written = dock.make_report(os.path.join(out, f"{lang}_6_report.pdf"))
     print("wrote", *written)
     dock.cleanup()
