@@ -171,7 +171,7 @@ def _by_scenario(long, frame, scenarios, catalog, profile, lang):
     g = long.assign(
         forced_units=long["quantity"].where(long["forced"], 0.0),
         incompatible_units=long["quantity"].where(~long["compatible"].astype(bool), 0.0),
-    ).groupby(["offer_id", "scenario_id"], sort=False)
+    ).groupby(["offer_id", "scenario_id"], sort=False, observed=True)
     out = g.agg(
         purchase=("purchase_value", "sum"),
         replacement=("replacement_cost", "sum"),
@@ -184,7 +184,7 @@ def _by_scenario(long, frame, scenarios, catalog, profile, lang):
     ).reset_index()
     lists = (
         long[long["sanction_lists"] != ""]
-        .groupby(["offer_id", "scenario_id"])["sanction_lists"]
+        .groupby(["offer_id", "scenario_id"], observed=True)["sanction_lists"]
         .agg(lambda s: "; ".join(sorted({x.strip() for v in s for x in str(v).split(";") if x.strip()})))
     )
     out = out.join(lists.rename("lists"), on=["offer_id", "scenario_id"])
@@ -201,7 +201,7 @@ def _by_scenario(long, frame, scenarios, catalog, profile, lang):
             fixed=long["total_cost"].where(~long["cost_assumed"].astype(bool), 0.0),
             var=long["total_cost"].where(long["cost_assumed"].astype(bool), 0.0),
         )
-        .groupby(["offer_id", "scenario_id", "asset_class"], sort=False)[["fixed", "var"]]
+        .groupby(["offer_id", "scenario_id", "asset_class"], sort=False, observed=True)[["fixed", "var"]]
         .sum()
     )
     cls = parts.index.get_level_values("asset_class")

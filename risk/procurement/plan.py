@@ -53,7 +53,7 @@ def plan_replacement(frame, budget, start_year, deadline=0, platform_field=""):
         {
             "row": np.flatnonzero(todo),  # position in `frame`, for the geometry
             "asset_id": frame["asset_id"].astype(str).to_numpy()[todo],
-            "forced": frame["forced"].fillna(False).astype(bool).to_numpy()[todo],
+            "forced": pd.to_numeric(frame["forced"], errors="coerce").fillna(0).astype(bool).to_numpy()[todo],
             "forced_year": pd.to_numeric(frame["forced_year"], errors="coerce").to_numpy(float)[todo],
             "risk_score": pd.to_numeric(frame["risk_score"], errors="coerce").fillna(0).to_numpy(float)[todo],
             "stranded": pd.to_numeric(frame["stranded_value"], errors="coerce")
