@@ -3,6 +3,7 @@
 import os
 
 from qgis.core import (
+    Qgis,
     QgsLayerTree,
     QgsLayoutExporter,
     QgsLayoutFrame,
@@ -96,7 +97,10 @@ def export_png(layout, path, dpi=110):
 
 def export_pdf(layout, path):
     tmp = path + ".part.pdf"
-    result = QgsLayoutExporter(layout).exportToPdf(tmp, QgsLayoutExporter.PdfExportSettings())
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.rasterizeWholeImage = False
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText  # text a reader can search and copy
+    result = QgsLayoutExporter(layout).exportToPdf(tmp, settings)
     if result != QgsLayoutExporter.ExportResult.Success:
         raise RuntimeError(f"could not write {path} (layout export error {result})")
     os.replace(tmp, path)
