@@ -12,6 +12,7 @@ from ...risk.procurement.plan_report import summary, verdict, write_plan_workboo
 from ..io.assessment_read import AssessmentFileError, read_table
 from ..io.gpkg_write import GpkgBuilder
 from ..io.layers import read_layer
+from ..layouts.council_report import scenario_label
 
 PLAN_LAYER = "replacement_plan"
 KEEP = (
@@ -81,11 +82,12 @@ def run_plan(job, feedback=None):
         gpkg.add(PLAN_LAYER, out, kinds, wkb, data.geometry_type, data.crs_wkt)
         gpkg.add("plan_years", years)
         gpkg.commit()
-    line, result = summary(plan, job.scenario, currency, job.lang), verdict(plan, currency, job.lang)
+    name = scenario_label(job.scenario, job.lang)
+    line, result = summary(plan, name, currency, job.lang), verdict(plan, currency, job.lang)
     if job.output_xlsx:
         about = [
             ("assessment", os.path.basename(job.gpkg)),
-            ("scenario", job.scenario),
+            ("scenario", f"{name} ({job.scenario})"),
             ("reference_date", info.get("reference_date", "")),
             ("jurisdiction", info.get("jurisdiction", "")),
             ("currency", currency),
