@@ -60,11 +60,16 @@ def _start(uri, out):
 
 
 def _wait_for_temp(folder, proc, timeout=120):
+    """Until the run has a temporary file that stays (the builder's first name is unlinked at
+    once for GDAL to create the file: a kill in that instant leaves nothing to clean)."""
     end = time.time() + timeout
+    seen = set()
     while time.time() < end and proc.poll() is None:
-        if any(".vrtmp-" in n for n in os.listdir(folder)):
+        now = {n for n in os.listdir(folder) if ".vrtmp-" in n and n.endswith(".part.gpkg")}
+        if now & seen:
             return True
-        time.sleep(0.05)
+        seen = now
+        time.sleep(0.2)
     return False
 
 
