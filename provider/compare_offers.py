@@ -11,7 +11,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..gis.io.assessment_read import AssessmentFileError, read_table
+from ..gis.io.assessment_read import AssessmentFileError, read_run_info
 from ..gis.layouts.tender_report import tender_report
 from ..risk.assessment.scenarios import ScenarioError, load_profile, load_scenarios
 from ..risk.optional import missing
@@ -29,7 +29,7 @@ def installed_assets(gpkg):
 
     from ..gis.io.layers import read_layer
 
-    info = dict(read_table(gpkg, "run_info")[["key", "value"]].itertuples(index=False))
+    info = read_run_info(gpkg)
     scenarios = [s for s in info.get("scenarios", "").split(",") if s]
     if not scenarios:
         raise AssessmentFileError(f"{os.path.basename(gpkg)}: not an assessment (no scenarios in run_info)")

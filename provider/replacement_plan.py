@@ -1,7 +1,6 @@
 """vendorrisk:replacementplan — what a scenario forces out, replaced year by year within a budget."""
 
 import os
-from datetime import date
 
 from qgis.core import (
     QgsProcessingContext,
@@ -140,8 +139,6 @@ class ReplacementPlanAlgorithm(VendorRiskAlgorithm):
             lang=self.language(parameters, context),
         )
         try:
-            if not job.start_year:
-                job.start_year = _year_after_reference(gpkg)
             plan, _info, line, result = run_plan(job, feedback)
         except (AssessmentFileError, PlanError) as e:
             raise QgsProcessingException(str(e)) from e
@@ -171,13 +168,3 @@ class ReplacementPlanAlgorithm(VendorRiskAlgorithm):
             "BUDGET_FOR_DEADLINE": plan.budget_for_deadline,
             "RESULT": result,
         }
-
-
-def _year_after_reference(gpkg):
-    from ..gis.io.assessment_read import read_table
-
-    info = dict(read_table(gpkg, "run_info")[["key", "value"]].itertuples(index=False))
-    try:
-        return date.fromisoformat(info.get("reference_date", "")[:10]).year + 1
-    except ValueError:
-        return date.today().year + 1

@@ -25,7 +25,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..gis.io.assessment_read import read_table
+from ..gis.io.assessment_read import read_run_info, read_table
 from ..gis.project_settings import DockSettings, has_settings, read_settings, write_settings
 from ..gis.tasks import LOG_TAG, AlgorithmTask
 from ..plugin_paths import UI_DIR
@@ -709,7 +709,7 @@ class VendorRiskDock(QgsDockWidget):
                     labels,
                     read_table(gpkg, "scenario_summary"),
                     read_table(gpkg, "vendor_summary"),
-                    dict(read_table(gpkg, "run_info")[["key", "value"]].itertuples(index=False)),
+                    read_run_info(gpkg),
                 )
             except Exception as e:  # noqa: BLE001 - a moved or damaged file: say so, go on
                 self.message(

@@ -233,6 +233,11 @@ def read_table(source, name):
         reader.close()
 
 
+def read_run_info(source):
+    """The run_info table of an assessment as {key: value}."""
+    return dict(read_table(source, "run_info")[["key", "value"]].itertuples(index=False))
+
+
 def filled_by_layer(source, table, by="source_layer", skip=COMPUTED):
     """{value of `by`: the columns (other than `skip`, the computed ones) holding at least one
     value in its rows}: one pass over the table, in the database. Which input layer's fields

@@ -26,7 +26,7 @@ from ...risk import money as money_text
 from ...risk.assessment.scenarios import ScenarioError, available_scenarios, load_scenario
 from ...risk.catalog.freshness import stale_warning
 from ..compat import GEOMETRY_POLYGON, LAYOUT_MILLIMETERS, set_label_text_format, set_legend_text_format
-from ..io.assessment_read import as_source, read_table
+from ..io.assessment_read import as_source, read_run_info, read_table
 from ..styles.risk import RISK_STYLES, STYLE_TITLES, qml_path
 from .render import export_pdf, export_png, map_page, scratch_project, text_table
 from .text import text_format
@@ -154,7 +154,7 @@ def report_data(gpkg, scenario_id, lang="en", place=""):
             )
         )
     row = rows.iloc[0].to_dict()
-    info = dict(read_table(gpkg, "run_info")[["key", "value"]].itertuples(index=False))
+    info = read_run_info(gpkg)
     vendors = read_table(gpkg, "vendor_summary")
     vendors = vendors[(vendors["scenario_id"] == scenario_id) & (vendors["exposure"] > 0)]
     vendors = vendors.sort_values("exposure", ascending=False, kind="stable").head(TOP_VENDORS)

@@ -22,7 +22,7 @@ from ...risk.audit.roles import DISTRICT_ROLES, DWELLING_ROLES, SITE_ROLES
 from ...risk.catalog.freshness import catalog_facts, stale_warning
 from ...risk.provenance import recorded, recorded_source
 from ...risk.tagging.fieldmap import describe_mapping
-from ..io.assessment_read import AssessmentFileError, read_table
+from ..io.assessment_read import AssessmentFileError, read_run_info
 from ..io.layers import read_layer
 from ..layouts.audit_pdf import export_audit_pdf
 from ..styles.qml import leave_wal
@@ -210,7 +210,7 @@ def _assessment_facts(layer):
     if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
         return {}
     try:
-        info = dict(read_table(path, "run_info")[["key", "value"]].itertuples(index=False))
+        info = read_run_info(path)
     except (AssessmentFileError, KeyError):
         return {}
     keys = ("catalog_version", "catalog_as_of", "catalog_age_days", "lists_file_date")

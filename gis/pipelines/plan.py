@@ -4,12 +4,13 @@ planned, written as a styled GeoPackage layer and a workbook."""
 import os
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from qgis.core import QgsVectorLayer
 
-from ...risk.procurement.plan import PLAN_COLUMNS, plan_replacement
+from ...risk.procurement.plan import PLAN_COLUMNS, PLAN_INPUT, plan_replacement
 from ...risk.procurement.plan_report import summary, verdict, write_plan_workbook
-from ..io.assessment_read import AssessmentFileError, read_table
+from ..io.assessment_read import AssessmentFileError, read_run_info
 from ..io.gpkg_write import GpkgBuilder
 from ..io.layers import read_layer
 from ..layouts.council_report import scenario_label
@@ -52,16 +53,20 @@ def platform_fields(run_info):
 
 def run_plan(job, feedback=None):
     """Plan, write; returns (plan, run_info, summary line, verdict line)."""
-    info = dict(read_table(job.gpkg, "run_info")[["key", "value"]].itertuples(index=False))
+    info = read_run_info(job.gpkg)
     layer = QgsVectorLayer(f"{job.gpkg}|layername=risk_{job.scenario}", job.scenario, "ogr")
     if not layer.isValid():
         scenarios = info.get("scenarios", "")
         raise AssessmentFileError(
             f"{os.path.basename(job.gpkg)} has no layer risk_{job.scenario} (its scenarios: {scenarios})"
         )
-    data = read_layer(layer, feedback=feedback)
+    if not job.start_year:  # the year after the assessment's reference date
+        job.start_year = _year_after(info.get("reference_date", ""))
+    names = set(layer.fields().names())
+    plats = [f for f in platform_fields(info) if f in names]
+    needed = set(KEEP) | set(PLAN_INPUT) | set(plats)
+    data = read_layer(layer, feedback=feedback, columns=[c for c in layer.fields().names() if c in needed])
     frame = data.frame
-    plats = [f for f in platform_fields(info) if f in frame.columns]
     if plats:
         ref = frame[plats[0]].astype(object).where(frame[plats[0]].notna(), "")
         for f in plats[1:]:
@@ -101,6 +106,13 @@ def run_plan(job, feedback=None):
         ]
         write_plan_workbook(plan, job.output_xlsx, currency, job.lang, about)
     return plan, info, line, result
+
+
+def _year_after(reference):
+    try:
+        return date.fromisoformat(str(reference)[:10]).year + 1
+    except ValueError:
+        return date.today().year + 1
 
 
 def _rule(lang):

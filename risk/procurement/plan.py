@@ -33,6 +33,8 @@ class ReplacementPlan:
 
 
 PLAN_COLUMNS = ("asset_id", "plan_group", "plan_order", "planned_year", "late")
+# What a plan reads of a scenario's assets (besides the platform field)
+PLAN_INPUT = ("asset_id", "forced", "forced_year", "risk_score", "stranded_value", "replacement_cost")
 
 
 def plan_replacement(frame, budget, start_year, deadline=0, platform_field=""):
@@ -43,8 +45,7 @@ def plan_replacement(frame, budget, start_year, deadline=0, platform_field=""):
         raise PlanError(f"the yearly budget must be a positive amount (got {budget})")
     if deadline and deadline < start_year:
         raise PlanError(f"the deadline {deadline} is before the first year of the plan {start_year}")
-    need = ("asset_id", "forced", "forced_year", "risk_score", "stranded_value", "replacement_cost")
-    missing = [c for c in need if c not in frame.columns]
+    missing = [c for c in PLAN_INPUT if c not in frame.columns]
     if missing:
         raise PlanError(f"the assessment layer lacks {', '.join(missing)}: run vendorrisk:assessrisk again")
     cost = pd.to_numeric(frame["replacement_cost"], errors="coerce").fillna(0.0).to_numpy(float)

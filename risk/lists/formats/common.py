@@ -3,6 +3,7 @@
 import csv
 import io
 import os
+import re
 
 from ...inventory.read import decode_text, guess_delimiter
 from ...tagging.normalize import field_key
@@ -88,6 +89,22 @@ def several(text, separators=";"):
 
     parts = re.split("[" + re.escape(separators) + "]", str(text or ""))
     return tuple(dict.fromkeys(p.strip() for p in parts if p.strip()))
+
+
+_SHORT = re.compile(r"\s*\(([^()]{2,40})\)\s*$")
+
+
+def short_names(name, max_words=4):
+    """'Contemporary Amperex Technology Co., Limited (CATL)' -> (the name, ('CATL',)): the
+    short names in brackets at its end, each of at most `max_words` words."""
+    s, shorts = name.strip(), []
+    while True:
+        m = _SHORT.search(s.rstrip(". "))  # 'X (Huawei).' ends with its short name too
+        if not m or len(m.group(1).split()) > max_words:
+            break
+        shorts.insert(0, m.group(1).strip())
+        s = s.rstrip(". ")[: m.start()].strip(" ,")
+    return s, tuple(shorts)
 
 
 def iso_country(text):

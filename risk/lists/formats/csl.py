@@ -11,13 +11,12 @@ from ...safety.json_files import JsonFileError, load_json
 from ..dates import DateError, parse_date
 from ..entries import Entry, ListFile, ListFileError
 from ..known_lists import CSL_URL, csl_list
-from .common import csv_rows, iso_country, several
+from .common import csv_rows, iso_country, several, short_names
 
 # Entity List rows name an affiliate after its parent: 'Huawei Technologies Co., Ltd. (Huawei).
 # Affiliated Entity: Huawei Terminal (Shenzhen) Co., Ltd.'; Treasury rows say '(Linked To: X)'.
 _AFFILIATE = re.compile(r"(?i)[.;,]?\s*affiliated\s+entit(?:y|ies)\s*:\s*")
 _LINKED = re.compile(r"(?i)\(?\s*linked to\s*:\s*([^)]+)\)?")
-_SHORT = re.compile(r"\s*\(([^()]{2,40})\)\s*$")
 _FORMERLY = re.compile(r"(?i)\b(?:f/k/a|formerly(?: known as)?)\s*:?\s*([^;()]+)")
 _PERSON_TYPES = ("individual", "vessel", "aircraft")
 MAX_JSON_BYTES = 400 * 1024 * 1024
@@ -106,13 +105,9 @@ def _add(out, where, rec, alt_names, country):
     parts = _AFFILIATE.split(name, maxsplit=1)
     if len(parts) == 2 and parts[1].strip():
         parent, name = parts[0].strip(" .;,"), parts[1].strip(" .;,")
-        m = _SHORT.search(parent)
-        parent = parent[: m.start()].strip(" ,") if m else parent
+        parent = short_names(parent)[0]
     else:
-        m = _SHORT.search(name.rstrip(". "))
-        if m and len(m.group(1).split()) <= 3:
-            shorts = (m.group(1),)
-            name = name.rstrip(". ")[: m.start()].strip(" ,")
+        name, shorts = short_names(name, max_words=3)
     linked = _LINKED.search(_text(rec.get("remarks")))
     parent = parent or (linked.group(1).strip(" .") if linked else "")
     former = tuple(

@@ -18,12 +18,11 @@ import re
 from ...tagging.normalize import name_key
 from ..dates import DateError, parse_date
 from ..entries import Entry, ListFile, ListFileError
-from .common import csv_rows, several
+from .common import csv_rows, several, short_names
 
 LIST_ID = "us_dod_1260h"
 PAGE = "https://www.federalregister.gov/documents/search?conditions%5Bterm%5D=1260H"
 _FORMERLY = re.compile(r"(?i)\s*[(\[]?\s*(?:formerly(?: known as)?|f/k/a)\s*:?\s*([^)\]]+)[)\]]?")
-_SHORT = re.compile(r"\s*\(([^()]{2,40})\)\s*$")
 
 
 def looks_like(header):
@@ -37,14 +36,8 @@ def split_name(printed):
     s = " ".join(printed.replace("*", " ").replace("†", " ").replace("‡", " ").split())
     former = tuple(m.group(1).strip(" ,.") for m in _FORMERLY.finditer(s))
     s = _FORMERLY.sub("", s).strip(" ,")
-    shorts = []
-    while True:
-        m = _SHORT.search(s)
-        if not m or len(m.group(1).split()) > 4:
-            break
-        shorts.insert(0, m.group(1).strip())
-        s = s[: m.start()].strip(" ,")
-    return s, tuple(shorts), former, marks
+    s, shorts = short_names(s)
+    return s, shorts, former, marks
 
 
 def read(path):
