@@ -38,6 +38,7 @@ def plan_import(list_files, catalog, today):
     known_lists = dict(zip(catalog.lists["list_id"], catalog.lists["name"]))
     new_lists = {}
     by_key = {}  # (vendor_id, list_id) -> listing row
+    renamed = {}  # (vendor_id, list_id) -> the former names an entry gives
     aliases, vendors = {}, {}
     blocs = _country_blocs(catalog)
     for lf in list_files:
@@ -68,6 +69,8 @@ def plan_import(list_files, catalog, today):
         plan.counts["other"] += res.other
         mark = f"{IMPORT_MARK}{fname} ({lf.format})"
         for entry, vid, how in res.listed:
+            if entry.former_names:
+                renamed[(vid, entry.list_id)] = ", ".join(entry.former_names)
             _listing(by_key, vid, entry, f"{mark}, entry '{entry.name}' ({entry.where}, by {how})", lf, today)
         for entry, parent in res.affiliates:
             vid = _new_vendor(vendors, entry, parent, catalog, blocs, today, mark)
@@ -128,7 +131,7 @@ def plan_import(list_files, catalog, today):
         "aliases.csv": list(aliases.values()),
     }
     names = {**matcher.names, **{v: r["short_name"] or r["name"] for v, r in vendors.items()}}
-    plan.changes += _listing_changes(catalog, names, by_key, plan.replaces_lists)
+    plan.changes += _listing_changes(catalog, names, by_key, plan.replaces_lists, renamed)
     plan.changes = list({tuple(c.values()): c for c in plan.changes}.values())
     return plan
 
@@ -245,7 +248,7 @@ def _change(change, list_id, vid, vendor, entry, detail, date, source):
     return dict(zip(CHANGE_COLUMNS, (change, list_id, vid, vendor, entry, detail, date, source)))
 
 
-def _listing_changes(catalog, names, by_key, lists):
+def _listing_changes(catalog, names, by_key, lists, renamed):
     """Listings added or removed against the catalog the user had, for the imported lists."""
     old = catalog.listings[catalog.listings["list_id"].isin(lists)]
     before = {
@@ -273,8 +276,8 @@ def _listing_changes(catalog, names, by_key, lists):
             out.append(
                 _change("added", lid, vid, name, "", "now on the list", row["date_added"], row["source"])
             )
-        if row["scope_note"].count("formerly "):
-            former = row["scope_note"].split("formerly ", 1)[1]
+        if (vid, lid) in renamed:
+            former = renamed[(vid, lid)]
             out.append(
                 _change("renamed", lid, vid, name, "", f"formerly {former}", row["date_added"], row["source"])
             )

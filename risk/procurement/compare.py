@@ -114,14 +114,14 @@ def compare_offers(
     engine.set_platforms(platforms, FIELDS, referenced)
     results = engine.assess(frame)
     summary = engine.finish()
-    long = _line_results(frame, results, scenarios, lang)
+    long = _line_results(frame, results, scenarios, lang, summary.assets)
     names = dict(zip(catalog.lists["list_id"], catalog.lists["name"]))
     long["sanction_lists"] = (
         long["sanction_lists"]
         .astype(str)
         .map(lambda v: "; ".join(names.get(x.strip(), x.strip()) for x in v.split(";") if x.strip()))
     )
-    by_sc = _by_scenario(long, frame, scenarios, catalog, profile, lang)
+    by_sc = _by_scenario(long, frame, scenarios, profile, lang)
     table = _offers(long, by_sc, frame, scenarios, engine.currency, lang)
     info = {k: v for k, v in summary.run_info.items() if k not in ("expected_cost", "assets")}
     info.update(
@@ -133,7 +133,9 @@ def compare_offers(
     return OfferComparison(table, by_sc, long, scenarios, engine.currency, info, summary.issues)
 
 
-def _line_results(frame, results, scenarios, lang):
+def _line_results(frame, results, scenarios, lang, prepared):
+    """One row per line and scenario; `prepared`: the engine's view of the lines, whose unit
+    cost range (class default range for a line without a price) the P50/P90 sampling uses."""
     keep = [
         "offer_id",
         "bidder",
@@ -147,6 +149,10 @@ def _line_results(frame, results, scenarios, lang):
         "cost_source",
     ]
     base = frame.assign(cost_source="given").reindex(columns=keep)
+    unit = prepared["unit_cost"].to_numpy(float)
+    safe = np.where(unit > 0, unit, 1.0)
+    base["ratio_low"] = np.where(unit > 0, prepared["unit_cost_low"].to_numpy(float) / safe, 1.0)
+    base["ratio_high"] = np.where(unit > 0, prepared["unit_cost_high"].to_numpy(float) / safe, 1.0)
     parts = []
     for sc in scenarios:
         res = results[sc.id]
@@ -161,11 +167,7 @@ def _line_results(frame, results, scenarios, lang):
     return out
 
 
-def _by_scenario(long, frame, scenarios, catalog, profile, lang):
-    classes = catalog.asset_classes.set_index("class_id")
-    mid = pd.to_numeric(classes["unit_cost"], errors="coerce")
-    ratio_low = (pd.to_numeric(classes["unit_cost_low"], errors="coerce").fillna(mid) / mid).fillna(1.0)
-    ratio_high = (pd.to_numeric(classes["unit_cost_high"], errors="coerce").fillna(mid) / mid).fillna(1.0)
+def _by_scenario(long, frame, scenarios, profile, lang):
     probs = np.array([max(float(sc.probability), 0.0) for sc in scenarios])
     weights = probs / probs.sum() if probs.sum() > 0 else probs
     g = long.assign(
@@ -201,12 +203,13 @@ def _by_scenario(long, frame, scenarios, catalog, profile, lang):
             fixed=long["total_cost"].where(~long["cost_assumed"].astype(bool), 0.0),
             var=long["total_cost"].where(long["cost_assumed"].astype(bool), 0.0),
         )
-        .groupby(["offer_id", "scenario_id", "asset_class"], sort=False, observed=True)[["fixed", "var"]]
+        .assign(low=lambda t: t["var"] * t["ratio_low"], high=lambda t: t["var"] * t["ratio_high"])
+        .groupby(["offer_id", "scenario_id", "asset_class"], sort=False, observed=True)[
+            ["fixed", "var", "low", "high"]
+        ]
         .sum()
     )
-    cls = parts.index.get_level_values("asset_class")
-    lo = parts["var"].to_numpy() * ratio_low.reindex(cls).fillna(1.0).to_numpy()
-    hi = parts["var"].to_numpy() * ratio_high.reindex(cls).fillna(1.0).to_numpy()
+    lo, hi = parts["low"].to_numpy(), parts["high"].to_numpy()
     keys = list(zip(parts.index.get_level_values(0), parts.index.get_level_values(1)))
     starts = {}
     for i, k in enumerate(keys):
