@@ -16,7 +16,8 @@ from qgis.core import (
 from ..gis.compat import NUMBER_PARAMETER_INTEGER
 from ..gis.io.assessment_read import AssessmentFileError
 from ..gis.pipelines.plan import PLAN_LAYER, PlanJob, run_plan
-from ..gis.styles.plan import PlanPostProcessor, keep_alive, save_plan_style
+from ..gis.styles.plan import PlanPostProcessor, save_plan_style
+from ..gis.styles.qml import keep_alive
 from ..risk.optional import missing
 from ..risk.procurement.plan import PlanError
 from .base import WRITE_ERRORS, VendorRiskAlgorithm, tr, write_failure

@@ -15,7 +15,7 @@ from qgis.PyQt.QtGui import QColor
 
 from ...risk.procurement.plan_report import w
 from ..compat import save_style_to_database
-from .qml import keep_alive, leave_wal
+from .qml import leave_wal
 
 RAMP = ("#b2182b", "#d6604d", "#f4a582", "#92c5de", "#4393c3", "#2166ac", "#053061")
 
@@ -121,6 +121,3 @@ class PlanPostProcessor(QgsProcessingLayerPostProcessorInterface):
         project = context.project()
         if project is not None:
             add_year_themes(project, layer, self.years, self.lang)
-
-
-__all__ = ["PlanPostProcessor", "keep_alive", "save_plan_style", "style_plan_layer"]

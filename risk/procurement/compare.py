@@ -239,9 +239,9 @@ def _offers(long, by_sc, frame, scenarios, currency, lang):
         bidder=("bidder", "first"), lines=("line_id", "size"), units=("quantity", "sum")
     )
     exp = by_sc.assign(wt=by_sc["weight"] * by_sc["total"]).groupby("offer_id", sort=False)
-    first["purchase"] = by_sc[by_sc["scenario_id"] == by_sc["scenario_id"].iloc[0]].set_index("offer_id")[
+    first["purchase"] = by_sc.groupby("offer_id", sort=False)[
         "purchase"
-    ]
+    ].first()  # the same in every scenario
     first["expected_cost"] = exp["wt"].sum()
     mixed = by_sc.attrs["mixed"]
     mix50 = [mixed[o][0] for o in first.index]

@@ -1,7 +1,7 @@
 """The replacement plan in words (English, French) and as a workbook sheet with its chart."""
 
 from ..assessment.phrases import check_language
-from ..money import money
+from ..money import money, number
 
 WORDS = {
     "sheet_years": ("Plan by year", "Plan par année"),
@@ -85,7 +85,7 @@ def summary(plan, scenario_name, currency, lang):
     return w(
         "summary",
         lang,
-        assets=f"{len(plan.assets):,}".replace(",", " " if lang == "fr" else ","),
+        assets=number(len(plan.assets), lang),
         scenario=scenario_name,
         total=money(plan.total_cost, currency, lang),
         budget=money(plan.budget, currency, lang),
