@@ -115,6 +115,9 @@ def compare_offers(
     results = engine.assess(frame)
     summary = engine.finish()
     long = _line_results(frame, results, scenarios, lang, summary.assets)
+    classes = catalog.asset_classes
+    class_names = dict(zip(classes["class_id"], classes["name_fr" if lang == "fr" else "name_en"]))
+    long["class_name"] = long["asset_class"].astype(str).map(lambda c: class_names.get(c) or c)
     names = dict(zip(catalog.lists["list_id"], catalog.lists["name"]))
     long["sanction_lists"] = (
         long["sanction_lists"]
